@@ -1,0 +1,63 @@
+//! The `guihua` command: parse Chinese government plans into structured data.
+//!
+//! Exit codes: 0 success, 1 "no match" or "differences" where a command has such an answer, 2 an error.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod parse_cmd;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn Chinese government plans (规划, 行动计划, 实施意见 …) into structured data.
+#[derive(Debug, Parser)]
+#[command(name = "guihua", version, about, long_about = None, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse plans into JSON (one document per line for several files) or a readable outline.
+    Parse(parse_cmd::ParseArgs),
+    /// Print the JSON Schema of the document JSON that `guihua parse` writes.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(args) => parse_cmd::run(&args),
+        Command::Schema => print_schema().map(|()| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("guihua: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_schema() -> anyhow::Result<()> {
+    let schema = guihua_model::json_schema();
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &schema)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A closed pipe (`guihua parse … | head`) is not an error.
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
+    })
+}

@@ -1,0 +1,166 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{Diagnostic, Node, Span};
+
+/// The version of the JSON contract. Bump it, and add a line to `schema/CHANGELOG.md`, whenever the JSON changes:
+/// the minor number for added fields, the major number for anything a reader could trip over.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// A parsed plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Document {
+    /// The version of this JSON contract ([`SCHEMA_VERSION`]).
+    pub schema_version: String,
+    /// Where the text came from and how it was decoded.
+    pub source: Source,
+    /// What the notice and the title say about the plan.
+    pub meta: Meta,
+    /// The content tree, in source order.
+    pub outline: Vec<Node>,
+    /// Indicators read from indicator tables, in source order.
+    pub indicators: Vec<Indicator>,
+    /// Key projects listed in 专栏 panels, in source order.
+    pub projects: Vec<Project>,
+    /// What the decoder and the parser noticed, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            source: Source::default(),
+            meta: Meta::default(),
+            outline: Vec::new(),
+            indicators: Vec::new(),
+            projects: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+impl Document {
+    /// Every node of the outline, depth first in source order, with its depth (0 for top-level nodes).
+    pub fn walk(&self) -> Vec<(usize, &Node)> {
+        fn visit<'a>(nodes: &'a [Node], depth: usize, out: &mut Vec<(usize, &'a Node)>) {
+            for node in nodes {
+                out.push((depth, node));
+                visit(node.children(), depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        visit(&self.outline, 0, &mut out);
+        out
+    }
+}
+
+/// Where the text came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Source {
+    /// The path as given on the command line, or null for text that came from elsewhere.
+    pub path: Option<String>,
+    /// The encoding the bytes were decoded from as the Encoding Standard names it: `UTF-8`,
+    /// `gb18030`, `GBK`, `UTF-16LE`, `UTF-16BE`.
+    pub encoding: String,
+    /// Whether the bytes opened with a byte-order mark (dropped from the decoded text).
+    pub bom: bool,
+    /// Hex SHA-256 of the bytes as read.
+    pub sha256: String,
+    /// Size of the bytes as read.
+    pub bytes: u64,
+}
+
+/// What the notice and the title say about the plan. Every field is null or empty when the text does not say it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Meta {
+    /// The title: `河北省工业转型升级“十三五”规划`.
+    pub title: Option<String>,
+    /// Who issued it: `河北省人民政府办公厅`.
+    pub issuer: Option<String>,
+    /// The issuing date as an ISO date: `2016-09-30`.
+    pub issued: Option<String>,
+    /// The addressees of the notice, split on `，`: `各市（含定州、辛集市）人民政府`, ….
+    pub addressees: Vec<String>,
+    /// The years the plan covers.
+    pub period: Option<Period>,
+}
+
+/// The years a plan covers, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Period {
+    /// First year.
+    pub start: i32,
+    /// Last year.
+    pub end: i32,
+}
+
+/// An indicator (指标) read from an indicator table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Indicator {
+    /// Stable id.
+    pub id: String,
+    /// The category cell (`创新能力`), read through merged cells.
+    pub category: Option<String>,
+    /// The name without its trailing unit parenthesis.
+    pub name: String,
+    /// The unit from the name's parenthesis or a unit column, normalised (`（％）` → `%`).
+    pub unit: Option<String>,
+    /// The value in the first year column.
+    pub baseline: IndicatorValue,
+    /// The value in the last year column.
+    pub target: IndicatorValue,
+    /// The attribute column (`约束性`, `预期性`) when the table has one.
+    pub attribute: Option<String>,
+    /// The id of the table the indicator was read from.
+    pub table: String,
+    /// The logical row of that table.
+    pub row: u32,
+    /// From the row's first cell text to its last.
+    pub span: Span,
+}
+
+/// One value of an [`Indicator`], as written and as read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IndicatorValue {
+    /// The cell text as written: `81.13（2014）`, `20以上`, `[18]`, `-`.
+    pub raw: String,
+    /// The number, or null where the cell has none (`-`).
+    pub value: Option<f64>,
+    /// The year the value is for: the column's year unless the cell names another (`81.13（2014）`).
+    pub year: Option<i32>,
+    /// Whether the number is a floor, a ceiling or exact.
+    pub bound: Bound,
+    /// Whether the value is a cumulative total over the period (written in brackets: `[18]`).
+    pub cumulative: bool,
+}
+
+/// How a number bounds the quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Bound {
+    /// `以上`, `不低于`, `≥`.
+    AtLeast,
+    /// `以下`, `不超过`, `≤`.
+    AtMost,
+    /// `左右`.
+    About,
+    /// The number as it stands.
+    Exact,
+}
+
+/// A key project (重点项目) listed in a 专栏.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Project {
+    /// Stable id.
+    pub id: String,
+    /// The name as written, whole even when the box wrapped it.
+    pub name: String,
+    /// The words between `等` and the closing `项目` of its list (`先进轨道交通装备`), or null for a list ending `等。`.
+    pub category: Option<String>,
+    /// The id of the panel that lists it.
+    pub panel: String,
+    /// From the name's first byte to its last, in the source (a wrapped name includes the box border between).
+    pub span: Span,
+}

@@ -1,0 +1,249 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Where a node stands in the decoded source text.
+///
+/// `start..end` are byte offsets into the decoded text (UTF-8, BOM removed, line ends as in the source), always on
+/// character boundaries; `line` and `end_line` are the 1-based lines of the first and the last byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: u32,
+    /// 1-based line of the last byte (equal to `line` for a one-line node).
+    pub end_line: u32,
+}
+
+/// One visual piece of text that a rebuilt value (a table cell, a panel paragraph) was joined from: a byte range of
+/// the decoded source, as written there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Piece {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// A node of the document tree. The JSON carries the variant in `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Node {
+    /// The issuing notice that opens many plans: `各市人民政府…：` … `河北省人民政府办公厅` `2016年9月30日`.
+    Notice(Notice),
+    /// The document's title line: `河北省工业转型升级“十三五”规划`.
+    Title(Title),
+    /// A numbered heading and everything under it: `（一）指导思想。`.
+    Section(Section),
+    /// A paragraph of body text, possibly opened by a lead phrase: `工业经济平稳增长。规模以上…`.
+    Paragraph(Paragraph),
+    /// A grid table, drawn with box-drawing characters or otherwise.
+    Table(Table),
+    /// A boxed 专栏 or 专项: `专栏1先进装备制造重点项目`.
+    Panel(Panel),
+    /// A placeholder for an omitted figure: `（图略）`.
+    Figure(Figure),
+}
+
+impl Node {
+    /// The node's stable id.
+    pub fn id(&self) -> &str {
+        match self {
+            Node::Notice(n) => &n.id,
+            Node::Title(n) => &n.id,
+            Node::Section(n) => &n.id,
+            Node::Paragraph(n) => &n.id,
+            Node::Table(n) => &n.id,
+            Node::Panel(n) => &n.id,
+            Node::Figure(n) => &n.id,
+        }
+    }
+
+    /// Where the node stands in the source.
+    pub fn span(&self) -> Span {
+        match self {
+            Node::Notice(n) => n.span,
+            Node::Title(n) => n.span,
+            Node::Section(n) => n.span,
+            Node::Paragraph(n) => n.span,
+            Node::Table(n) => n.span,
+            Node::Panel(n) => n.span,
+            Node::Figure(n) => n.span,
+        }
+    }
+
+    /// The node's children: a section's content, nothing for the other kinds.
+    pub fn children(&self) -> &[Node] {
+        match self {
+            Node::Section(s) => &s.children,
+            _ => &[],
+        }
+    }
+
+    /// The `type` tag the node carries in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Node::Notice(_) => "notice",
+            Node::Title(_) => "title",
+            Node::Section(_) => "section",
+            Node::Paragraph(_) => "paragraph",
+            Node::Table(_) => "table",
+            Node::Panel(_) => "panel",
+            Node::Figure(_) => "figure",
+        }
+    }
+}
+
+/// The issuing notice: the lines before the title that address, approve and sign the plan.
+///
+/// Its parsed parts are in [`crate::Meta`]; the node keeps the lines as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Notice {
+    /// Stable id.
+    pub id: String,
+    /// Where it stands.
+    pub span: Span,
+    /// The notice's non-blank lines, without indentation, as written.
+    pub lines: Vec<String>,
+}
+
+/// The title line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Title {
+    /// Stable id.
+    pub id: String,
+    /// Where it stands.
+    pub span: Span,
+    /// The title as written.
+    pub text: String,
+}
+
+/// A numbered heading and the nodes under it.
+///
+/// `（一）指导思想。全面贯彻…` gives `number` `（一）`, `ordinal` 1, `title` `指导思想`, and a first child paragraph
+/// `全面贯彻…`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Section {
+    /// Stable id.
+    pub id: String,
+    /// From the heading's first byte to the end of the section's last child.
+    pub span: Span,
+    /// Depth in the outline, 1 for the outermost numbering style (`一、` in most plans).
+    pub level: u32,
+    /// The number as written: `一、`, `（一）`, `1.`, `（1）`, `①`, `第一章`.
+    pub number: String,
+    /// The number's value: 1 for `一、`, `（一）`, `1.`, `①`.
+    pub ordinal: u32,
+    /// The heading text without its number and without a closing `。`.
+    pub title: String,
+    /// Where the heading itself (number and title) stands.
+    pub heading_span: Span,
+    /// The section's content.
+    pub children: Vec<Node>,
+}
+
+/// A paragraph of body text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Paragraph {
+    /// Stable id.
+    pub id: String,
+    /// Where the text stands.
+    pub span: Span,
+    /// The text as written, without indentation.
+    pub text: String,
+    /// An unnumbered lead phrase that labels the paragraph (`先进轨道交通装备` in `先进轨道交通装备。重点发展…`).
+    pub lead: Option<String>,
+}
+
+/// A grid table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Table {
+    /// Stable id.
+    pub id: String,
+    /// From the first border to the last (the notes stand after it).
+    pub span: Span,
+    /// The header texts, one per column (the first logical row).
+    pub columns: Vec<String>,
+    /// Number of logical rows, the header included.
+    pub rows: u32,
+    /// The cells, in row-major order of their top-left corner.
+    pub cells: Vec<Cell>,
+    /// Notes that follow the table: `注：带[　]内为5年累计数。`.
+    pub notes: Vec<String>,
+}
+
+/// A cell of a [`Table`]: a rectangle of the grid with the text written in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cell {
+    /// 0-based logical row of the top-left corner.
+    pub row: u32,
+    /// 0-based column of the top-left corner.
+    pub col: u32,
+    /// How many logical rows the cell covers.
+    pub row_span: u32,
+    /// How many columns the cell covers.
+    pub col_span: u32,
+    /// The text, its visual lines joined without a separator, padding removed.
+    pub text: String,
+    /// The visual pieces the text was joined from, in order.
+    pub pieces: Vec<Piece>,
+}
+
+/// A boxed 专栏 or 专项.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Panel {
+    /// Stable id.
+    pub id: String,
+    /// The whole box.
+    pub span: Span,
+    /// 专栏 (a feature box, usually a list of projects) or 专项 (a special programme).
+    pub kind: PanelKind,
+    /// The number after 专栏/专项, when there is one.
+    pub number: Option<u32>,
+    /// The title without `专栏N`: `先进装备制造重点项目`.
+    pub title: String,
+    /// The paragraphs, rebuilt from wrapped visual lines.
+    pub paragraphs: Vec<String>,
+    /// For each paragraph, the visual pieces it was joined from.
+    pub paragraph_pieces: Vec<Vec<Piece>>,
+}
+
+/// What kind of box a [`Panel`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub enum PanelKind {
+    /// 专栏: a feature box, often a list of key projects.
+    #[serde(rename = "专栏")]
+    Feature,
+    /// 专项: a special programme with its targets.
+    #[serde(rename = "专项")]
+    Programme,
+    /// A one-column box without a 专栏/专项 title.
+    #[serde(rename = "box")]
+    Box,
+}
+
+impl PanelKind {
+    /// The word as written in the source (`专栏`, `专项`), or `box`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PanelKind::Feature => "专栏",
+            PanelKind::Programme => "专项",
+            PanelKind::Box => "box",
+        }
+    }
+}
+
+/// A placeholder for an omitted figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Figure {
+    /// Stable id.
+    pub id: String,
+    /// Where it stands.
+    pub span: Span,
+    /// The placeholder as written: `（图略）`.
+    pub text: String,
+}

@@ -1,0 +1,605 @@
+//! The line-by-line builder: classifies each physical line and assembles the outline.
+
+use guihua_model::{
+    Diagnostic, Document, Figure, Meta, Node, Notice, Panel, PanelKind, Paragraph, Project,
+    Section, Severity, Table, Title,
+};
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::front::{self, FrontLine};
+use crate::grid::{self, BoxRows, GridIssue};
+use crate::heading::{self, Numbered, Style};
+use crate::indicator;
+use crate::panel;
+use crate::text::{Line, LineIndex, lines};
+
+/// Parses plan text into a document and the diagnostics found on the way. Never fails, never panics.
+///
+/// The document's `source` is left empty and its `diagnostics` list too: the diagnostics are returned beside it.
+/// [`crate::parse_bytes`] fills in both.
+pub fn parse(text: &str) -> (Document, Vec<Diagnostic>) {
+    let mut builder = Builder::new(text);
+    builder.run();
+    builder.finish()
+}
+
+/// A section whose heading has been read and whose content is still being collected.
+struct OpenSection {
+    style: Style,
+    section: Section,
+}
+
+#[derive(Default)]
+struct Counters {
+    section: usize,
+    paragraph: usize,
+    table: usize,
+    panel: usize,
+    figure: usize,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    index: LineIndex,
+    lines: Vec<Line<'a>>,
+    diagnostics: Vec<Diagnostic>,
+    counters: Counters,
+    root: Vec<Node>,
+    stack: Vec<OpenSection>,
+    /// Only blank lines or notes since the last table: a note or a continued table belongs to it.
+    after_table: bool,
+    meta: Meta,
+    /// Byte offset of the first heading, which ends the introduction searched for the plan period.
+    first_heading: Option<usize>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str) -> Builder<'a> {
+        Builder {
+            text,
+            index: LineIndex::new(text),
+            lines: lines(text).collect(),
+            diagnostics: Vec::new(),
+            counters: Counters::default(),
+            root: Vec::new(),
+            stack: Vec::new(),
+            after_table: false,
+            meta: Meta::default(),
+            first_heading: None,
+        }
+    }
+
+    fn run(&mut self) {
+        let mut i = self.front_matter();
+        while i < self.lines.len() {
+            let line = self.lines[i];
+            let (content, offset) = line.content();
+            i += 1;
+            if content.is_empty() {
+                continue;
+            }
+            if content.starts_with(grid::is_box_char) {
+                i = self.boxes(i - 1);
+                continue;
+            }
+            if self.after_table && is_note(content) {
+                self.note(content, offset);
+                continue;
+            }
+            self.after_table = false;
+            if FIGURE.is_match(content) {
+                let id = next_id("figure", &mut self.counters.figure);
+                let span = self.index.span(offset, offset + content.len());
+                self.push(Node::Figure(Figure {
+                    id,
+                    span,
+                    text: content.to_owned(),
+                }));
+                continue;
+            }
+            if let Some(numbered) = heading::numbered(content) {
+                if let Some(depth) = self.accept_heading(&numbered, offset, content.len()) {
+                    self.open_section(depth, &numbered, offset);
+                    continue;
+                }
+            }
+            self.paragraph(content, offset, true);
+        }
+    }
+
+    /// Reads the notice and the title; returns the index of the first line after them.
+    fn front_matter(&mut self) -> usize {
+        let mut candidates = Vec::new();
+        for (index, line) in self.lines.iter().enumerate() {
+            let (text, start) = line.content();
+            if text.is_empty() {
+                continue;
+            }
+            if candidates.len() >= 15 || text.starts_with(grid::is_box_char) || is_top_heading(text)
+            {
+                break;
+            }
+            candidates.push(FrontLine { index, text, start });
+        }
+        let found = front::detect(&candidates);
+        let mut next = 0;
+        if let Some((first, last)) = found.notice {
+            let (from, to) = (candidates[first], candidates[last]);
+            let span = self.index.span(from.start, to.start + to.text.len());
+            let lines = candidates[first..=last]
+                .iter()
+                .map(|l| l.text.to_owned())
+                .collect();
+            self.root.push(Node::Notice(Notice {
+                id: "notice-1".into(),
+                span,
+                lines,
+            }));
+            next = to.index + 1;
+        }
+        if let Some(t) = found.title {
+            let line = candidates[t];
+            let span = self.index.span(line.start, line.start + line.text.len());
+            self.root.push(Node::Title(Title {
+                id: "title-1".into(),
+                span,
+                text: line.text.to_owned(),
+            }));
+            self.meta.title = Some(line.text.to_owned());
+            next = line.index + 1;
+        }
+        self.meta.issuer = found.issuer;
+        self.meta.issued = found.issued;
+        self.meta.addressees = found.addressees;
+        next
+    }
+
+    /// Reads the boxes that start on line `i` and the lines of box rows that follow; returns the next line index.
+    fn boxes(&mut self, i: usize) -> usize {
+        let mut rows = Vec::new();
+        let mut issues = Vec::new();
+        let mut row_width = None;
+        let mut trailing = None;
+        let mut j = i;
+        while j < self.lines.len() {
+            let (content, offset) = self.lines[j].content();
+            if !content.starts_with(grid::is_box_char) {
+                break;
+            }
+            let (line_rows, rest) = grid::split_rows(content, offset, &mut row_width, &mut issues);
+            rows.extend(line_rows);
+            j += 1;
+            if rest.is_some() {
+                trailing = rest;
+                break;
+            }
+        }
+        for b in grid::group_boxes(rows, &mut issues) {
+            if b.columns() <= 1 {
+                self.panel(&b);
+            } else {
+                self.table(&b, &mut issues);
+            }
+        }
+        for issue in issues {
+            self.grid_issue(issue);
+        }
+        if let Some((text, offset)) = trailing {
+            self.after_table = false;
+            self.paragraph(text, offset, false);
+        }
+        j
+    }
+
+    fn grid_issue(&mut self, issue: GridIssue) {
+        let severity = if issue.code == "table.unclosed" {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        self.diagnose(issue.code, severity, issue.message, issue.start, issue.end);
+    }
+
+    fn table(&mut self, b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) {
+        let grid = grid::read_grid(b, issues);
+        let columns: Vec<String> = (0..grid.columns)
+            .map(|col| {
+                grid.cells
+                    .iter()
+                    .find(|c| c.row == 0 && c.col <= col && col < c.col + c.col_span)
+                    .map_or_else(String::new, |c| c.text.clone())
+            })
+            .collect();
+        let cells: Vec<guihua_model::Cell> = grid
+            .cells
+            .into_iter()
+            .map(|c| guihua_model::Cell {
+                row: c.row,
+                col: c.col,
+                row_span: c.row_span,
+                col_span: c.col_span,
+                text: c.text,
+                pieces: c.pieces,
+            })
+            .collect();
+        let end = b.end();
+        let end_line = self.index.line_of(end.saturating_sub(1));
+        if self.after_table && columns.iter().any(|c| !c.is_empty()) {
+            if let Some(Node::Table(previous)) = self.container().last_mut() {
+                if previous.columns == columns {
+                    continue_table(previous, cells, grid.rows);
+                    previous.span.end = end;
+                    previous.span.end_line = end_line;
+                    return;
+                }
+            }
+        }
+        let id = next_id("table", &mut self.counters.table);
+        let span = self.index.span(b.start(), end);
+        self.push(Node::Table(Table {
+            id,
+            span,
+            columns,
+            rows: grid.rows,
+            cells,
+            notes: Vec::new(),
+        }));
+        self.after_table = true;
+    }
+
+    fn panel(&mut self, b: &BoxRows<'_>) {
+        self.after_table = false;
+        let parts = panel::read_panel(b);
+        let id = next_id("panel", &mut self.counters.panel);
+        let span = self.index.span(b.start(), b.end());
+        let (paragraphs, paragraph_pieces) = parts
+            .paragraphs
+            .into_iter()
+            .map(|p| (p.text, p.pieces))
+            .unzip();
+        self.push(Node::Panel(Panel {
+            id,
+            span,
+            kind: parts.kind,
+            number: parts.number,
+            title: parts.title,
+            paragraphs,
+            paragraph_pieces,
+        }));
+    }
+
+    fn note(&mut self, content: &str, offset: usize) {
+        let end = offset + content.len();
+        let end_line = self.index.line_of(end.saturating_sub(1));
+        if let Some(Node::Table(table)) = self.container().last_mut() {
+            table.notes.push(content.to_owned());
+            table.span.end = end;
+            table.span.end_line = end_line;
+        }
+    }
+
+    /// Decides whether a numbered line is a heading, from the numbering seen so far; returns its depth (0-based).
+    ///
+    /// The `heading_sequence` rule: a number continues the sequence of its style when it is one more than the last
+    /// number of that style among the open sections; a style not open yet starts a deeper level with 1. A number up to
+    /// two past the expected one is still a heading when its title is short (`heading.numbering_gap`); `1` in the
+    /// outermost style restarts the numbering (a second document in the file). Anything else is body text.
+    fn accept_heading(&mut self, n: &Numbered<'_>, offset: usize, len: usize) -> Option<usize> {
+        let short_title = n.title.chars().count() <= 40;
+        let depth = match self.stack.iter().position(|open| open.style == n.style) {
+            Some(depth) => {
+                let last = self.stack[depth].section.ordinal;
+                if n.ordinal == last + 1 {
+                    depth
+                } else if n.ordinal > last + 1 && n.ordinal <= last + 3 && short_title {
+                    let message = format!(
+                        "heading `{}` follows `{}`: numbering skips {}",
+                        n.number,
+                        self.stack[depth].section.number,
+                        n.ordinal - last - 1
+                    );
+                    self.diagnose(
+                        "heading.numbering_gap",
+                        Severity::Warning,
+                        message,
+                        offset,
+                        offset + len,
+                    );
+                    depth
+                } else if n.ordinal == 1 && depth == 0 && short_title {
+                    let message = format!(
+                        "heading `{}` restarts the numbering of the outermost level",
+                        n.number
+                    );
+                    self.diagnose(
+                        "heading.numbering_restart",
+                        Severity::Info,
+                        message,
+                        offset,
+                        offset + len,
+                    );
+                    0
+                } else {
+                    return None;
+                }
+            }
+            None if n.ordinal == 1 => self.stack.len(),
+            None if self.stack.is_empty()
+                && n.ordinal <= 3
+                && short_title
+                && is_top_style(n.style) =>
+            {
+                let message = format!("the first heading `{}` is not numbered 1", n.number);
+                self.diagnose(
+                    "heading.numbering_gap",
+                    Severity::Warning,
+                    message,
+                    offset,
+                    offset + len,
+                );
+                0
+            }
+            None => return None,
+        };
+        if n.ocr_brackets {
+            let message = format!(
+                "heading number `{}` has mismatched or look-alike brackets",
+                n.number
+            );
+            self.diagnose(
+                "heading.ocr_bracket",
+                Severity::Info,
+                message,
+                offset,
+                offset + n.number.len(),
+            );
+        }
+        Some(depth)
+    }
+
+    fn open_section(&mut self, depth: usize, n: &Numbered<'_>, offset: usize) {
+        while self.stack.len() > depth {
+            self.close_section();
+        }
+        self.first_heading.get_or_insert(offset);
+        let title_end = offset + n.title_at + n.title.len();
+        // The heading span takes in the `。` that closes the title, when there is one.
+        let closing = if self.text[title_end..].starts_with('。') {
+            '。'.len_utf8()
+        } else {
+            0
+        };
+        let heading_end = title_end + closing;
+        let heading_span = self.index.span(offset, heading_end);
+        let section = Section {
+            id: next_id("section", &mut self.counters.section),
+            span: heading_span,
+            level: u32::try_from(depth + 1).unwrap_or(u32::MAX),
+            number: n.number.to_owned(),
+            ordinal: n.ordinal,
+            title: n.title.to_owned(),
+            heading_span,
+            children: Vec::new(),
+        };
+        self.stack.push(OpenSection {
+            style: n.style,
+            section,
+        });
+        if let Some((body, at)) = n.body {
+            self.paragraph(body, offset + at, false);
+        }
+    }
+
+    fn close_section(&mut self) {
+        let Some(open) = self.stack.pop() else { return };
+        let mut section = open.section;
+        let end = section
+            .children
+            .last()
+            .map_or(0, |c| c.span().end)
+            .max(section.heading_span.end);
+        section.span = self.index.span(section.heading_span.start, end);
+        self.container().push(Node::Section(section));
+    }
+
+    fn paragraph(&mut self, content: &str, offset: usize, with_lead: bool) {
+        let id = next_id("paragraph", &mut self.counters.paragraph);
+        let span = self.index.span(offset, offset + content.len());
+        let lead = if with_lead {
+            lead_phrase(content).map(str::to_owned)
+        } else {
+            None
+        };
+        self.push(Node::Paragraph(Paragraph {
+            id,
+            span,
+            text: content.to_owned(),
+            lead,
+        }));
+    }
+
+    fn container(&mut self) -> &mut Vec<Node> {
+        match self.stack.last_mut() {
+            Some(open) => &mut open.section.children,
+            None => &mut self.root,
+        }
+    }
+
+    fn push(&mut self, node: Node) {
+        self.container().push(node);
+    }
+
+    fn diagnose(
+        &mut self,
+        code: &str,
+        severity: Severity,
+        message: String,
+        start: usize,
+        end: usize,
+    ) {
+        let span = Some(self.index.span(start, end));
+        self.diagnostics.push(Diagnostic {
+            code: code.to_owned(),
+            severity,
+            message,
+            span,
+        });
+    }
+
+    fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+        while !self.stack.is_empty() {
+            self.close_section();
+        }
+        let intro_end = floor_char_boundary(
+            self.text,
+            self.first_heading.unwrap_or(self.text.len()).min(8192),
+        );
+        self.meta.period = front::period(self.meta.title.as_deref(), &self.text[..intro_end]);
+        let mut document = Document {
+            outline: std::mem::take(&mut self.root),
+            meta: self.meta.clone(),
+            ..Document::default()
+        };
+        collect_indicators(&mut document, &self.index);
+        collect_projects(&mut document, &self.index);
+        let mut diagnostics = self.diagnostics;
+        diagnostics.sort_by_key(|d| d.span.map_or((0, 0), |s| (s.start, s.end)));
+        (document, diagnostics)
+    }
+}
+
+fn next_id(kind: &str, counter: &mut usize) -> String {
+    *counter += 1;
+    format!("{kind}-{counter}")
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether a line opens with an outermost-style heading (`一、`, `第一章`), which ends the front matter.
+fn is_top_heading(text: &str) -> bool {
+    heading::numbered(text).is_some_and(|n| is_top_style(n.style))
+}
+
+fn is_top_style(style: Style) -> bool {
+    matches!(style, Style::ChineseComma | Style::Part | Style::Chapter)
+}
+
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(](?:图|图表|附图|表|照片)[^（()）]{0,8}略[）)]$")
+        .expect("the figure pattern is valid")
+});
+
+/// Whether a line is a note on the table above it: `注：…`, `备注：…`, `说明：…`, `资料来源：…`.
+fn is_note(text: &str) -> bool {
+    [
+        "注：",
+        "注:",
+        "备注",
+        "说明：",
+        "说明:",
+        "资料来源",
+        "数据来源",
+    ]
+    .iter()
+    .any(|p| text.starts_with(p))
+}
+
+/// The `lead_phrase` heuristic: a paragraph opens with a lead phrase when its first sentence, up to `。`, is 2 to 20
+/// characters long, has no `，`, `；` or `：` (so it is a label, not a clause), does not open with a time phrase
+/// (`到2020年`), and more text follows it.
+pub(crate) fn lead_phrase(text: &str) -> Option<&str> {
+    let end = text.find('。')?;
+    let lead = &text[..end];
+    let chars = lead.chars().count();
+    let rest = &text[end + '。'.len_utf8()..];
+    let clause = lead.contains(['，', '；', '：', ',', ';', ':']);
+    let time_phrase = lead.starts_with('到') || lead.starts_with("截至");
+    ((2..=20).contains(&chars) && !clause && !time_phrase && !rest.trim().is_empty())
+        .then_some(lead)
+}
+
+/// Appends the rows of a table's continuation (a second box that repeats the header) to the table.
+fn continue_table(table: &mut Table, cells: Vec<guihua_model::Cell>, rows: u32) {
+    let offset = table.rows.saturating_sub(1);
+    for mut cell in cells {
+        if cell.row == 0 {
+            if cell.row_span <= 1 {
+                continue; // the repeated header
+            }
+            cell.row_span -= 1;
+            cell.row = 1;
+        }
+        cell.row += offset;
+        table.cells.push(cell);
+    }
+    table.rows += rows.saturating_sub(1);
+}
+
+fn collect_indicators(document: &mut Document, index: &LineIndex) {
+    let mut indicators = Vec::new();
+    for (_, node) in document.walk() {
+        if let Node::Table(table) = node {
+            indicators.extend(indicator::read_indicators(table, index));
+        }
+    }
+    for (n, indicator) in indicators.iter_mut().enumerate() {
+        indicator.id = format!("indicator-{}", n + 1);
+    }
+    document.indicators = indicators;
+}
+
+fn collect_projects(document: &mut Document, index: &LineIndex) {
+    let mut projects = Vec::new();
+    for (_, node) in document.walk() {
+        let Node::Panel(p) = node else { continue };
+        if p.kind != PanelKind::Feature {
+            continue;
+        }
+        for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
+            let paragraph = panel::Paragraph {
+                text: text.clone(),
+                pieces: pieces.clone(),
+            };
+            for item in panel::split_projects(text) {
+                let (start, end) = paragraph.source_range(item.from, item.to);
+                projects.push(Project {
+                    id: format!("project-{}", projects.len() + 1),
+                    name: item.name,
+                    category: item.category,
+                    panel: p.id.clone(),
+                    span: index.span(start, end),
+                });
+            }
+        }
+    }
+    document.projects = projects;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_phrases_are_short_labels() {
+        assert_eq!(
+            lead_phrase("先进轨道交通装备。重点发展高速动车组。"),
+            Some("先进轨道交通装备")
+        );
+        assert_eq!(
+            lead_phrase("到2020年，工业转型升级取得重大进展。其余"),
+            None
+        );
+        assert_eq!(lead_phrase("到2020年基本实现。其余"), None);
+        assert_eq!(lead_phrase("工业经济平稳增长。"), None);
+        assert_eq!(
+            lead_phrase("坚持市场主导、政府引导，深化经济体制改革。其余"),
+            None
+        );
+    }
+}

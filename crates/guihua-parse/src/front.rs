@@ -1,0 +1,281 @@
+//! Front matter: the issuing notice (addressees, approval sentence, issuer, date), the title, and the plan period.
+
+use guihua_model::Period;
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::numbers::parse_number;
+use crate::text::is_blank;
+
+/// A non-blank line with its index among all lines and its content offset.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FrontLine<'a> {
+    pub index: usize,
+    pub text: &'a str,
+    pub start: usize,
+}
+
+/// What the front matter says, as indices into the lines given to [`detect`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FrontMatter {
+    /// The notice's lines (first and last, inclusive), when there is a notice.
+    pub notice: Option<(usize, usize)>,
+    pub addressees: Vec<String>,
+    pub issuer: Option<String>,
+    pub issued: Option<String>,
+    /// The title line.
+    pub title: Option<usize>,
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]?([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日[）)]?$")
+        .expect("the date pattern is valid")
+});
+
+/// Reads `2016年9月30日` or `二〇一六年九月三十日` as an ISO date.
+pub(crate) fn iso_date(text: &str) -> Option<String> {
+    let caps = DATE.captures(text)?;
+    let year = year_value(&caps[1])?;
+    let month = parse_number(&caps[2]).filter(|m| (1..=12).contains(m))?;
+    let day = parse_number(&caps[3]).filter(|d| (1..=31).contains(d))?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A four-digit year written in digits or digit by digit in Chinese (`二〇一六`).
+fn year_value(text: &str) -> Option<u32> {
+    text.chars().try_fold(0u32, |acc, c| {
+        Some(acc * 10 + parse_number(c.encode_utf8(&mut [0; 4]))?)
+    })
+}
+
+/// Words that mark a line as part of an issuing notice.
+const NOTICE_WORDS: [&str; 5] = ["印发给你们", "现印发", "现将", "同意", "通知"];
+
+/// Finds the notice and the title among the first non-blank lines, which end before the first heading.
+///
+/// A notice is recognised by its closing date line (`2016年9月30日`) with, before it, a line addressing someone
+/// (ending with `：`) or a sentence with a notice word (`现印发`, `同意`, …). The issuer is the punctuation-free line
+/// right above the date. The title is the first line after the notice (or the first line of a document without one)
+/// that is short and is not a sentence.
+pub(crate) fn detect(lines: &[FrontLine<'_>]) -> FrontMatter {
+    let mut front = FrontMatter::default();
+    let date_at = lines
+        .iter()
+        .take(12)
+        .position(|l| iso_date(l.text).is_some());
+    let mut title_from = 0;
+    if let Some(d) = date_at {
+        let addressed = lines[0].text.ends_with(['：', ':']);
+        let notice_words = lines[..d]
+            .iter()
+            .any(|l| NOTICE_WORDS.iter().any(|w| l.text.contains(w)));
+        if d > 0 && (addressed || notice_words) {
+            front.notice = Some((0, d));
+            front.issued = iso_date(lines[d].text);
+            if addressed {
+                front.addressees = split_addressees(lines[0].text);
+            }
+            let issuer_line = lines[d - 1].text;
+            if (d > 1 || !addressed) && is_signature(issuer_line) {
+                front.issuer = Some(issuer_line.to_owned());
+            }
+            title_from = d + 1;
+        }
+    }
+    front.title = lines
+        .get(title_from)
+        .filter(|l| is_title(l.text))
+        .map(|_| title_from);
+    front
+}
+
+/// A line with no sentence punctuation and at most 40 characters: a signature such as `河北省人民政府办公厅`.
+fn is_signature(text: &str) -> bool {
+    text.chars().count() <= 40 && !text.contains(['，', '。', '：', '；', ',', ':', ';'])
+}
+
+/// A title is at most 80 characters and does not end a sentence.
+fn is_title(text: &str) -> bool {
+    let chars = text.chars().count();
+    (2..=80).contains(&chars) && !text.ends_with(['。', '；', '：', ':', ';', '，'])
+}
+
+/// Splits `各市（含定州、辛集市）人民政府，各县（市、区）人民政府，省政府各部门：` on the commas outside brackets.
+fn split_addressees(line: &str) -> Vec<String> {
+    let body = line.trim_end_matches(['：', ':']);
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut current = String::new();
+    for c in body.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        if matches!(c, '，' | ',' | '；') && depth <= 0 {
+            push_trimmed(&mut out, &current);
+            current.clear();
+        } else {
+            current.push(c);
+        }
+    }
+    push_trimmed(&mut out, &current);
+    out
+}
+
+fn push_trimmed(out: &mut Vec<String>, item: &str) {
+    let item = item.trim_matches(is_blank);
+    if !item.is_empty() {
+        out.push(item.to_owned());
+    }
+}
+
+static PERIOD_STATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:规划期|规划期限|实施期|实施期限|规划时限|规划时段)(?:为|是)?[：:]?\s*((?:19|20)\d{2})\s*年?\s*[-—–－~～至到]\s*((?:19|20)\d{2})\s*年")
+        .expect("the stated period pattern is valid")
+});
+
+static PERIOD_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*[-—–－~～至到]\s*((?:19|20)\d{2})\s*年?\s*[）)]")
+        .expect("the title period pattern is valid")
+});
+
+static FIVE_YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"“?十([一二三四五六七八九])五”?|第([一二三四五六七八九十]+)个五年")
+        .expect("the five-year plan pattern is valid")
+});
+
+/// The years a plan covers: stated in the text (`规划期2016-2020年`), else a year range in the title
+/// (`（2021-2023年）`), else the five-year plan the title names (`“十三五”` → 2016–2020).
+pub(crate) fn period(title: Option<&str>, intro: &str) -> Option<Period> {
+    let range = |caps: regex::Captures<'_>| -> Option<Period> {
+        let start = caps[1].parse().ok()?;
+        let end = caps[2].parse().ok()?;
+        (start <= end).then_some(Period { start, end })
+    };
+    if let Some(p) = PERIOD_STATED.captures(intro).and_then(range) {
+        return Some(p);
+    }
+    let title = title?;
+    if let Some(p) = PERIOD_IN_TITLE.captures(title).and_then(range) {
+        return Some(p);
+    }
+    let caps = FIVE_YEAR_PLAN.captures(title)?;
+    let nth = match (caps.get(1), caps.get(2)) {
+        (Some(unit), _) => 10 + parse_number(unit.as_str())?,
+        (None, Some(n)) => parse_number(n.as_str())?,
+        _ => return None,
+    };
+    five_year_plan(nth)
+}
+
+/// The years of the nth five-year plan. The first two ran 1953–1962; after three years of adjustment the third
+/// began in 1966, and every later one follows on.
+pub(crate) fn five_year_plan(nth: u32) -> Option<Period> {
+    let start = match nth {
+        1 => 1953,
+        2 => 1958,
+        n @ 3..=40 => 1966 + 5 * (i32::try_from(n).ok()? - 3),
+        _ => return None,
+    };
+    Some(Period {
+        start,
+        end: start + 4,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines<'a>(texts: &[&'a str]) -> Vec<FrontLine<'a>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(index, &text)| FrontLine {
+                index,
+                text,
+                start: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_notice_with_addressees_issuer_date_and_title() {
+        let front = detect(&lines(&[
+            "各市（含定州、辛集市）人民政府，各县（市、区）人民政府，省政府各部门：",
+            "《河北省工业转型升级“十三五”规划》已经省政府同意，现印发给你们，请认真组织实施。",
+            "河北省人民政府办公厅",
+            "2016年9月30日",
+            "河北省工业转型升级“十三五”规划",
+            "“十三五”是建设制造强省的关键时期。",
+        ]));
+        assert_eq!(front.notice, Some((0, 3)));
+        assert_eq!(
+            front.addressees,
+            [
+                "各市（含定州、辛集市）人民政府",
+                "各县（市、区）人民政府",
+                "省政府各部门"
+            ]
+        );
+        assert_eq!(front.issuer.as_deref(), Some("河北省人民政府办公厅"));
+        assert_eq!(front.issued.as_deref(), Some("2016-09-30"));
+        assert_eq!(front.title, Some(4));
+    }
+
+    #[test]
+    fn no_notice_the_first_short_line_is_the_title() {
+        let front = detect(&lines(&[
+            "新一代人工智能发展规划",
+            "人工智能的迅速发展将深刻改变人类社会生活。",
+        ]));
+        assert_eq!(front.notice, None);
+        assert_eq!(front.title, Some(0));
+        let front = detect(&lines(&[
+            "人工智能的迅速发展将深刻改变人类社会生活、改变世界。",
+        ]));
+        assert_eq!(front.title, None);
+    }
+
+    #[test]
+    fn dates_in_digits_and_in_chinese() {
+        assert_eq!(iso_date("2016年9月30日").as_deref(), Some("2016-09-30"));
+        assert_eq!(
+            iso_date("二〇一六年九月三十日").as_deref(),
+            Some("2016-09-30")
+        );
+        assert_eq!(
+            iso_date("２０２１年１０月８日").as_deref(),
+            Some("2021-10-08")
+        );
+        assert_eq!(iso_date("2016年13月30日"), None);
+        assert_eq!(iso_date("到2016年9月30日前完成"), None);
+    }
+
+    #[test]
+    fn periods_stated_in_titles_and_by_plan_number() {
+        let p = |t: Option<&str>, i: &str| period(t, i).map(|p| (p.start, p.end));
+        assert_eq!(
+            p(None, "制定本规划。规划期2016-2020年。"),
+            Some((2016, 2020))
+        );
+        assert_eq!(
+            p(Some("工业互联网创新发展行动计划（2021-2023年）"), ""),
+            Some((2021, 2023))
+        );
+        assert_eq!(
+            p(Some("河北省工业转型升级“十三五”规划"), ""),
+            Some((2016, 2020))
+        );
+        assert_eq!(
+            p(Some("山东省“十四五”科技创新规划"), ""),
+            Some((2021, 2025))
+        );
+        assert_eq!(
+            p(Some("国民经济和社会发展第八个五年计划纲要"), ""),
+            Some((1991, 1995))
+        );
+        assert_eq!(p(Some("关于实施乡村振兴战略的意见"), ""), None);
+    }
+}

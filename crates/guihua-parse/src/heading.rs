@@ -1,0 +1,258 @@
+//! Heading numbers: the GB/T 9704 ladder `一、` → `（一）` → `1.` → `（1）` → `①`, `第一篇/第一章/第一节`, and the
+//! variants real files use (half-width brackets, `1．`, `1﹒`, `1、`, OCR brackets such as `〈一）`).
+
+use nom::IResult;
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::character::complete::{anychar, one_of, satisfy};
+use nom::combinator::{not, peek, recognize, verify};
+
+use crate::numbers::{digit_value, is_chinese_numeral_char, parse_number};
+use crate::text::is_blank;
+
+/// A numbering style. Styles, not fixed levels: the outline gives each style the level at which it first appears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Style {
+    /// `第一篇`
+    Part,
+    /// `第一章`
+    Chapter,
+    /// `第一节`
+    Division,
+    /// `一、`
+    ChineseComma,
+    /// `（一）`, `(一)`
+    ParenChinese,
+    /// `1.`, `1．`, `1﹒`
+    ArabicDot,
+    /// `1、`
+    ArabicComma,
+    /// `（1）`, `(1)`
+    ParenArabic,
+    /// `①`
+    Circled,
+}
+
+/// A line that opens with a heading number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Numbered<'a> {
+    pub style: Style,
+    pub ordinal: u32,
+    /// The number as written, `（一）`.
+    pub number: &'a str,
+    /// The title: up to the first `。` (excluded), or up to a run of two or more spaces, or the whole rest.
+    pub title: &'a str,
+    /// Byte offset of `title` in the line.
+    pub title_at: usize,
+    /// Text after the title on the same line (a run-in heading's first paragraph), and its byte offset in the line.
+    pub body: Option<(&'a str, usize)>,
+    /// Whether the number's brackets were OCR look-alikes (`〈一）`, `（五〕`) read as the intended ones.
+    pub ocr_brackets: bool,
+}
+
+const OPEN: &str = "（(〈〔［[";
+const CLOSE: &str = "）)〉〕］]";
+
+fn digits(i: &str) -> IResult<&str, &str> {
+    take_while1(|c| digit_value(c).is_some()).parse(i)
+}
+
+fn chinese(i: &str) -> IResult<&str, &str> {
+    take_while_m_n(1, 4, is_chinese_numeral_char).parse(i)
+}
+
+fn bracketed<'a>(
+    inner: fn(&'a str) -> IResult<&'a str, &'a str>,
+) -> impl Parser<&'a str, Output = (char, &'a str, char), Error = nom::error::Error<&'a str>> {
+    (one_of(OPEN), inner, one_of(CLOSE))
+}
+
+/// Parses the number at the start of `line`, returning the style, the numeral and what follows.
+fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
+    let chapter = (tag("第"), alt((chinese, digits)), one_of("篇章节"));
+    alt((
+        chapter.map(|(_, n, kind)| {
+            let style = match kind {
+                '篇' => Style::Part,
+                '章' => Style::Chapter,
+                _ => Style::Division,
+            };
+            (style, n, false)
+        }),
+        (chinese, tag("、")).map(|(n, _)| (Style::ChineseComma, n, false)),
+        bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
+        bracketed(digits).map(|(o, n, c)| (Style::ParenArabic, n, !canonical(o, c))),
+        (
+            digits,
+            one_of(".．﹒"),
+            peek(not(satisfy(|c| digit_value(c).is_some()))),
+        )
+            .map(|(n, _, _)| (Style::ArabicDot, n, false)),
+        (digits, tag("、")).map(|(n, _)| (Style::ArabicComma, n, false)),
+        recognize(verify(anychar, |c| ('\u{2460}'..='\u{2473}').contains(c)))
+            .map(|n: &str| (Style::Circled, n, false)),
+    ))
+    .parse(line)
+}
+
+fn canonical(open: char, close: char) -> bool {
+    matches!((open, close), ('（', '）') | ('(', ')'))
+}
+
+/// Reads a heading number and title at the start of `line` (indentation already removed). Returns `None` when the
+/// line does not open with a number followed by text.
+pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
+    let (rest, (style, numeral, ocr_brackets)) = number(line).ok()?;
+    let ordinal = match style {
+        Style::Circled => numeral.chars().next().map(|c| c as u32 - 0x2460 + 1)?,
+        _ => parse_number(numeral)?,
+    };
+    if ordinal == 0 {
+        return None;
+    }
+    let number = &line[..line.len() - rest.len()];
+    let trimmed = rest.trim_start_matches(is_blank);
+    let title_at = line.len() - trimmed.len();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let (title, body) = split_run_in(trimmed);
+    let body = body.map(|(text, at)| (text, title_at + at));
+    Some(Numbered {
+        style,
+        ordinal,
+        number,
+        title,
+        title_at,
+        body,
+        ocr_brackets,
+    })
+}
+
+/// Splits a heading's text into the title and a run-in body: the title ends at the first `。` (which belongs to
+/// neither), or at a run of two or more spaces that joins a heading to its first paragraph.
+fn split_run_in(text: &str) -> (&str, Option<(&str, usize)>) {
+    let mut blank_run_start = None;
+    let mut blanks = 0;
+    for (i, c) in text.char_indices() {
+        if c == '。' {
+            let body = &text[i + c.len_utf8()..];
+            return (&text[..i], non_empty(body, i + c.len_utf8()));
+        }
+        if is_blank(c) {
+            if blanks == 0 {
+                blank_run_start = Some(i);
+            }
+            blanks += 1;
+        } else {
+            if blanks >= 2 {
+                if let Some(start) = blank_run_start {
+                    return (&text[..start], non_empty(&text[i..], i));
+                }
+            }
+            blanks = 0;
+        }
+    }
+    (text.trim_end_matches(is_blank), None)
+}
+
+fn non_empty(body: &str, at: usize) -> Option<(&str, usize)> {
+    let trimmed = body.trim_start_matches(is_blank);
+    let at = at + (body.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(is_blank);
+    (!trimmed.is_empty()).then_some((trimmed, at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(line: &str) -> Option<(Style, u32, &str, &str, Option<&str>)> {
+        numbered(line).map(|n| (n.style, n.ordinal, n.number, n.title, n.body.map(|b| b.0)))
+    }
+
+    #[test]
+    fn the_ladder() {
+        assert_eq!(
+            check("一、指导思想和发展目标"),
+            Some((Style::ChineseComma, 1, "一、", "指导思想和发展目标", None))
+        );
+        assert_eq!(
+            check("（一）指导思想。全面贯彻党的十八大"),
+            Some((
+                Style::ParenChinese,
+                1,
+                "（一）",
+                "指导思想",
+                Some("全面贯彻党的十八大")
+            ))
+        );
+        assert_eq!(
+            check("（二）基本原则。"),
+            Some((Style::ParenChinese, 2, "（二）", "基本原则", None))
+        );
+        assert_eq!(
+            check("12.坚持开放"),
+            Some((Style::ArabicDot, 12, "12.", "坚持开放", None))
+        );
+        assert_eq!(
+            check("1．坚持开放"),
+            Some((Style::ArabicDot, 1, "1．", "坚持开放", None))
+        );
+        assert_eq!(
+            check("1﹒坚持开放"),
+            Some((Style::ArabicDot, 1, "1﹒", "坚持开放", None))
+        );
+        assert_eq!(
+            check("（3）加强"),
+            Some((Style::ParenArabic, 3, "（3）", "加强", None))
+        );
+        assert_eq!(
+            check("(3)加强"),
+            Some((Style::ParenArabic, 3, "(3)", "加强", None))
+        );
+        assert_eq!(check("②加强"), Some((Style::Circled, 2, "②", "加强", None)));
+        assert_eq!(
+            check("十二、附则"),
+            Some((Style::ChineseComma, 12, "十二、", "附则", None))
+        );
+    }
+
+    #[test]
+    fn chapters_and_joined_headings() {
+        assert_eq!(
+            check("第一篇　转变方式　开创科学发展新局面　　“十二五”时期是"),
+            Some((
+                Style::Part,
+                1,
+                "第一篇",
+                "转变方式　开创科学发展新局面",
+                Some("“十二五”时期是")
+            ))
+        );
+        assert_eq!(
+            check("第十二章 发展现代产业"),
+            Some((Style::Chapter, 12, "第十二章", "发展现代产业", None))
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_headings() {
+        assert_eq!(check("1.7万亿元"), None);
+        assert_eq!(check("2016年9月30日"), None);
+        assert_eq!(check("一、"), None);
+        assert_eq!(check("（图略）"), None);
+        assert_eq!(check("第一次全国"), None);
+    }
+
+    #[test]
+    fn ocr_brackets_are_read_and_flagged() {
+        let n = numbered("〈一）总体要求").unwrap();
+        assert_eq!(
+            (n.style, n.ordinal, n.ocr_brackets),
+            (Style::ParenChinese, 1, true)
+        );
+        assert!(!numbered("（一）总体要求").unwrap().ocr_brackets);
+    }
+}

@@ -1,0 +1,155 @@
+//! Physical lines, spans and display widths.
+
+use guihua_model::Span;
+use unicode_width::UnicodeWidthChar;
+
+/// Byte offsets of line starts, to turn byte ranges into [`Span`]s with line numbers.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`, counting CRLF, a bare CR and a bare LF each as one line end.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(lines(text).skip(1).map(|line| line.start));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line that byte `offset` falls on.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        u32::try_from(line.max(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The span of `start..end`; an empty range lies on the line of `start`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let end = end.max(start);
+        let line = self.line_of(start);
+        let end_line = if end > start {
+            self.line_of(end - 1)
+        } else {
+            line
+        };
+        Span {
+            start,
+            end,
+            line,
+            end_line,
+        }
+    }
+}
+
+/// A physical line: its text without the line end, and where it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The text, without the line end.
+    pub text: &'a str,
+    /// Byte offset of the first byte.
+    pub start: usize,
+}
+
+impl<'a> Line<'a> {
+    /// The text without indentation and trailing white space, with its byte offset.
+    pub fn content(&self) -> (&'a str, usize) {
+        let trimmed_start = self.text.trim_start_matches(is_blank);
+        let offset = self.start + (self.text.len() - trimmed_start.len());
+        (trimmed_start.trim_end_matches(is_blank), offset)
+    }
+}
+
+/// Splits `text` into physical lines at CRLF, a bare CR or a bare LF. A final line end yields no empty last line.
+pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let rest = &bytes[start..];
+        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) => {
+                let end = start + i;
+                pos = end + 1;
+                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    pos += 1;
+                }
+                Some(Line {
+                    text: &text[start..end],
+                    start,
+                })
+            }
+            None => {
+                pos = bytes.len();
+                Some(Line {
+                    text: &text[start..],
+                    start,
+                })
+            }
+        }
+    })
+}
+
+/// White space that pads and indents plan text: ASCII space and tab, U+3000 (全角空格), the typographic spaces
+/// U+2000–U+200B (EN SPACE, zero-width space, …), NBSP and the BOM as a zero-width no-break space.
+pub fn is_blank(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{FEFF}'
+    )
+}
+
+/// Display columns of `c` in a CJK terminal: East Asian Wide, Full-width and Ambiguous characters (box drawing
+/// among them) take 2, other printable characters 1, control and zero-width characters 0.
+pub fn width(c: char) -> usize {
+    if c.is_ascii() {
+        return usize::from(!c.is_ascii_control());
+    }
+    c.width_cjk().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_on_crlf_cr_and_lf() {
+        let text = "一\r\n二\r三\n四";
+        let got: Vec<_> = lines(text).map(|l| (l.text, l.start)).collect();
+        assert_eq!(got, [("一", 0), ("二", 5), ("三", 9), ("四", 13)]);
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_of(0), 1);
+        assert_eq!(index.line_of(9), 3);
+        assert_eq!(
+            index.span(13, 16),
+            Span {
+                start: 13,
+                end: 16,
+                line: 4,
+                end_line: 4
+            }
+        );
+        assert_eq!(index.span(0, 16).end_line, 4);
+    }
+
+    #[test]
+    fn content_drops_indentation_and_padding() {
+        let line = Line {
+            text: "\u{3000}\u{3000}一、总体要求 \u{3000}",
+            start: 10,
+        };
+        assert_eq!(line.content(), ("一、总体要求", 16));
+    }
+
+    #[test]
+    fn widths_follow_east_asian_width_with_ambiguous_wide() {
+        assert_eq!(width('a'), 1);
+        assert_eq!(width('规'), 2);
+        assert_eq!(width('│'), 2);
+        assert_eq!(width('\u{3000}'), 2);
+        assert_eq!(width('•'), 2);
+        assert_eq!(width('\u{200B}'), 0);
+    }
+}

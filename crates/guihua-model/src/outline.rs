@@ -59,12 +59,12 @@ fn render_nodes(document: &Document, nodes: &[Node], depth: usize, out: &mut Str
         }
     };
     for node in nodes {
-        if let Node::Paragraph(p) = node {
-            if p.lead.is_none() {
-                let entry = plain_run.get_or_insert((0, p.span.line));
-                entry.0 += 1;
-                continue;
-            }
+        if let Node::Paragraph(p) = node
+            && p.lead.is_none()
+        {
+            let entry = plain_run.get_or_insert((0, p.span.line));
+            entry.0 += 1;
+            continue;
         }
         flush(&mut plain_run, out);
         let line = node.span().line;

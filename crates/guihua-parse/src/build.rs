@@ -98,11 +98,11 @@ impl<'a> Builder<'a> {
                 }));
                 continue;
             }
-            if let Some(numbered) = heading::numbered(content) {
-                if let Some(depth) = self.accept_heading(&numbered, offset, content.len()) {
-                    self.open_section(depth, &numbered, offset);
-                    continue;
-                }
+            if let Some(numbered) = heading::numbered(content)
+                && let Some(depth) = self.accept_heading(&numbered, offset, content.len())
+            {
+                self.open_section(depth, &numbered, offset);
+                continue;
             }
             self.paragraph(content, offset, true);
         }
@@ -225,15 +225,15 @@ impl<'a> Builder<'a> {
             .collect();
         let end = b.end();
         let end_line = self.index.line_of(end.saturating_sub(1));
-        if self.after_table && columns.iter().any(|c| !c.is_empty()) {
-            if let Some(Node::Table(previous)) = self.container().last_mut() {
-                if previous.columns == columns {
-                    continue_table(previous, cells, grid.rows);
-                    previous.span.end = end;
-                    previous.span.end_line = end_line;
-                    return;
-                }
-            }
+        if self.after_table
+            && columns.iter().any(|c| !c.is_empty())
+            && let Some(Node::Table(previous)) = self.container().last_mut()
+            && previous.columns == columns
+        {
+            continue_table(previous, cells, grid.rows);
+            previous.span.end = end;
+            previous.span.end_line = end_line;
+            return;
         }
         let id = next_id("table", &mut self.counters.table);
         let span = self.index.span(b.start(), end);

@@ -118,10 +118,10 @@ fn invalid_utf8_sequences(mut bytes: &[u8]) -> usize {
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8], base: usize) -> (String, Vec<Malformed>) {
-    if encoding == UTF_8 {
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            return (text.to_owned(), Vec::new());
-        }
+    if encoding == UTF_8
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return (text.to_owned(), Vec::new());
     }
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let capacity = decoder
@@ -165,7 +165,6 @@ fn hex_sha256(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use encoding_rs::{UTF_16BE, UTF_16LE};
 
     #[test]
     fn utf8_plain_and_with_bom() {
@@ -207,16 +206,18 @@ mod tests {
     #[test]
     fn a_damaged_utf8_byte_becomes_a_replacement_with_its_offset() {
         let mut bytes = "规划期2016-2020年。".repeat(30).into_bytes();
-        bytes[4] = 0xFF;
+        bytes[5] = b'A'; // the last byte of 划 replaced: 0xE5 0x88 is cut short
         let decoded = decode(&bytes, None).unwrap();
         assert_eq!(decoded.source.encoding, "UTF-8");
         assert_eq!(decoded.diagnostics.len(), 1);
         assert!(
-            decoded.diagnostics[0].message.contains("byte offset 3"),
+            decoded.diagnostics[0]
+                .message
+                .contains("2 byte(s) at byte offset 3"),
             "{:?}",
             decoded.diagnostics
         );
-        assert!(decoded.text.starts_with("规\u{FFFD}"));
+        assert!(decoded.text.starts_with("规\u{FFFD}A期"));
     }
 
     #[test]

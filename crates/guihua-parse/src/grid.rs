@@ -396,9 +396,9 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
     }
     // A box that never closed: whatever is still open ends at the last row read.
     let last = cells.iter().map(|c| c.row).max().unwrap_or(0);
-    for i in 0..cells.len() {
+    for (i, cell) in cells.iter_mut().enumerate() {
         if open.contains(&Some(i)) {
-            close(&mut cells[i], last, &mut open);
+            close(cell, last, &mut open);
         }
     }
     let rows = cells.iter().map(|c| c.row + c.row_span).max().unwrap_or(0);
@@ -426,10 +426,10 @@ fn ruled_columns(visual: &VisualRow<'_>, boundaries: &[usize], bottom: bool) -> 
     let mut ruled = vec![false; columns];
     let mut x = 0;
     for c in visual.text.chars() {
-        if is_horizontal(c) {
-            if let Some(col) = column_at(boundaries, x) {
-                ruled[col] = true;
-            }
+        if is_horizontal(c)
+            && let Some(col) = column_at(boundaries, x)
+        {
+            ruled[col] = true;
         }
         x += width(c);
     }

@@ -146,10 +146,10 @@ fn split_run_in(text: &str) -> (&str, Option<(&str, usize)>) {
             }
             blanks += 1;
         } else {
-            if blanks >= 2 {
-                if let Some(start) = blank_run_start {
-                    return (&text[..start], non_empty(&text[i..], i));
-                }
+            if blanks >= 2
+                && let Some(start) = blank_run_start
+            {
+                return (&text[..start], non_empty(&text[i..], i));
             }
             blanks = 0;
         }

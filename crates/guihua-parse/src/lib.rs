@@ -33,10 +33,12 @@ mod indicator;
 mod numbers;
 mod panel;
 mod text;
+mod validate;
 
 pub use build::parse;
 pub use decode::{Decoded, decode};
 pub use text::{LineIndex, is_blank, width};
+pub use validate::span_errors;
 
 use guihua_model::{Diagnostic, Document};
 

@@ -1,0 +1,152 @@
+//! The span invariants, checked: for tests, fuzz targets and tools that want to trust a document against its text.
+
+use guihua_model::{Document, Node, Piece, Span};
+
+use crate::text::{LineIndex, is_blank};
+
+/// Checks every span of `document` against the `text` it was parsed from; returns one message per violation.
+///
+/// The invariants: every span lies within the text, on character boundaries, with the lines of its ends; a node's
+/// text as written is found inside its span (a paragraph's span is exactly its text; a section's heading span holds
+/// its number and title; a table's and a panel's pieces hold their cells' and paragraphs' text, in order); a
+/// project's span holds its name once box borders and padding are taken out; children lie inside their section.
+pub fn span_errors(document: &Document, text: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    let index = LineIndex::new(text);
+    let mut check = |what: &str, span: Span| check_span(what, span, text, &index, &mut errors);
+    for (_, node) in document.walk() {
+        check(node.id(), node.span());
+        if let Node::Section(s) = node {
+            check(&s.id, s.heading_span);
+        }
+    }
+    for project in &document.projects {
+        check(&project.id, project.span);
+    }
+    for indicator in &document.indicators {
+        check(&indicator.id, indicator.span);
+    }
+    for diagnostic in &document.diagnostics {
+        if let Some(span) = diagnostic.span {
+            check(&diagnostic.code, span);
+        }
+    }
+    if !errors.is_empty() {
+        return errors;
+    }
+    for (_, node) in document.walk() {
+        node_text_errors(node, text, &mut errors);
+    }
+    for project in &document.projects {
+        let written: String = text[project.span.start..project.span.end]
+            .chars()
+            .filter(|&c| !crate::grid::is_box_char(c) && !is_blank(c))
+            .collect();
+        let name: String = project.name.chars().filter(|&c| !is_blank(c)).collect();
+        if written != name {
+            errors.push(format!(
+                "{}: span holds `{written}`, not `{}`",
+                project.id, project.name
+            ));
+        }
+    }
+    errors
+}
+
+fn check_span(what: &str, span: Span, text: &str, index: &LineIndex, errors: &mut Vec<String>) {
+    if span.start > span.end || span.end > text.len() {
+        errors.push(format!(
+            "{what}: span {}..{} is outside the text ({} bytes)",
+            span.start,
+            span.end,
+            text.len()
+        ));
+    } else if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+        errors.push(format!(
+            "{what}: span {}..{} splits a character",
+            span.start, span.end
+        ));
+    } else if index.span(span.start, span.end) != span {
+        errors.push(format!(
+            "{what}: lines {}..{} do not match its bytes",
+            span.line, span.end_line
+        ));
+    }
+}
+
+fn pieces_text(pieces: &[Piece], text: &str) -> Option<String> {
+    pieces.iter().map(|p| text.get(p.start..p.end)).collect()
+}
+
+fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
+    let span = node.span();
+    let written = &text[span.start..span.end];
+    let inside = |p: &Piece| span.start <= p.start && p.end <= span.end;
+    match node {
+        Node::Paragraph(p) if written != p.text => {
+            errors.push(format!("{}: span holds `{written}`, not its text", p.id));
+        }
+        Node::Title(t) if written != t.text => {
+            errors.push(format!("{}: span does not hold the title", t.id))
+        }
+        Node::Figure(f) if written != f.text => {
+            errors.push(format!("{}: span does not hold the figure", f.id))
+        }
+        Node::Section(s) => {
+            let heading = &text[s.heading_span.start..s.heading_span.end];
+            if !heading.starts_with(&s.number) || !heading.contains(&s.title) {
+                errors.push(format!("{}: heading span holds `{heading}`", s.id));
+            }
+            for child in &s.children {
+                let c = child.span();
+                if c.start < span.start || c.end > span.end {
+                    errors.push(format!(
+                        "{}: child {} lies outside the section",
+                        s.id,
+                        child.id()
+                    ));
+                }
+            }
+        }
+        Node::Table(t) => {
+            for cell in &t.cells {
+                if !cell.pieces.iter().all(inside)
+                    || pieces_text(&cell.pieces, text).as_deref() != Some(&cell.text)
+                {
+                    errors.push(format!(
+                        "{}: cell ({}, {}) is not its pieces",
+                        t.id, cell.row, cell.col
+                    ));
+                }
+            }
+            for note in &t.notes {
+                if !written.contains(note.as_str()) {
+                    errors.push(format!("{}: note `{note}` lies outside the table", t.id));
+                }
+            }
+        }
+        Node::Panel(p) => {
+            if !written.contains(p.title.as_str()) {
+                errors.push(format!("{}: title lies outside the panel", p.id));
+            }
+            for (paragraph, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
+                if !pieces.iter().all(inside)
+                    || pieces_text(pieces, text).as_deref() != Some(paragraph)
+                {
+                    errors.push(format!(
+                        "{}: paragraph `{paragraph}` is not its pieces",
+                        p.id
+                    ));
+                }
+            }
+        }
+        Node::Notice(n) => {
+            for line in &n.lines {
+                if !written.contains(line.as_str()) {
+                    errors.push(format!("{}: line `{line}` lies outside the notice", n.id));
+                }
+            }
+        }
+        _ => {}
+    }
+}

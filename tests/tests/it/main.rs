@@ -1,0 +1,9 @@
+//! End-to-end tests: whole documents through the parser and the `guihua` binary.
+
+mod cli;
+mod corpus;
+mod golden;
+mod schema;
+mod seed;
+mod spans;
+mod support;

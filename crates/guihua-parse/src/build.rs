@@ -602,4 +602,121 @@ mod tests {
             None
         );
     }
+
+    fn outline(text: &str) -> (Vec<String>, Vec<String>) {
+        let (doc, diagnostics) = parse(text);
+        let nodes = doc
+            .walk()
+            .into_iter()
+            .map(|(depth, node)| match node {
+                Node::Section(s) => format!("{depth}:{}{}", s.number, s.title),
+                other => format!("{depth}:{}", other.kind()),
+            })
+            .collect();
+        (nodes, diagnostics.into_iter().map(|d| d.code).collect())
+    }
+
+    #[test]
+    fn numbers_out_of_sequence_are_body_text() {
+        let (nodes, codes) = outline("一、总体要求\n1.7万亿元的产值。\n2.不是标题\n（一）目标\n");
+        assert_eq!(
+            nodes,
+            [
+                "0:一、总体要求",
+                "1:paragraph",
+                "1:paragraph",
+                "1:（一）目标"
+            ]
+        );
+        assert!(codes.is_empty());
+    }
+
+    #[test]
+    fn a_small_numbering_gap_is_a_heading_with_a_warning() {
+        let (nodes, codes) = outline("一、甲\n（一）乙\n（三）丙\n二、丁\n");
+        assert_eq!(nodes, ["0:一、甲", "1:（一）乙", "1:（三）丙", "0:二、丁"]);
+        assert_eq!(codes, ["heading.numbering_gap"]);
+    }
+
+    #[test]
+    fn a_run_in_heading_opens_its_section_with_a_paragraph() {
+        let text = "一、总体要求\n（一）指导思想。全面贯彻。\n";
+        let (doc, _) = parse(text);
+        let Node::Section(top) = &doc.outline[0] else {
+            panic!("a section")
+        };
+        let Node::Section(s) = &top.children[0] else {
+            panic!("a section")
+        };
+        assert_eq!(
+            &text[s.heading_span.start..s.heading_span.end],
+            "（一）指导思想。"
+        );
+        let Node::Paragraph(p) = &s.children[0] else {
+            panic!("a paragraph")
+        };
+        assert_eq!((p.text.as_str(), p.lead.as_deref()), ("全面贯彻。", None));
+    }
+
+    #[test]
+    fn a_continued_table_merges_and_takes_its_note() {
+        let one = "┌──┬───┐\u{3000}\u{3000}│指标│2020年│\u{3000}\u{3000}├──┼───┤\u{3000}\u{3000}│甲　│1　　 │\u{3000}\u{3000}└──┴───┘";
+        let two = one.replace('甲', "乙").replace('1', "2");
+        let text = format!("{one}{two}\n\n注：带[　]内为5年累计数。\n正文。\n");
+        let (doc, diagnostics) = parse(&text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let Node::Table(table) = &doc.outline[0] else {
+            panic!("a table")
+        };
+        assert_eq!(table.rows, 3);
+        assert_eq!(table.notes, ["注：带[　]内为5年累计数。"]);
+        let names: Vec<_> = doc
+            .indicators
+            .iter()
+            .map(|i| (i.name.as_str(), i.target.value))
+            .collect();
+        assert_eq!(names, [("甲", Some(1.0)), ("乙", Some(2.0))]);
+        assert!(matches!(doc.outline[1], Node::Paragraph(_)));
+    }
+
+    #[test]
+    fn a_table_laid_out_one_row_per_line_reads_the_same() {
+        let joined = "┌──┬───┐\u{3000}\u{3000}│指标│2020年│\u{3000}\u{3000}├──┼───┤\u{3000}\u{3000}│甲　│[18]　│\u{3000}\u{3000}└──┴───┘\n";
+        let per_line = joined.replace("\u{3000}\u{3000}", "\n");
+        let (a, _) = parse(joined);
+        let (b, diagnostics) = parse(&per_line);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let strip = |d: &Document| {
+            d.indicators
+                .iter()
+                .map(|i| (i.name.clone(), i.target.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(&a), strip(&b));
+        assert_eq!(strip(&a)[0].1.value, Some(18.0));
+    }
+
+    #[test]
+    fn a_panel_stands_in_its_section_and_lists_projects() {
+        let text = "一、重点领域\n┌─────────┐\u{3000}\u{3000}│专栏1重点项目　　 │\u{3000}\u{3000}├─────────┤\u{3000}\u{3000}│甲基地、乙园区等汽│\u{3000}\u{3000}│车项目。　　　　　│\u{3000}\u{3000}└─────────┘\n";
+        let (doc, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let Node::Section(s) = &doc.outline[0] else {
+            panic!("a section")
+        };
+        let Node::Panel(p) = &s.children[0] else {
+            panic!("a panel")
+        };
+        assert_eq!((p.number, p.title.as_str()), (Some(1), "重点项目"));
+        assert_eq!(p.paragraphs, ["甲基地、乙园区等汽车项目。"]);
+        let projects: Vec<_> = doc
+            .projects
+            .iter()
+            .map(|x| (x.name.as_str(), x.category.as_deref()))
+            .collect();
+        assert_eq!(
+            projects,
+            [("甲基地", Some("汽车")), ("乙园区", Some("汽车"))]
+        );
+    }
 }

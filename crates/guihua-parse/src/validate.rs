@@ -126,7 +126,8 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
             }
         }
         Node::Panel(p) => {
-            if !written.contains(p.title.as_str()) {
+            // A title may wrap over several rows of the box: its characters stand in the span in order.
+            if !is_subsequence(&p.title, written) {
                 errors.push(format!("{}: title lies outside the panel", p.id));
             }
             for (paragraph, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
@@ -149,4 +150,9 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
         }
         _ => {}
     }
+}
+
+fn is_subsequence(needle: &str, haystack: &str) -> bool {
+    let mut rest = haystack.chars();
+    needle.chars().all(|c| rest.any(|h| h == c))
 }

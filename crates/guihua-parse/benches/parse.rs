@@ -44,3 +44,16 @@ fn decode_and_parse_10_mb(bencher: Bencher<'_, '_>) {
         guihua_parse::parse_bytes(black_box(&bytes), &options).expect("the seed decodes")
     });
 }
+
+/// What `guihua parse --format json` does after reading the file: decode, parse, serialise.
+#[divan::bench(sample_count = 10)]
+fn decode_parse_and_write_json_10_mb(bencher: Bencher<'_, '_>) {
+    let one = seed();
+    let bytes = one.repeat(10_000_000 / one.len() + 1).into_bytes();
+    let options = guihua_parse::Options::default();
+    bencher.counter(BytesCount::of_slice(&bytes)).bench(|| {
+        let parsed =
+            guihua_parse::parse_bytes(black_box(&bytes), &options).expect("the seed decodes");
+        serde_json::to_writer(std::io::sink(), &parsed.document).expect("a document serialises");
+    });
+}

@@ -1,0 +1,466 @@
+//! The index: schema, adding and removing documents, searching.
+
+use std::path::Path;
+
+use guihua_model::Document;
+use jieba_rs::Jieba;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TantivyQuery, TermQuery,
+};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::query::{AtomKind, Query, parse_query};
+use crate::text::{grams, is_gram_char, normalize, query_grams, words};
+use crate::units::units;
+use crate::{Result, snippet};
+
+/// Separates the headings of a stored section path.
+const PATH_SEPARATOR: char = '\u{1F}';
+/// How much a whole-word match adds over a substring-only match.
+const WORD_BOOST: f32 = 3.0;
+/// How much a match in a title or lead phrase adds.
+const HEADING_BOOST: f32 = 2.0;
+/// Snippet width in characters.
+const SNIPPET_WIDTH: usize = 80;
+
+#[derive(Clone, Copy)]
+struct Fields {
+    doc_id: Field,
+    doc_title: Field,
+    path: Field,
+    node_id: Field,
+    kind: Field,
+    section_path: Field,
+    text: Field,
+    line: Field,
+    bigrams: Field,
+    unigrams: Field,
+    words: Field,
+    heading: Field,
+    title_grams: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let positions = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        doc_id: builder.add_text_field("doc_id", STRING | STORED),
+        doc_title: builder.add_text_field("doc_title", STORED),
+        path: builder.add_text_field("path", STRING | STORED),
+        node_id: builder.add_text_field("node_id", STORED),
+        kind: builder.add_text_field("type", STRING | STORED),
+        section_path: builder.add_text_field("section_path", STORED),
+        text: builder.add_text_field("text", STORED),
+        line: builder.add_u64_field("line", STORED),
+        bigrams: builder.add_text_field("bigrams", positions.clone()),
+        unigrams: builder.add_text_field("unigrams", positions.clone()),
+        words: builder.add_text_field("words", positions.clone()),
+        heading: builder.add_text_field("heading", positions.clone()),
+        title_grams: builder.add_text_field("title_grams", positions),
+    };
+    (builder.build(), fields)
+}
+
+/// What identifies a document in the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// A short id (`doc:` filters on it): the file stem.
+    pub doc_id: String,
+    /// The title shown on hits.
+    pub title: String,
+    /// The source file, as given when indexing; hits point at `path:line`.
+    pub path: String,
+}
+
+/// A search hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The document id.
+    pub doc_id: String,
+    /// The document title.
+    pub doc_title: String,
+    /// The source file.
+    pub path: String,
+    /// The 1-based source line of the unit.
+    pub line: u32,
+    /// The node id in the parsed document.
+    pub node_id: String,
+    /// The unit type: `paragraph`, `section`, `panel`, `project`, `indicator`, `cell`, ….
+    pub kind: String,
+    /// The headings above the unit.
+    pub section_path: Vec<String>,
+    /// About 80 characters of the text around the first match.
+    pub snippet: String,
+    /// Byte ranges of the matches in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+    /// The relevance score.
+    pub score: f32,
+}
+
+/// Hits and how many units matched in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResult {
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// How many units matched.
+    pub total: usize,
+}
+
+/// A search index of plans.
+pub struct Library {
+    index: Index,
+    reader: IndexReader,
+    writer: Option<IndexWriter>,
+    fields: Fields,
+}
+
+impl Library {
+    /// An index in memory, for the plans bundled in the binary and for tests.
+    pub fn in_memory() -> Result<Library> {
+        let (schema, fields) = schema();
+        Library::from_index(Index::create_in_ram(schema), fields)
+    }
+
+    /// Opens the index in `dir`, or creates one there if the folder holds none.
+    pub fn open_or_create(dir: &Path) -> Result<Library> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| {
+            tantivy::TantivyError::from(tantivy::directory::error::OpenDirectoryError::from(e))
+        })?;
+        let index = Index::open_or_create(directory, schema.clone())?;
+        if index.schema() != schema {
+            return Err(crate::Error::Incompatible {
+                path: dir.display().to_string(),
+                found: "an index with other fields".into(),
+            });
+        }
+        Library::from_index(index, fields)
+    }
+
+    /// Opens an existing index read-only.
+    pub fn open(dir: &Path) -> Result<Library> {
+        let (schema, fields) = schema();
+        let index = Index::open_in_dir(dir)?;
+        if index.schema() != schema {
+            return Err(crate::Error::Incompatible {
+                path: dir.display().to_string(),
+                found: "an index with other fields".into(),
+            });
+        }
+        Library::from_index(index, fields)
+    }
+
+    fn from_index(index: Index, fields: Fields) -> Result<Library> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Library {
+            index,
+            reader,
+            writer: None,
+            fields,
+        })
+    }
+
+    fn writer(&mut self) -> Result<&mut IndexWriter> {
+        if self.writer.is_none() {
+            self.writer = Some(self.index.writer(200_000_000)?);
+        }
+        Ok(self.writer.as_mut().expect("the writer was just created"))
+    }
+
+    /// Adds every unit of `document`; returns how many. Nothing is searchable before [`Library::commit`].
+    pub fn add(
+        &mut self,
+        jieba: &Jieba,
+        info: &DocumentInfo,
+        document: &Document,
+    ) -> Result<usize> {
+        let f = self.fields;
+        let title = normalize(&info.title);
+        let (title_bigrams, title_unigrams) = grams(&title);
+        let mut count = 0;
+        let writer = self.writer()?;
+        for unit in units(document) {
+            let normalized = normalize(&unit.text);
+            let (bigrams, unigrams) = grams(&normalized);
+            let (heading, _) = grams(&normalize(&unit.heading));
+            let mut doc = TantivyDocument::default();
+            doc.add_text(f.doc_id, &info.doc_id);
+            doc.add_text(f.doc_title, &info.title);
+            doc.add_text(f.path, &info.path);
+            doc.add_text(f.node_id, &unit.node_id);
+            doc.add_text(f.kind, unit.kind);
+            let path: Vec<&str> = unit.section_path.iter().map(String::as_str).collect();
+            doc.add_text(f.section_path, path.join(&PATH_SEPARATOR.to_string()));
+            doc.add_text(f.text, &unit.text);
+            doc.add_u64(f.line, u64::from(unit.line));
+            doc.add_pre_tokenized_text(f.bigrams, bigrams);
+            doc.add_pre_tokenized_text(f.unigrams, unigrams);
+            doc.add_pre_tokenized_text(f.words, words(jieba, &normalized));
+            doc.add_pre_tokenized_text(f.heading, heading);
+            doc.add_pre_tokenized_text(f.title_grams, title_bigrams.clone());
+            doc.add_pre_tokenized_text(f.title_grams, title_unigrams.clone());
+            writer.add_document(doc)?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Removes every unit that came from `path`.
+    pub fn remove(&mut self, path: &str) -> Result<()> {
+        let term = Term::from_field_text(self.fields.path, path);
+        self.writer()?.delete_term(term);
+        Ok(())
+    }
+
+    /// Makes the changes searchable, all at once.
+    pub fn commit(&mut self) -> Result<()> {
+        if let Some(writer) = self.writer.as_mut() {
+            writer.commit()?;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// How many units the index holds.
+    pub fn units(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Runs a query in the query language; returns the best `limit` hits and the number of matching units.
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResult> {
+        let parsed = parse_query(query)?;
+        self.search_query(&parsed, limit)
+    }
+
+    /// Runs a parsed query.
+    pub fn search_query(&self, query: &Query, limit: usize) -> Result<SearchResult> {
+        let tantivy_query = self.compile(query);
+        let searcher = self.reader.searcher();
+        let phrases = phrase_needles(query);
+        let needles = highlight_needles(query);
+        let mut hits = Vec::new();
+        let total;
+        if phrases.is_empty() {
+            let (top, count) = searcher.search(
+                &tantivy_query,
+                &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+            )?;
+            total = count;
+            for (score, address) in top.into_iter().take(limit) {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                hits.push(self.hit(&doc, score, &needles));
+            }
+        } else {
+            // Phrases with spaces or punctuation: the n-gram query finds candidates, the stored text decides.
+            let candidates = searcher.search(&tantivy_query, &Count)?;
+            let top = searcher.search(
+                &tantivy_query,
+                &TopDocs::with_limit(candidates.max(1)).order_by_score(),
+            )?;
+            let mut matched = 0;
+            for (score, address) in top {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let text = normalize(self.stored(&doc, self.fields.text));
+                if phrases.iter().all(|p| text.contains(p.as_str())) {
+                    matched += 1;
+                    if hits.len() < limit {
+                        hits.push(self.hit(&doc, score, &needles));
+                    }
+                }
+            }
+            total = matched;
+        }
+        Ok(SearchResult { hits, total })
+    }
+
+    fn stored<'a>(&self, doc: &'a TantivyDocument, field: Field) -> &'a str {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32, needles: &[String]) -> Hit {
+        let f = self.fields;
+        let text = self.stored(doc, f.text);
+        let (snippet, highlights) = snippet::snippet(text, needles, SNIPPET_WIDTH);
+        let section_path = self.stored(doc, f.section_path);
+        Hit {
+            doc_id: self.stored(doc, f.doc_id).to_owned(),
+            doc_title: self.stored(doc, f.doc_title).to_owned(),
+            path: self.stored(doc, f.path).to_owned(),
+            line: doc
+                .get_first(f.line)
+                .and_then(|v| v.as_u64())
+                .and_then(|l| u32::try_from(l).ok())
+                .unwrap_or(0),
+            node_id: self.stored(doc, f.node_id).to_owned(),
+            kind: self.stored(doc, f.kind).to_owned(),
+            section_path: if section_path.is_empty() {
+                Vec::new()
+            } else {
+                section_path
+                    .split(PATH_SEPARATOR)
+                    .map(str::to_owned)
+                    .collect()
+            },
+            snippet,
+            highlights,
+            score,
+        }
+    }
+
+    fn compile(&self, query: &Query) -> Box<dyn TantivyQuery> {
+        let alternatives: Vec<(Occur, Box<dyn TantivyQuery>)> = query
+            .alternatives
+            .iter()
+            .map(|atoms| (Occur::Should, self.conjunction(atoms)))
+            .collect();
+        if alternatives.len() == 1 {
+            return alternatives.into_iter().next().expect("one alternative").1;
+        }
+        Box::new(BooleanQuery::new(alternatives))
+    }
+
+    fn conjunction(&self, atoms: &[crate::query::Atom]) -> Box<dyn TantivyQuery> {
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+        for atom in atoms {
+            let occur = if atom.negated {
+                Occur::MustNot
+            } else {
+                Occur::Must
+            };
+            match &atom.kind {
+                AtomKind::Text(text) | AtomKind::Phrase(text) => {
+                    for run in runs(&normalize(text)) {
+                        clauses.push((occur, self.run_query(&run)));
+                    }
+                }
+                AtomKind::Type(kind) => {
+                    let term = Term::from_field_text(self.fields.kind, kind);
+                    clauses.push((
+                        occur,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                    ));
+                }
+                AtomKind::Doc(doc) => {
+                    let id = Term::from_field_text(self.fields.doc_id, doc);
+                    let mut either: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![(
+                        Occur::Should,
+                        Box::new(TermQuery::new(id, IndexRecordOption::Basic)),
+                    )];
+                    for run in runs(&normalize(doc)) {
+                        either.push((
+                            Occur::Should,
+                            substring(self.fields.title_grams, self.fields.title_grams, &run),
+                        ));
+                    }
+                    clauses.push((occur, Box::new(BooleanQuery::new(either))));
+                }
+            }
+        }
+        if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+            // Only exclusions (e.g. a query of punctuation only): match nothing rather than everything.
+            return Box::new(BooleanQuery::new(Vec::new()));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// A run of gram characters: it must occur as a substring; a whole-word match and a match in a heading rank higher.
+    fn run_query(&self, run: &str) -> Box<dyn TantivyQuery> {
+        let f = self.fields;
+        let body = substring(f.bigrams, f.unigrams, run);
+        let word = TermQuery::new(
+            Term::from_field_text(f.words, run),
+            IndexRecordOption::WithFreqs,
+        );
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![
+            (Occur::Must, body),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(word), WORD_BOOST)),
+            ),
+        ];
+        if run.chars().count() >= 2 {
+            let heading = substring(f.heading, f.heading, run);
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(heading, HEADING_BOOST)),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// The query that finds `run` as a substring: its unigram, its one bigram, or the phrase of its bigrams.
+fn substring(bigrams: Field, unigrams: Field, run: &str) -> Box<dyn TantivyQuery> {
+    let grams = query_grams(run);
+    if grams.len() == 1 {
+        let field = if run.chars().count() == 1 {
+            unigrams
+        } else {
+            bigrams
+        };
+        return Box::new(TermQuery::new(
+            Term::from_field_text(field, &grams[0]),
+            IndexRecordOption::WithFreqs,
+        ));
+    }
+    let terms = grams
+        .iter()
+        .map(|g| Term::from_field_text(bigrams, g))
+        .collect();
+    Box::new(PhraseQuery::new(terms))
+}
+
+/// The runs of gram characters in normalised text.
+fn runs(normalized: &str) -> Vec<String> {
+    normalized
+        .split(|c: char| !is_gram_char(c))
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Normalised phrases that hold more than one run (spaces or punctuation inside): they need checking on the text.
+fn phrase_needles(query: &Query) -> Vec<String> {
+    query
+        .alternatives
+        .iter()
+        .flatten()
+        .filter(|a| !a.negated)
+        .filter_map(|a| match &a.kind {
+            AtomKind::Phrase(p)
+                if runs(&normalize(p)).len() > 1
+                    || normalize(p) != runs(&normalize(p)).concat() =>
+            {
+                Some(normalize(p))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// What to highlight: each phrase whole, each term's runs.
+fn highlight_needles(query: &Query) -> Vec<String> {
+    let mut out = Vec::new();
+    for atom in query.alternatives.iter().flatten().filter(|a| !a.negated) {
+        match &atom.kind {
+            AtomKind::Phrase(p) => out.push(normalize(p)),
+            AtomKind::Text(t) => out.extend(runs(&normalize(t))),
+            _ => {}
+        }
+    }
+    out
+}

@@ -133,8 +133,8 @@ impl Library {
     pub fn open_or_create(dir: &Path) -> Result<Library> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema();
-        let directory = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| tantivy::TantivyError::from(e))?;
+        let directory =
+            tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
         let index = Index::open_or_create(directory, schema.clone())?;
         if index.schema() != schema {
             return Err(crate::Error::Incompatible {

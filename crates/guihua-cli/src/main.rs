@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod parse_cmd;
+mod search_cmd;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -22,6 +23,10 @@ struct Cli {
 enum Command {
     /// Parse plans into JSON (one document per line for several files) or a readable outline.
     Parse(parse_cmd::ParseArgs),
+    /// Index plans for full-text search (files, or folders of .txt and .md files).
+    Index(search_cmd::IndexArgs),
+    /// Search indexed plans (with no index, the plan bundled in guihua). Exit 1 when nothing matches.
+    Search(search_cmd::SearchArgs),
     /// Print the JSON Schema of the document JSON that `guihua parse` writes.
     Schema,
 }
@@ -30,6 +35,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
+        Command::Index(args) => search_cmd::index(&args),
+        Command::Search(args) => search_cmd::search(&args),
         Command::Schema => print_schema().map(|()| ExitCode::SUCCESS),
     };
     match result {

@@ -152,7 +152,8 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8], base: usize) -> (Strin
     (text, malformed)
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+/// Hex SHA-256 of `bytes`, as recorded in `source.sha256`.
+pub fn hex_sha256(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
     for byte in digest {

@@ -36,7 +36,7 @@ mod text;
 mod validate;
 
 pub use build::parse;
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, hex_sha256};
 pub use text::{LineIndex, is_blank, width};
 pub use validate::span_errors;
 

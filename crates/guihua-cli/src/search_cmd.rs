@@ -1,0 +1,342 @@
+//! `guihua index` and `guihua search`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use clap::Args;
+use guihua_index::{DocumentInfo, Library};
+use serde_json::{Value, json};
+
+/// The plan bundled in the binary, searched when no index has been built.
+const BUNDLED: [(&str, &[u8]); 1] = [(
+    "corpus/hebei-industry-transformation-13th-2016.txt",
+    include_bytes!("../../../corpus/hebei-industry-transformation-13th-2016.txt"),
+)];
+
+/// The manifest beside the index: which files it holds, by content hash.
+const MANIFEST: &str = "guihua-manifest.json";
+/// The manifest format; an index with another one is rebuilt, not guessed at.
+const MANIFEST_FORMAT: u64 = 1;
+
+/// Arguments of `guihua index`.
+#[derive(Debug, Args)]
+pub(crate) struct IndexArgs {
+    /// Files or folders to index (folders recursively: `.txt` and `.md` files).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The index folder (default: $GUIHUA_INDEX, else a per-user data folder).
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
+    /// Drop the existing index and build it anew.
+    #[arg(long)]
+    rebuild: bool,
+}
+
+/// Arguments of `guihua search`.
+#[derive(Debug, Args)]
+pub(crate) struct SearchArgs {
+    /// The query: terms are ANDed; "exact phrase"; OR; -term excludes; type:indicator, type:project, doc:<id or title>.
+    #[arg(required = true, value_name = "QUERY")]
+    query: Vec<String>,
+    /// The index folder (default: $GUIHUA_INDEX, else a per-user data folder; with no index there, the bundled plan).
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
+    /// How many hits to print.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    limit: usize,
+    /// Print only the number of matching units.
+    #[arg(long)]
+    count: bool,
+    /// Print JSON Lines, one hit per line.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `--index`, else `GUIHUA_INDEX`, else the per-user data folder.
+fn index_dir(explicit: Option<&Path>) -> Option<(PathBuf, bool)> {
+    if let Some(dir) = explicit {
+        return Some((dir.to_path_buf(), true));
+    }
+    if let Some(dir) = std::env::var_os("GUIHUA_INDEX").filter(|d| !d.is_empty()) {
+        return Some((PathBuf::from(dir), true));
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))?;
+    Some((data.join("guihua").join("index"), false))
+}
+
+pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let (dir, _) = index_dir(args.index.as_deref()).context("no index folder: pass --index DIR")?;
+    if args.rebuild && dir.join(MANIFEST).exists() {
+        fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+    }
+    let mut manifest = read_manifest(&dir)?;
+    let mut library = Library::open_or_create(&dir)
+        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    let files = collect_files(&args.paths)?;
+    let mut jieba: Option<jieba_rs::Jieba> = None;
+    let (mut added, mut unchanged, mut failed) = (0, 0, 0);
+    let mut seen = HashSet::new();
+    for file in &files {
+        let key = file.display().to_string();
+        seen.insert(key.clone());
+        let bytes = match fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                eprintln!("guihua: skipped {key}: {err}");
+                failed += 1;
+                continue;
+            }
+        };
+        let sha = guihua_parse::hex_sha256(&bytes);
+        if manifest.get(&key).and_then(|e| e["sha256"].as_str()) == Some(sha.as_str()) {
+            unchanged += 1;
+            continue;
+        }
+        let options = guihua_parse::Options {
+            path: Some(key.clone()),
+            encoding: None,
+        };
+        let parsed = match guihua_parse::parse_bytes(&bytes, &options) {
+            Ok(parsed) => parsed,
+            Err(err) => {
+                eprintln!("guihua: skipped {key}: {err}");
+                failed += 1;
+                continue;
+            }
+        };
+        let info = document_info(file, &parsed.document);
+        library.remove(&key)?;
+        let jieba = jieba.get_or_insert_with(jieba_rs::Jieba::new);
+        let units = library.add(jieba, &info, &parsed.document)?;
+        manifest.insert(
+            key,
+            json!({"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}),
+        );
+        added += 1;
+    }
+    let roots: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    let gone: Vec<String> = manifest
+        .keys()
+        .filter(|k| !seen.contains(*k) && roots.iter().any(|r| k.starts_with(r.as_str())))
+        .cloned()
+        .collect();
+    for key in &gone {
+        library.remove(key)?;
+        manifest.remove(key);
+    }
+    library.commit()?;
+    write_manifest(&dir, &manifest)?;
+    let size = folder_size(&dir);
+    eprintln!(
+        "indexed {} documents ({added} new or changed, {unchanged} unchanged, {} removed, {failed} skipped), {} units, {:.1} MB, in {:.2} s → {}",
+        manifest.len(),
+        gone.len(),
+        library.units(),
+        size as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        dir.display()
+    );
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn document_info(file: &Path, document: &guihua_model::Document) -> DocumentInfo {
+    let stem = file.file_stem().map_or_else(
+        || file.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    DocumentInfo {
+        doc_id: stem.clone(),
+        title: document.meta.title.clone().unwrap_or(stem),
+        path: file.display().to_string(),
+    }
+}
+
+/// Files under `paths`: files as given, folders walked for `.txt` and `.md`, symlinked folders visited once.
+fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut visited = HashSet::new();
+    for path in paths {
+        let meta = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        if meta.is_dir() {
+            walk(path, &mut visited, &mut out);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
+    let Ok(real) = fs::canonicalize(dir) else {
+        return;
+    };
+    if !visited.insert(real) {
+        return; // a symlink loop or a folder reached twice
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        eprintln!("guihua: skipped {}: unreadable folder", dir.display());
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, visited, out);
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+fn read_manifest(dir: &Path) -> anyhow::Result<BTreeMap<String, Value>> {
+    let path = dir.join(MANIFEST);
+    let Ok(text) = fs::read_to_string(&path) else {
+        return Ok(BTreeMap::new());
+    };
+    let value: Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    if value["format"].as_u64() != Some(MANIFEST_FORMAT) {
+        bail!(
+            "the index at {} was written by an incompatible version of guihua; rebuild it with `guihua index --rebuild`",
+            dir.display()
+        );
+    }
+    let documents = value["documents"].as_object().cloned().unwrap_or_default();
+    Ok(documents.into_iter().collect())
+}
+
+fn write_manifest(dir: &Path, documents: &BTreeMap<String, Value>) -> anyhow::Result<()> {
+    let value = json!({"format": MANIFEST_FORMAT, "documents": documents});
+    let tmp = dir.join(format!("{MANIFEST}.tmp"));
+    fs::write(&tmp, serde_json::to_vec_pretty(&value)?)?;
+    fs::rename(&tmp, dir.join(MANIFEST))?;
+    Ok(())
+}
+
+fn folder_size(dir: &Path) -> u64 {
+    fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum()
+    })
+}
+
+/// The index to search: the one asked for, else the default one if it exists, else the bundled plan in memory.
+fn open_library(explicit: Option<&Path>) -> anyhow::Result<Library> {
+    if let Some((dir, asked)) = index_dir(explicit) {
+        if dir.join(MANIFEST).exists() {
+            read_manifest(&dir)?;
+            return Library::open(&dir)
+                .with_context(|| format!("cannot open the index at {}", dir.display()));
+        }
+        if asked {
+            bail!(
+                "no index at {}: build one with `guihua index PATH… --index {}`",
+                dir.display(),
+                dir.display()
+            );
+        }
+    }
+    let jieba = jieba_rs::Jieba::new();
+    let mut library = Library::in_memory()?;
+    for (path, bytes) in BUNDLED {
+        let options = guihua_parse::Options {
+            path: Some(path.to_owned()),
+            encoding: None,
+        };
+        let parsed = guihua_parse::parse_bytes(bytes, &options)?;
+        library.add(
+            &jieba,
+            &document_info(Path::new(path), &parsed.document),
+            &parsed.document,
+        )?;
+    }
+    library.commit()?;
+    Ok(library)
+}
+
+pub(crate) fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let query = args.query.join(" ");
+    let library = open_library(args.index.as_deref())?;
+    let limit = if args.count { 0 } else { args.limit };
+    let result = library.search(&query, limit)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if args.count {
+        writeln!(out, "{}", result.total)?;
+    } else if args.json {
+        for hit in &result.hits {
+            let line = json!({
+                "doc_id": hit.doc_id, "doc_title": hit.doc_title, "path": hit.path, "line": hit.line,
+                "node_id": hit.node_id, "type": hit.kind, "section_path": hit.section_path,
+                "snippet": hit.snippet, "highlights": hit.highlights, "score": hit.score,
+            });
+            writeln!(out, "{line}")?;
+        }
+    } else {
+        let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        for hit in &result.hits {
+            let mut breadcrumb = vec![hit.doc_title.clone()];
+            breadcrumb.extend(hit.section_path.iter().cloned());
+            writeln!(out, "{}", breadcrumb.join(" › "))?;
+            writeln!(out, "  {}:{} [{}]", hit.path, hit.line, hit.kind)?;
+            writeln!(
+                out,
+                "  {}",
+                highlight(&hit.snippet, &hit.highlights, colour)
+            )?;
+        }
+        if result.total > result.hits.len() {
+            writeln!(
+                out,
+                "({} of {} matching units; --limit N for more)",
+                result.hits.len(),
+                result.total
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(if result.total == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn highlight(snippet: &str, ranges: &[(usize, usize)], colour: bool) -> String {
+    let (open, close) = if colour {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    let mut out = String::new();
+    let mut at = 0;
+    for &(start, end) in ranges {
+        if start < at || end > snippet.len() {
+            continue;
+        }
+        out.push_str(&snippet[at..start]);
+        out.push_str(open);
+        out.push_str(&snippet[start..end]);
+        out.push_str(close);
+        at = end;
+    }
+    out.push_str(&snippet[at..]);
+    out
+}

@@ -4,6 +4,7 @@ mod cli;
 mod corpus;
 mod golden;
 mod schema;
+mod search;
 mod seed;
 mod spans;
 mod support;

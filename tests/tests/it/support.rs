@@ -41,7 +41,8 @@ pub fn shared_corpus() -> Option<PathBuf> {
     }
 }
 
-/// The `guihua` binary that `cargo test --workspace` builds beside this test executable.
+/// The `guihua` binary that `cargo test --workspace` builds beside this test executable (it builds it because
+/// `crates/guihua-cli` has an integration test of its own).
 pub fn guihua() -> Command {
     let exe = std::env::current_exe().expect("the test executable has a path");
     let dir = exe

@@ -83,7 +83,7 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let mut library = Library::open_or_create(&dir)
         .with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let files = collect_files(&args.paths)?;
-    let mut jieba: Option<jieba_rs::Jieba> = None;
+    let mut segmenter: Option<guihua_index::Segmenter> = None;
     let (mut added, mut unchanged, mut failed) = (0, 0, 0);
     let mut seen = HashSet::new();
     for file in &files {
@@ -116,8 +116,8 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         };
         let info = document_info(file, &parsed.document);
         library.remove(&key)?;
-        let jieba = jieba.get_or_insert_with(jieba_rs::Jieba::new);
-        let units = library.add(jieba, &info, &parsed.document)?;
+        let segmenter = segmenter.get_or_insert_with(guihua_index::Segmenter::new);
+        let units = library.add(segmenter, &info, &parsed.document)?;
         manifest.insert(
             key,
             json!({"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}),
@@ -254,7 +254,7 @@ fn open_library(explicit: Option<&Path>) -> anyhow::Result<Library> {
             );
         }
     }
-    let jieba = jieba_rs::Jieba::new();
+    let segmenter = guihua_index::Segmenter::new();
     let mut library = Library::in_memory()?;
     for (path, bytes) in BUNDLED {
         let options = guihua_parse::Options {
@@ -263,7 +263,7 @@ fn open_library(explicit: Option<&Path>) -> anyhow::Result<Library> {
         };
         let parsed = guihua_parse::parse_bytes(bytes, &options)?;
         library.add(
-            &jieba,
+            &segmenter,
             &document_info(Path::new(path), &parsed.document),
             &parsed.document,
         )?;

@@ -12,10 +12,10 @@
 //!
 //! let text = "发展大数据产业。\n支持数据应用。\n";
 //! let (document, _) = guihua_parse::parse(text);
-//! let jieba = jieba_rs::Jieba::new();
+//! let segmenter = guihua_index::Segmenter::new();
 //! let mut library = Library::in_memory().unwrap();
 //! let info = DocumentInfo { doc_id: "demo".into(), title: "示例".into(), path: "demo.txt".into() };
-//! library.add(&jieba, &info, &document).unwrap();
+//! library.add(&segmenter, &info, &document).unwrap();
 //! library.commit().unwrap();
 //! let result = library.search("数据", 10).unwrap();
 //! assert_eq!(result.total, 2);
@@ -32,7 +32,7 @@ mod units;
 pub use library::{DocumentInfo, Hit, Library, SearchResult};
 pub use query::{Atom, AtomKind, Query, parse_query};
 pub use snippet::snippet;
-pub use text::{fold, normalize};
+pub use text::{DOMAIN_LEXICON, Segmenter, fold, normalize};
 pub use units::{Unit, units};
 
 /// What can go wrong with an index or a query.

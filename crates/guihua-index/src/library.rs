@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use guihua_model::Document;
-use jieba_rs::Jieba;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TantivyQuery, TermQuery,
@@ -14,14 +13,14 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::query::{AtomKind, Query, parse_query};
-use crate::text::{grams, is_gram_char, normalize, query_grams, words};
+use crate::text::{Segmenter, grams, is_gram_char, normalize, query_grams};
 use crate::units::units;
 use crate::{Result, snippet};
 
 /// Separates the headings of a stored section path.
 const PATH_SEPARATOR: char = '\u{1F}';
 /// How much a whole-word match adds over a substring-only match.
-const WORD_BOOST: f32 = 3.0;
+const WORD_BOOST: f32 = 10.0;
 /// How much a match in a title or lead phrase adds.
 const HEADING_BOOST: f32 = 2.0;
 /// Snippet width in characters.
@@ -181,7 +180,7 @@ impl Library {
     /// Adds every unit of `document`; returns how many. Nothing is searchable before [`Library::commit`].
     pub fn add(
         &mut self,
-        jieba: &Jieba,
+        segmenter: &Segmenter,
         info: &DocumentInfo,
         document: &Document,
     ) -> Result<usize> {
@@ -206,7 +205,7 @@ impl Library {
             doc.add_u64(f.line, u64::from(unit.line));
             doc.add_pre_tokenized_text(f.bigrams, bigrams);
             doc.add_pre_tokenized_text(f.unigrams, unigrams);
-            doc.add_pre_tokenized_text(f.words, words(jieba, &normalized));
+            doc.add_pre_tokenized_text(f.words, segmenter.words(&normalized));
             doc.add_pre_tokenized_text(f.heading, heading);
             doc.add_pre_tokenized_text(f.title_grams, title_bigrams.clone());
             doc.add_pre_tokenized_text(f.title_grams, title_unigrams.clone());

@@ -12,14 +12,16 @@ fn library() -> &'static (Library, guihua_model::Document) {
     static LIBRARY: OnceLock<(Library, guihua_model::Document)> = OnceLock::new();
     LIBRARY.get_or_init(|| {
         let (doc, _) = seed();
-        let jieba = jieba_rs::Jieba::new();
+        let segmenter = guihua_index::Segmenter::new();
         let mut library = Library::in_memory().expect("an in-memory index");
         let info = DocumentInfo {
             doc_id: "seed".into(),
             title: "河北".into(),
             path: "seed.txt".into(),
         };
-        library.add(&jieba, &info, &doc).expect("the seed indexes");
+        library
+            .add(&segmenter, &info, &doc)
+            .expect("the seed indexes");
         library.commit().expect("commit");
         (library, doc)
     })
@@ -90,6 +92,49 @@ fn terms_are_anded_with_grep_recall() {
             "{a} -{b}"
         );
     }
+}
+
+#[test]
+fn a_whole_word_ranks_above_a_word_inside_a_longer_term() {
+    let (library, _) = library();
+    let result = library.search("数据", 1000).unwrap();
+    assert_eq!(result.hits.len(), result.total);
+    // Judged on the text: a unit whose 数据 all stand inside 大数据 must come after every unit with another 数据.
+    let only_inside: Vec<bool> = result
+        .hits
+        .iter()
+        .map(|h| !full_text(h).replace("大数据", "").contains("数据"))
+        .collect();
+    let first_inside = only_inside
+        .iter()
+        .position(|&b| b)
+        .expect("some units have only 大数据");
+    let last_word = only_inside
+        .iter()
+        .rposition(|&b| !b)
+        .expect("some units have the word 数据");
+    assert!(
+        last_word < first_inside,
+        "a unit with only 大数据 ranks {first_inside}, above a unit with 数据 at {last_word}"
+    );
+}
+
+fn full_text(hit: &guihua_index::Hit) -> String {
+    let (_, doc) = library();
+    units(doc)
+        .into_iter()
+        .filter(|u| u.node_id == hit.node_id)
+        .map(|u| u.text)
+        .find(|t| {
+            t.contains(
+                hit.snippet
+                    .trim_matches('…')
+                    .split('…')
+                    .next()
+                    .unwrap_or_default(),
+            )
+        })
+        .unwrap_or_default()
 }
 
 #[test]

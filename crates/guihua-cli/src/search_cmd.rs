@@ -80,10 +80,10 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
     }
     let mut manifest = read_manifest(&dir)?;
-    let mut library = Library::open_or_create(&dir)
-        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    let mut library =
+        Library::open_or_create(&dir).with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let files = collect_files(&args.paths)?;
-    let mut segmenter: Option<guihua_index::Segmenter> = None;
+    let mut segmenter: Option<std::sync::Arc<guihua_index::Segmenter>> = None;
     let (mut added, mut unchanged, mut failed) = (0, 0, 0);
     let mut seen = HashSet::new();
     for file in &files {
@@ -102,10 +102,7 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
             unchanged += 1;
             continue;
         }
-        let options = guihua_parse::Options {
-            path: Some(key.clone()),
-            encoding: None,
-        };
+        let options = guihua_parse::Options { path: Some(key.clone()), encoding: None };
         let parsed = match guihua_parse::parse_bytes(&bytes, &options) {
             Ok(parsed) => parsed,
             Err(err) => {
@@ -116,12 +113,9 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         };
         let info = document_info(file, &parsed.document);
         library.remove(&key)?;
-        let segmenter = segmenter.get_or_insert_with(guihua_index::Segmenter::new);
+        let segmenter = segmenter.get_or_insert_with(|| std::sync::Arc::new(guihua_index::Segmenter::new()));
         let units = library.add(segmenter, &info, &parsed.document)?;
-        manifest.insert(
-            key,
-            json!({"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}),
-        );
+        manifest.insert(key, json!({"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}));
         added += 1;
     }
     let roots: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
@@ -146,18 +140,11 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         started.elapsed().as_secs_f64(),
         dir.display()
     );
-    Ok(if failed > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
 fn document_info(file: &Path, document: &guihua_model::Document) -> DocumentInfo {
-    let stem = file.file_stem().map_or_else(
-        || file.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    );
+    let stem = file.file_stem().map_or_else(|| file.display().to_string(), |s| s.to_string_lossy().into_owned());
     DocumentInfo {
         doc_id: stem.clone(),
         title: document.meta.title.clone().unwrap_or(stem),
@@ -208,8 +195,7 @@ fn read_manifest(dir: &Path) -> anyhow::Result<BTreeMap<String, Value>> {
     let Ok(text) = fs::read_to_string(&path) else {
         return Ok(BTreeMap::new());
     };
-    let value: Value =
-        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    let value: Value = serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
     if value["format"].as_u64() != Some(MANIFEST_FORMAT) {
         bail!(
             "the index at {} was written by an incompatible version of guihua; rebuild it with `guihua index --rebuild`",
@@ -229,13 +215,7 @@ fn write_manifest(dir: &Path, documents: &BTreeMap<String, Value>) -> anyhow::Re
 }
 
 fn folder_size(dir: &Path) -> u64 {
-    fs::read_dir(dir).map_or(0, |entries| {
-        entries
-            .flatten()
-            .filter_map(|e| e.metadata().ok())
-            .map(|m| m.len())
-            .sum()
-    })
+    fs::read_dir(dir).map_or(0, |entries| entries.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
 }
 
 /// The index to search: the one asked for, else the default one if it exists, else the bundled plan in memory.
@@ -243,30 +223,18 @@ fn open_library(explicit: Option<&Path>) -> anyhow::Result<Library> {
     if let Some((dir, asked)) = index_dir(explicit) {
         if dir.join(MANIFEST).exists() {
             read_manifest(&dir)?;
-            return Library::open(&dir)
-                .with_context(|| format!("cannot open the index at {}", dir.display()));
+            return Library::open(&dir).with_context(|| format!("cannot open the index at {}", dir.display()));
         }
         if asked {
-            bail!(
-                "no index at {}: build one with `guihua index PATH… --index {}`",
-                dir.display(),
-                dir.display()
-            );
+            bail!("no index at {}: build one with `guihua index PATH… --index {}`", dir.display(), dir.display());
         }
     }
-    let segmenter = guihua_index::Segmenter::new();
+    let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
     let mut library = Library::in_memory()?;
     for (path, bytes) in BUNDLED {
-        let options = guihua_parse::Options {
-            path: Some(path.to_owned()),
-            encoding: None,
-        };
+        let options = guihua_parse::Options { path: Some(path.to_owned()), encoding: None };
         let parsed = guihua_parse::parse_bytes(bytes, &options)?;
-        library.add(
-            &segmenter,
-            &document_info(Path::new(path), &parsed.document),
-            &parsed.document,
-        )?;
+        library.add(&segmenter, &document_info(Path::new(path), &parsed.document), &parsed.document)?;
     }
     library.commit()?;
     Ok(library)
@@ -296,35 +264,18 @@ pub(crate) fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             breadcrumb.extend(hit.section_path.iter().cloned());
             writeln!(out, "{}", breadcrumb.join(" › "))?;
             writeln!(out, "  {}:{} [{}]", hit.path, hit.line, hit.kind)?;
-            writeln!(
-                out,
-                "  {}",
-                highlight(&hit.snippet, &hit.highlights, colour)
-            )?;
+            writeln!(out, "  {}", highlight(&hit.snippet, &hit.highlights, colour))?;
         }
         if result.total > result.hits.len() {
-            writeln!(
-                out,
-                "({} of {} matching units; --limit N for more)",
-                result.hits.len(),
-                result.total
-            )?;
+            writeln!(out, "({} of {} matching units; --limit N for more)", result.hits.len(), result.total)?;
         }
     }
     out.flush()?;
-    Ok(if result.total == 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if result.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn highlight(snippet: &str, ranges: &[(usize, usize)], colour: bool) -> String {
-    let (open, close) = if colour {
-        ("\x1b[1;31m", "\x1b[0m")
-    } else {
-        ("[", "]")
-    };
+    let (open, close) = if colour { ("\x1b[1;31m", "\x1b[0m") } else { ("[", "]") };
     let mut out = String::new();
     let mut at = 0;
     for &(start, end) in ranges {

@@ -3,13 +3,7 @@
 
 #[test]
 fn version_names_the_binary() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_guihua"))
-        .arg("--version")
-        .output()
-        .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_guihua")).arg("--version").output().unwrap();
     assert!(output.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&output.stdout).trim(),
-        format!("guihua {}", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), format!("guihua {}", env!("CARGO_PKG_VERSION")));
 }

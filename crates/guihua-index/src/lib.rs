@@ -12,7 +12,7 @@
 //!
 //! let text = "发展大数据产业。\n支持数据应用。\n";
 //! let (document, _) = guihua_parse::parse(text);
-//! let segmenter = guihua_index::Segmenter::new();
+//! let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
 //! let mut library = Library::in_memory().unwrap();
 //! let info = DocumentInfo { doc_id: "demo".into(), title: "示例".into(), path: "demo.txt".into() };
 //! library.add(&segmenter, &info, &document).unwrap();

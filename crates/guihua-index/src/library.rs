@@ -4,16 +4,14 @@ use std::path::Path;
 
 use guihua_model::Document;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TantivyQuery, TermQuery,
-};
-use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TantivyQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::query::{AtomKind, Query, parse_query};
-use crate::text::{Segmenter, grams, is_gram_char, normalize, query_grams};
+use std::sync::Arc;
+
+use crate::text::{GramTokenizer, Segmenter, WordTokenizer, is_gram_char, normalize, query_grams};
 use crate::units::units;
 use crate::{Result, snippet};
 
@@ -23,6 +21,8 @@ const PATH_SEPARATOR: char = '\u{1F}';
 const WORD_BOOST: f32 = 10.0;
 /// How much a match in a title or lead phrase adds.
 const HEADING_BOOST: f32 = 2.0;
+/// The type of the one unit per document that carries its title for `doc:` filters.
+const DOCUMENT_KIND: &str = "document";
 /// Snippet width in characters.
 const SNIPPET_WIDTH: usize = 80;
 
@@ -43,13 +43,19 @@ struct Fields {
     title_grams: Field,
 }
 
+const BIGRAM_TOKENIZER: &str = "guihua_bigrams";
+const UNIGRAM_TOKENIZER: &str = "guihua_unigrams";
+const WORD_TOKENIZER: &str = "guihua_words";
+
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let positions = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("raw")
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    let indexed = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     let fields = Fields {
         doc_id: builder.add_text_field("doc_id", STRING | STORED),
         doc_title: builder.add_text_field("doc_title", STORED),
@@ -59,11 +65,11 @@ fn schema() -> (Schema, Fields) {
         section_path: builder.add_text_field("section_path", STORED),
         text: builder.add_text_field("text", STORED),
         line: builder.add_u64_field("line", STORED),
-        bigrams: builder.add_text_field("bigrams", positions.clone()),
-        unigrams: builder.add_text_field("unigrams", positions.clone()),
-        words: builder.add_text_field("words", positions.clone()),
-        heading: builder.add_text_field("heading", positions.clone()),
-        title_grams: builder.add_text_field("title_grams", positions),
+        bigrams: builder.add_text_field("bigrams", indexed(BIGRAM_TOKENIZER)),
+        unigrams: builder.add_text_field("unigrams", indexed(UNIGRAM_TOKENIZER)),
+        words: builder.add_text_field("words", indexed(WORD_TOKENIZER)),
+        heading: builder.add_text_field("heading", indexed(BIGRAM_TOKENIZER)),
+        title_grams: builder.add_text_field("title_grams", indexed(BIGRAM_TOKENIZER)),
     };
     (builder.build(), fields)
 }
@@ -119,6 +125,8 @@ pub struct Library {
     reader: IndexReader,
     writer: Option<IndexWriter>,
     fields: Fields,
+    /// Whether the word tokenizer (which needs jieba's dictionary) is registered: only indexing needs it.
+    words_registered: bool,
 }
 
 impl Library {
@@ -132,8 +140,7 @@ impl Library {
     pub fn open_or_create(dir: &Path) -> Result<Library> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema();
-        let directory =
-            tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
         let index = Index::open_or_create(directory, schema.clone())?;
         if index.schema() != schema {
             return Err(crate::Error::Incompatible {
@@ -158,16 +165,11 @@ impl Library {
     }
 
     fn from_index(index: Index, fields: Fields) -> Result<Library> {
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        Ok(Library {
-            index,
-            reader,
-            writer: None,
-            fields,
-        })
+        let tokenizers = index.tokenizers();
+        tokenizers.register(BIGRAM_TOKENIZER, GramTokenizer::BIGRAMS);
+        tokenizers.register(UNIGRAM_TOKENIZER, GramTokenizer::UNIGRAMS);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(Library { index, reader, writer: None, fields, words_registered: false })
     }
 
     fn writer(&mut self) -> Result<&mut IndexWriter> {
@@ -178,21 +180,24 @@ impl Library {
     }
 
     /// Adds every unit of `document`; returns how many. Nothing is searchable before [`Library::commit`].
-    pub fn add(
-        &mut self,
-        segmenter: &Segmenter,
-        info: &DocumentInfo,
-        document: &Document,
-    ) -> Result<usize> {
+    ///
+    /// The document's title is indexed once, on a unit of type `document` that only `doc:` filters match.
+    pub fn add(&mut self, segmenter: &Arc<Segmenter>, info: &DocumentInfo, document: &Document) -> Result<usize> {
+        if !self.words_registered {
+            self.index.tokenizers().register(WORD_TOKENIZER, WordTokenizer::new(Arc::clone(segmenter)));
+            self.words_registered = true;
+        }
         let f = self.fields;
-        let title = normalize(&info.title);
-        let (title_bigrams, title_unigrams) = grams(&title);
-        let mut count = 0;
         let writer = self.writer()?;
+        let mut head = TantivyDocument::default();
+        head.add_text(f.doc_id, &info.doc_id);
+        head.add_text(f.doc_title, &info.title);
+        head.add_text(f.path, &info.path);
+        head.add_text(f.kind, DOCUMENT_KIND);
+        head.add_text(f.title_grams, &info.title);
+        writer.add_document(head)?;
+        let mut count = 0;
         for unit in units(document) {
-            let normalized = normalize(&unit.text);
-            let (bigrams, unigrams) = grams(&normalized);
-            let (heading, _) = grams(&normalize(&unit.heading));
             let mut doc = TantivyDocument::default();
             doc.add_text(f.doc_id, &info.doc_id);
             doc.add_text(f.doc_title, &info.title);
@@ -201,14 +206,14 @@ impl Library {
             doc.add_text(f.kind, unit.kind);
             let path: Vec<&str> = unit.section_path.iter().map(String::as_str).collect();
             doc.add_text(f.section_path, path.join(&PATH_SEPARATOR.to_string()));
-            doc.add_text(f.text, &unit.text);
             doc.add_u64(f.line, u64::from(unit.line));
-            doc.add_pre_tokenized_text(f.bigrams, bigrams);
-            doc.add_pre_tokenized_text(f.unigrams, unigrams);
-            doc.add_pre_tokenized_text(f.words, segmenter.words(&normalized));
-            doc.add_pre_tokenized_text(f.heading, heading);
-            doc.add_pre_tokenized_text(f.title_grams, title_bigrams.clone());
-            doc.add_pre_tokenized_text(f.title_grams, title_unigrams.clone());
+            doc.add_text(f.bigrams, &unit.text);
+            doc.add_text(f.unigrams, &unit.text);
+            doc.add_text(f.words, &unit.text);
+            if !unit.heading.is_empty() {
+                doc.add_text(f.heading, &unit.heading);
+            }
+            doc.add_text(f.text, unit.text);
             writer.add_document(doc)?;
             count += 1;
         }
@@ -233,7 +238,10 @@ impl Library {
 
     /// How many units the index holds.
     pub fn units(&self) -> u64 {
-        self.reader.searcher().num_docs()
+        let searcher = self.reader.searcher();
+        let kind = Term::from_field_text(self.fields.kind, DOCUMENT_KIND);
+        let documents = searcher.search(&TermQuery::new(kind, IndexRecordOption::Basic), &Count).unwrap_or(0);
+        searcher.num_docs().saturating_sub(documents as u64)
     }
 
     /// Runs a query in the query language; returns the best `limit` hits and the number of matching units.
@@ -251,10 +259,8 @@ impl Library {
         let mut hits = Vec::new();
         let total;
         if phrases.is_empty() {
-            let (top, count) = searcher.search(
-                &tantivy_query,
-                &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
-            )?;
+            let (top, count) =
+                searcher.search(&tantivy_query, &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count))?;
             total = count;
             for (score, address) in top.into_iter().take(limit) {
                 let doc: TantivyDocument = searcher.doc(address)?;
@@ -263,10 +269,7 @@ impl Library {
         } else {
             // Phrases with spaces or punctuation: the n-gram query finds candidates, the stored text decides.
             let candidates = searcher.search(&tantivy_query, &Count)?;
-            let top = searcher.search(
-                &tantivy_query,
-                &TopDocs::with_limit(candidates.max(1)).order_by_score(),
-            )?;
+            let top = searcher.search(&tantivy_query, &TopDocs::with_limit(candidates.max(1)).order_by_score())?;
             let mut matched = 0;
             for (score, address) in top {
                 let doc: TantivyDocument = searcher.doc(address)?;
@@ -284,9 +287,7 @@ impl Library {
     }
 
     fn stored<'a>(&self, doc: &'a TantivyDocument, field: Field) -> &'a str {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
+        doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default()
     }
 
     fn hit(&self, doc: &TantivyDocument, score: f32, needles: &[String]) -> Hit {
@@ -298,20 +299,13 @@ impl Library {
             doc_id: self.stored(doc, f.doc_id).to_owned(),
             doc_title: self.stored(doc, f.doc_title).to_owned(),
             path: self.stored(doc, f.path).to_owned(),
-            line: doc
-                .get_first(f.line)
-                .and_then(|v| v.as_u64())
-                .and_then(|l| u32::try_from(l).ok())
-                .unwrap_or(0),
+            line: doc.get_first(f.line).and_then(|v| v.as_u64()).and_then(|l| u32::try_from(l).ok()).unwrap_or(0),
             node_id: self.stored(doc, f.node_id).to_owned(),
             kind: self.stored(doc, f.kind).to_owned(),
             section_path: if section_path.is_empty() {
                 Vec::new()
             } else {
-                section_path
-                    .split(PATH_SEPARATOR)
-                    .map(str::to_owned)
-                    .collect()
+                section_path.split(PATH_SEPARATOR).map(str::to_owned).collect()
             },
             snippet,
             highlights,
@@ -320,11 +314,8 @@ impl Library {
     }
 
     fn compile(&self, query: &Query) -> Box<dyn TantivyQuery> {
-        let alternatives: Vec<(Occur, Box<dyn TantivyQuery>)> = query
-            .alternatives
-            .iter()
-            .map(|atoms| (Occur::Should, self.conjunction(atoms)))
-            .collect();
+        let alternatives: Vec<(Occur, Box<dyn TantivyQuery>)> =
+            query.alternatives.iter().map(|atoms| (Occur::Should, self.conjunction(atoms))).collect();
         if alternatives.len() == 1 {
             return alternatives.into_iter().next().expect("one alternative").1;
         }
@@ -334,11 +325,7 @@ impl Library {
     fn conjunction(&self, atoms: &[crate::query::Atom]) -> Box<dyn TantivyQuery> {
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
         for atom in atoms {
-            let occur = if atom.negated {
-                Occur::MustNot
-            } else {
-                Occur::Must
-            };
+            let occur = if atom.negated { Occur::MustNot } else { Occur::Must };
             match &atom.kind {
                 AtomKind::Text(text) | AtomKind::Phrase(text) => {
                     for run in runs(&normalize(text)) {
@@ -347,23 +334,18 @@ impl Library {
                 }
                 AtomKind::Type(kind) => {
                     let term = Term::from_field_text(self.fields.kind, kind);
-                    clauses.push((
-                        occur,
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-                    ));
+                    clauses.push((occur, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
                 }
                 AtomKind::Doc(doc) => {
-                    let id = Term::from_field_text(self.fields.doc_id, doc);
-                    let mut either: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![(
-                        Occur::Should,
-                        Box::new(TermQuery::new(id, IndexRecordOption::Basic)),
-                    )];
-                    for run in runs(&normalize(doc)) {
-                        either.push((
-                            Occur::Should,
-                            substring(self.fields.title_grams, self.fields.title_grams, &run),
-                        ));
-                    }
+                    let ids = self.documents_matching(doc);
+                    let either = ids
+                        .into_iter()
+                        .map(|id| {
+                            let term = Term::from_field_text(self.fields.doc_id, &id);
+                            let query: Box<dyn TantivyQuery> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                            (Occur::Should, query)
+                        })
+                        .collect();
                     clauses.push((occur, Box::new(BooleanQuery::new(either))));
                 }
             }
@@ -375,27 +357,46 @@ impl Library {
         Box::new(BooleanQuery::new(clauses))
     }
 
+    /// The ids of the documents whose id is `doc` or whose title contains it (title runs of two characters or more).
+    fn documents_matching(&self, doc: &str) -> Vec<String> {
+        let f = self.fields;
+        let mut either: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![(
+            Occur::Should,
+            Box::new(TermQuery::new(Term::from_field_text(f.doc_id, doc), IndexRecordOption::Basic)),
+        )];
+        let runs: Vec<String> = runs(&normalize(doc)).into_iter().filter(|r| r.chars().count() >= 2).collect();
+        if !runs.is_empty() {
+            let all: Vec<(Occur, Box<dyn TantivyQuery>)> =
+                runs.iter().map(|run| (Occur::Must, substring(f.title_grams, f.title_grams, run))).collect();
+            either.push((Occur::Should, Box::new(BooleanQuery::new(all))));
+        }
+        let kind = Term::from_field_text(f.kind, DOCUMENT_KIND);
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(TermQuery::new(kind, IndexRecordOption::Basic)) as Box<dyn TantivyQuery>),
+            (Occur::Must, Box::new(BooleanQuery::new(either))),
+        ]);
+        let searcher = self.reader.searcher();
+        let Ok(top) = searcher.search(&query, &TopDocs::with_limit(10_000).order_by_score()) else { return Vec::new() };
+        let mut ids: Vec<String> = top
+            .into_iter()
+            .filter_map(|(_, address)| searcher.doc::<TantivyDocument>(address).ok())
+            .map(|d| self.stored(&d, f.doc_id).to_owned())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
     /// A run of gram characters: it must occur as a substring; a whole-word match and a match in a heading rank higher.
     fn run_query(&self, run: &str) -> Box<dyn TantivyQuery> {
         let f = self.fields;
         let body = substring(f.bigrams, f.unigrams, run);
-        let word = TermQuery::new(
-            Term::from_field_text(f.words, run),
-            IndexRecordOption::WithFreqs,
-        );
-        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![
-            (Occur::Must, body),
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(word), WORD_BOOST)),
-            ),
-        ];
+        let word = TermQuery::new(Term::from_field_text(f.words, run), IndexRecordOption::WithFreqs);
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> =
+            vec![(Occur::Must, body), (Occur::Should, Box::new(BoostQuery::new(Box::new(word), WORD_BOOST)))];
         if run.chars().count() >= 2 {
             let heading = substring(f.heading, f.heading, run);
-            clauses.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(heading, HEADING_BOOST)),
-            ));
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(heading, HEADING_BOOST))));
         }
         Box::new(BooleanQuery::new(clauses))
     }
@@ -405,30 +406,16 @@ impl Library {
 fn substring(bigrams: Field, unigrams: Field, run: &str) -> Box<dyn TantivyQuery> {
     let grams = query_grams(run);
     if grams.len() == 1 {
-        let field = if run.chars().count() == 1 {
-            unigrams
-        } else {
-            bigrams
-        };
-        return Box::new(TermQuery::new(
-            Term::from_field_text(field, &grams[0]),
-            IndexRecordOption::WithFreqs,
-        ));
+        let field = if run.chars().count() == 1 { unigrams } else { bigrams };
+        return Box::new(TermQuery::new(Term::from_field_text(field, &grams[0]), IndexRecordOption::WithFreqs));
     }
-    let terms = grams
-        .iter()
-        .map(|g| Term::from_field_text(bigrams, g))
-        .collect();
+    let terms = grams.iter().map(|g| Term::from_field_text(bigrams, g)).collect();
     Box::new(PhraseQuery::new(terms))
 }
 
 /// The runs of gram characters in normalised text.
 fn runs(normalized: &str) -> Vec<String> {
-    normalized
-        .split(|c: char| !is_gram_char(c))
-        .filter(|r| !r.is_empty())
-        .map(str::to_owned)
-        .collect()
+    normalized.split(|c: char| !is_gram_char(c)).filter(|r| !r.is_empty()).map(str::to_owned).collect()
 }
 
 /// Normalised phrases that hold more than one run (spaces or punctuation inside): they need checking on the text.
@@ -439,10 +426,7 @@ fn phrase_needles(query: &Query) -> Vec<String> {
         .flatten()
         .filter(|a| !a.negated)
         .filter_map(|a| match &a.kind {
-            AtomKind::Phrase(p)
-                if runs(&normalize(p)).len() > 1
-                    || normalize(p) != runs(&normalize(p)).concat() =>
-            {
+            AtomKind::Phrase(p) if runs(&normalize(p)).len() > 1 || normalize(p) != runs(&normalize(p)).concat() => {
                 Some(normalize(p))
             }
             _ => None,

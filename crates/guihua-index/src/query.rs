@@ -83,10 +83,7 @@ pub fn parse_query(input: &str) -> Result<Query, Error> {
             }
             AtomKind::Phrase(phrase)
         } else {
-            let end = chars[i..]
-                .iter()
-                .position(|c| c.is_whitespace())
-                .map_or(chars.len(), |p| i + p);
+            let end = chars[i..].iter().position(|c| c.is_whitespace()).map_or(chars.len(), |p| i + p);
             let word: String = chars[i..end].iter().collect();
             i = end;
             if word == "OR" && !negated {
@@ -100,29 +97,18 @@ pub fn parse_query(input: &str) -> Result<Query, Error> {
             filter_or_text(input, start, &word)?
         };
         pending_or = None;
-        alternatives
-            .last_mut()
-            .expect("there is always an alternative")
-            .push(Atom { negated, kind });
+        alternatives.last_mut().expect("there is always an alternative").push(Atom { negated, kind });
     }
     if let Some(at) = pending_or {
         return Err(bad(input, at, "`OR` needs a term after it"));
     }
     if alternatives.iter().all(Vec::is_empty) {
-        return Err(Error::Query {
-            column: 1,
-            message: "the query is empty".into(),
-            query: input.to_owned(),
-        });
+        return Err(Error::Query { column: 1, message: "the query is empty".into(), query: input.to_owned() });
     }
     for alternative in &alternatives {
         let positive = alternative.iter().any(|a| !a.negated);
         if !positive {
-            return Err(bad(
-                input,
-                0,
-                "a query needs at least one term that is not excluded",
-            ));
+            return Err(bad(input, 0, "a query needs at least one term that is not excluded"));
         }
     }
     Ok(Query { alternatives })
@@ -138,21 +124,15 @@ fn filter_or_text(input: &str, start: usize, word: &str) -> Result<AtomKind, Err
     match field {
         "type" => Ok(AtomKind::Type(value.to_owned())),
         "doc" => Ok(AtomKind::Doc(value.to_owned())),
-        _ if field.chars().all(|c| c.is_ascii_alphabetic()) => Err(bad(
-            input,
-            start,
-            &format!("unknown filter `{field}:` (filters are `type:` and `doc:`)"),
-        )),
+        _ if field.chars().all(|c| c.is_ascii_alphabetic()) => {
+            Err(bad(input, start, &format!("unknown filter `{field}:` (filters are `type:` and `doc:`)")))
+        }
         _ => Ok(AtomKind::Text(word.to_owned())),
     }
 }
 
 fn bad(input: &str, at: usize, message: &str) -> Error {
-    Error::Query {
-        column: at + 1,
-        message: message.to_owned(),
-        query: input.to_owned(),
-    }
+    Error::Query { column: at + 1, message: message.to_owned(), query: input.to_owned() }
 }
 
 #[cfg(test)]
@@ -160,19 +140,13 @@ mod tests {
     use super::*;
 
     fn text(t: &str) -> Atom {
-        Atom {
-            negated: false,
-            kind: AtomKind::Text(t.into()),
-        }
+        Atom { negated: false, kind: AtomKind::Text(t.into()) }
     }
 
     #[test]
     fn terms_and_alternatives() {
         let q = parse_query("大数据 中心 OR 钢铁").unwrap();
-        assert_eq!(
-            q.alternatives,
-            vec![vec![text("大数据"), text("中心")], vec![text("钢铁")]]
-        );
+        assert_eq!(q.alternatives, vec![vec![text("大数据"), text("中心")], vec![text("钢铁")]]);
     }
 
     #[test]
@@ -181,22 +155,10 @@ mod tests {
         assert_eq!(
             q.alternatives[0],
             vec![
-                Atom {
-                    negated: false,
-                    kind: AtomKind::Phrase("互联网＋ 制造".into())
-                },
-                Atom {
-                    negated: true,
-                    kind: AtomKind::Text("钢铁".into())
-                },
-                Atom {
-                    negated: false,
-                    kind: AtomKind::Type("indicator".into())
-                },
-                Atom {
-                    negated: false,
-                    kind: AtomKind::Doc("河北".into())
-                },
+                Atom { negated: false, kind: AtomKind::Phrase("互联网＋ 制造".into()) },
+                Atom { negated: true, kind: AtomKind::Text("钢铁".into()) },
+                Atom { negated: false, kind: AtomKind::Type("indicator".into()) },
+                Atom { negated: false, kind: AtomKind::Doc("河北".into()) },
             ]
         );
     }
@@ -204,39 +166,11 @@ mod tests {
     #[test]
     fn errors_give_the_column() {
         let err = parse_query("数据 \"大数").unwrap_err().to_string();
-        assert_eq!(
-            err,
-            "bad query at column 4: the quote opened here is never closed: `数据 \"大数`"
-        );
-        assert!(
-            parse_query("OR 数据")
-                .unwrap_err()
-                .to_string()
-                .contains("column 1")
-        );
-        assert!(
-            parse_query("数据 OR")
-                .unwrap_err()
-                .to_string()
-                .contains("column 4")
-        );
-        assert!(
-            parse_query("   ")
-                .unwrap_err()
-                .to_string()
-                .contains("empty")
-        );
-        assert!(
-            parse_query("-数据")
-                .unwrap_err()
-                .to_string()
-                .contains("not excluded")
-        );
-        assert!(
-            parse_query("kind:x")
-                .unwrap_err()
-                .to_string()
-                .contains("unknown filter `kind:`")
-        );
+        assert_eq!(err, "bad query at column 4: the quote opened here is never closed: `数据 \"大数`");
+        assert!(parse_query("OR 数据").unwrap_err().to_string().contains("column 1"));
+        assert!(parse_query("数据 OR").unwrap_err().to_string().contains("column 4"));
+        assert!(parse_query("   ").unwrap_err().to_string().contains("empty"));
+        assert!(parse_query("-数据").unwrap_err().to_string().contains("not excluded"));
+        assert!(parse_query("kind:x").unwrap_err().to_string().contains("unknown filter `kind:`"));
     }
 }

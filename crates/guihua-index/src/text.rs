@@ -5,17 +5,13 @@
 //! text as written: snippets and highlights are cut from the original without any offset table.
 
 use jieba_rs::Jieba;
-use tantivy::tokenizer::{PreTokenizedString, Token};
+use std::sync::Arc;
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// Variant characters that real plans use for common ones (`髙` for `高`), folded for search only.
-const VARIANTS: [(char, char); 6] = [
-    ('髙', '高'),
-    ('﨑', '崎'),
-    ('羣', '群'),
-    ('敎', '教'),
-    ('衞', '卫'),
-    ('銹', '锈'),
-];
+const VARIANTS: [(char, char); 6] =
+    [('髙', '高'), ('﨑', '崎'), ('羣', '群'), ('敎', '教'), ('衞', '卫'), ('銹', '锈')];
 
 /// Folds one character for search: full-width ASCII to ASCII, the ideographic space to a space, lower case (for
 /// characters whose lower case is one character), and the variants above.
@@ -32,10 +28,7 @@ pub fn fold(c: char) -> char {
         }
         return c;
     }
-    VARIANTS
-        .iter()
-        .find(|(from, _)| *from == c)
-        .map_or(c, |&(_, to)| to)
+    VARIANTS.iter().find(|(from, _)| *from == c).map_or(c, |&(_, to)| to)
 }
 
 /// The normalised text: [`fold`] applied to every character.
@@ -48,43 +41,78 @@ pub fn is_gram_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Character bigrams and unigrams of normalised text, as pre-tokenised fields.
+/// Character n-grams (n = 1 or 2) of text, folded on the fly, as a tantivy tokenizer.
 ///
-/// Bigrams stand at the position of their first character; runs of gram characters are separated by a gap of two
-/// positions so that a phrase of consecutive bigrams never crosses punctuation. A substring of a run of length `n ≥ 2`
-/// is therefore found exactly by the phrase of its `n - 1` bigrams, and a single character by its unigram.
-pub fn grams(normalized: &str) -> (PreTokenizedString, PreTokenizedString) {
-    let mut bigrams = Vec::new();
-    let mut unigrams = Vec::new();
-    let mut position = 0;
-    let mut previous: Option<(char, usize)> = None;
-    for (offset, c) in normalized.char_indices() {
-        if !is_gram_char(c) {
-            if previous.take().is_some() {
-                position += 2;
-            }
-            continue;
-        }
-        unigrams.push(token(
-            c.to_string(),
-            offset,
-            offset + c.len_utf8(),
-            position,
-        ));
-        if let Some((p, p_offset)) = previous {
-            let mut text = String::with_capacity(8);
-            text.push(p);
-            text.push(c);
-            bigrams.push(token(text, p_offset, offset + c.len_utf8(), position - 1));
-        }
-        previous = Some((c, offset));
-        position += 1;
+/// An n-gram stands at the position of its first character; runs of gram characters are separated by a gap of two
+/// positions so that a phrase of consecutive bigrams never crosses punctuation. A substring of a run of length
+/// `k ≥ 2` is therefore found exactly by the phrase of its `k - 1` bigrams, and a single character by its unigram.
+#[derive(Debug, Clone, Copy)]
+pub struct GramTokenizer {
+    n: usize,
+}
+
+impl GramTokenizer {
+    /// Single characters.
+    pub const UNIGRAMS: GramTokenizer = GramTokenizer { n: 1 };
+    /// Character bigrams.
+    pub const BIGRAMS: GramTokenizer = GramTokenizer { n: 2 };
+}
+
+/// The token stream of a [`GramTokenizer`].
+pub struct GramStream<'a> {
+    chars: std::str::CharIndices<'a>,
+    n: usize,
+    previous: Option<(usize, char)>,
+    position: usize,
+    token: Token,
+}
+
+impl Tokenizer for GramTokenizer {
+    type TokenStream<'a> = GramStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> GramStream<'a> {
+        GramStream { chars: text.char_indices(), n: self.n, previous: None, position: 0, token: Token::default() }
     }
-    let pre = |tokens| PreTokenizedString {
-        text: String::new(),
-        tokens,
-    };
-    (pre(bigrams), pre(unigrams))
+}
+
+impl TokenStream for GramStream<'_> {
+    fn advance(&mut self) -> bool {
+        for (offset, raw) in self.chars.by_ref() {
+            let c = fold(raw);
+            if !is_gram_char(c) {
+                if self.previous.take().is_some() {
+                    self.position += 2;
+                }
+                continue;
+            }
+            let end = offset + raw.len_utf8();
+            let position = self.position;
+            self.position += 1;
+            let previous = self.previous.replace((offset, c));
+            let token = &mut self.token;
+            token.text.clear();
+            if self.n == 1 {
+                token.text.push(c);
+                (token.offset_from, token.offset_to, token.position) = (offset, end, position);
+                return true;
+            }
+            if let Some((p_offset, p)) = previous {
+                token.text.push(p);
+                token.text.push(c);
+                (token.offset_from, token.offset_to, token.position) = (p_offset, end, position - 1);
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
 }
 
 /// The bigram terms of a query run, in order, for a phrase; a one-character run gives its unigram instead.
@@ -150,20 +178,13 @@ impl Segmenter {
     /// The words of normalised text, as a pre-tokenised field: jieba's cut (HMM off, punctuation and spaces dropped)
     /// plus the dictionary words inside longer compounds (`数据`, `中心` in `数据中心`), except any that lie inside a
     /// domain-lexicon term (`数据` in `大数据`).
-    pub fn words(&self, normalized: &str) -> PreTokenizedString {
+    pub fn words(&self, normalized: &str) -> Vec<Token> {
         let lexicon_spans: Vec<(usize, usize)> = DOMAIN_LEXICON
             .iter()
-            .flat_map(|word| {
-                normalized
-                    .match_indices(word)
-                    .map(|(at, w)| (at, at + w.len()))
-            })
+            .flat_map(|word| normalized.match_indices(word).map(|(at, w)| (at, at + w.len())))
             .collect();
-        let inside_lexicon = |from: usize, to: usize| {
-            lexicon_spans
-                .iter()
-                .any(|&(s, e)| s <= from && to <= e && (s, e) != (from, to))
-        };
+        let inside_lexicon =
+            |from: usize, to: usize| lexicon_spans.iter().any(|&(s, e)| s <= from && to <= e && (s, e) != (from, to));
         let mut tokens = Vec::new();
         for (position, t) in self.jieba.cut(normalized, false).into_iter().enumerate() {
             if !t.word.chars().any(is_gram_char) {
@@ -182,20 +203,60 @@ impl Segmenter {
                 }
             }
         }
-        PreTokenizedString {
-            text: String::new(),
-            tokens,
+        tokens
+    }
+}
+
+/// jieba words as a tantivy tokenizer: the text is folded, then cut by [`Segmenter::words`].
+#[derive(Clone)]
+pub struct WordTokenizer {
+    segmenter: Arc<Segmenter>,
+}
+
+impl WordTokenizer {
+    /// A tokenizer sharing `segmenter`.
+    pub fn new(segmenter: Arc<Segmenter>) -> WordTokenizer {
+        WordTokenizer { segmenter }
+    }
+}
+
+/// The token stream of a [`WordTokenizer`].
+pub struct WordStream {
+    tokens: std::vec::IntoIter<Token>,
+    token: Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
+        WordStream { tokens: self.segmenter.words(&normalize(text)).into_iter(), token: Token::default() }
+    }
+}
+
+impl TokenStream for WordStream {
+    fn advance(&mut self) -> bool {
+        match self.tokens.next() {
+            Some(token) => {
+                self.token = token;
+                true
+            }
+            None => false,
         }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
 /// Byte ranges of the substrings of `word` of two characters or more, the whole word excepted.
 fn inner_spans(word: &str) -> Vec<(usize, usize)> {
-    let bounds: Vec<usize> = word
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([word.len()])
-        .collect();
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
     let n = bounds.len() - 1;
     let mut out = Vec::new();
     for i in 0..n {
@@ -209,13 +270,7 @@ fn inner_spans(word: &str) -> Vec<(usize, usize)> {
 }
 
 fn token(text: String, offset_from: usize, offset_to: usize, position: usize) -> Token {
-    Token {
-        offset_from,
-        offset_to,
-        position,
-        text,
-        position_length: 1,
-    }
+    Token { offset_from, offset_to, position, text, position_length: 1 }
 }
 
 #[cfg(test)]
@@ -230,16 +285,23 @@ mod tests {
         assert_eq!(text.chars().count(), normalize(text).chars().count());
     }
 
+    fn all(mut tokenizer: impl Tokenizer, text: &str) -> Vec<(String, usize, usize)> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.position, t.offset_from));
+        }
+        out
+    }
+
     #[test]
-    fn grams_stop_at_punctuation() {
-        let (bigrams, unigrams) = grams("大数据，中心");
-        let b: Vec<_> = bigrams
-            .tokens
-            .iter()
-            .map(|t| (t.text.as_str(), t.position))
-            .collect();
-        assert_eq!(b, [("大数", 0), ("数据", 1), ("中心", 5)]);
-        assert_eq!(unigrams.tokens.len(), 5);
+    fn grams_stop_at_punctuation_and_fold() {
+        let b = all(GramTokenizer::BIGRAMS, "大数据，中心ＡＩ");
+        let b: Vec<_> = b.iter().map(|(t, p, _)| (t.as_str(), *p)).collect();
+        assert_eq!(b, [("大数", 0), ("数据", 1), ("中心", 5), ("心a", 6), ("ai", 7)]);
+        let u = all(GramTokenizer::UNIGRAMS, "大数据，中心");
+        assert_eq!(u.len(), 5);
+        assert_eq!(u[3], ("中".to_owned(), 5, 12));
         assert_eq!(query_grams("大数据"), ["大数", "数据"]);
         assert_eq!(query_grams("数"), ["数"]);
     }
@@ -247,24 +309,11 @@ mod tests {
     #[test]
     fn a_word_inside_a_lexicon_term_is_not_that_word() {
         let segmenter = Segmenter::new();
-        let words = |text: &str| -> Vec<String> {
-            segmenter
-                .words(&normalize(text))
-                .tokens
-                .into_iter()
-                .map(|t| t.text)
-                .collect()
-        };
-        assert!(
-            !words("张北大数据中心").contains(&"数据".to_owned()),
-            "{:?}",
-            words("张北大数据中心")
-        );
+        let words =
+            |text: &str| -> Vec<String> { segmenter.words(&normalize(text)).into_iter().map(|t| t.text).collect() };
+        assert!(!words("张北大数据中心").contains(&"数据".to_owned()), "{:?}", words("张北大数据中心"));
         assert!(words("推进大数据产业").contains(&"大数据".to_owned()));
-        assert!(
-            words("建设数据中心").contains(&"数据".to_owned()),
-            "数据 inside an ordinary compound counts"
-        );
+        assert!(words("建设数据中心").contains(&"数据".to_owned()), "数据 inside an ordinary compound counts");
         assert!(words("政务数据整合").contains(&"数据".to_owned()));
     }
 }

@@ -24,51 +24,28 @@ pub struct Unit {
 pub fn units(document: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut path = Vec::new();
-    let indicator_tables: Vec<&str> = document
-        .indicators
-        .iter()
-        .map(|i| i.table.as_str())
-        .collect();
+    let indicator_tables: Vec<&str> = document.indicators.iter().map(|i| i.table.as_str()).collect();
     collect(&document.outline, &indicator_tables, &mut path, &mut out);
-    let panel_paths: Vec<(String, Vec<String>)> = out
-        .iter()
-        .filter(|u| u.kind == "panel")
-        .map(|u| (u.node_id.clone(), u.section_path.clone()))
-        .collect();
+    let panel_paths: Vec<(String, Vec<String>)> =
+        out.iter().filter(|u| u.kind == "panel").map(|u| (u.node_id.clone(), u.section_path.clone())).collect();
     for project in &document.projects {
-        let section_path = panel_paths
-            .iter()
-            .find(|(id, _)| *id == project.panel)
-            .map(|(_, p)| p.clone())
-            .unwrap_or_default();
+        let section_path =
+            panel_paths.iter().find(|(id, _)| *id == project.panel).map(|(_, p)| p.clone()).unwrap_or_default();
         let text = match &project.category {
             Some(category) => format!("{}（{category}）", project.name),
             None => project.name.clone(),
         };
-        out.push(unit(
-            &project.id,
-            "project",
-            section_path,
-            text,
-            project.name.clone(),
-            project.span,
-        ));
+        out.push(unit(&project.id, "project", section_path, text, project.name.clone(), project.span));
     }
     let table_paths: Vec<(String, Vec<String>)> = table_paths(&document.outline, &mut Vec::new());
     for indicator in &document.indicators {
-        let section_path = table_paths
-            .iter()
-            .find(|(id, _)| *id == indicator.table)
-            .map(|(_, p)| p.clone())
-            .unwrap_or_default();
+        let section_path =
+            table_paths.iter().find(|(id, _)| *id == indicator.table).map(|(_, p)| p.clone()).unwrap_or_default();
         let mut parts = Vec::new();
         parts.extend(indicator.category.clone());
         parts.push(indicator.name.clone());
         parts.extend(indicator.unit.as_ref().map(|u| format!("（{u}）")));
-        parts.push(format!(
-            "{} → {}",
-            indicator.baseline.raw, indicator.target.raw
-        ));
+        parts.push(format!("{} → {}", indicator.baseline.raw, indicator.target.raw));
         out.push(unit(
             &indicator.id,
             "indicator",
@@ -81,22 +58,8 @@ pub fn units(document: &Document) -> Vec<Unit> {
     out
 }
 
-fn unit(
-    id: &str,
-    kind: &'static str,
-    section_path: Vec<String>,
-    text: String,
-    heading: String,
-    span: Span,
-) -> Unit {
-    Unit {
-        node_id: id.to_owned(),
-        kind,
-        section_path,
-        text,
-        heading,
-        line: span.line,
-    }
+fn unit(id: &str, kind: &'static str, section_path: Vec<String>, text: String, heading: String, span: Span) -> Unit {
+    Unit { node_id: id.to_owned(), kind, section_path, text, heading, line: span.line }
 }
 
 fn collect(nodes: &[Node], indicator_tables: &[&str], path: &mut Vec<String>, out: &mut Vec<Unit>) {
@@ -104,28 +67,14 @@ fn collect(nodes: &[Node], indicator_tables: &[&str], path: &mut Vec<String>, ou
         match node {
             Node::Section(s) => {
                 let label = format!("{}{}", s.number, s.title);
-                out.push(unit(
-                    &s.id,
-                    "section",
-                    path.clone(),
-                    label.clone(),
-                    s.title.clone(),
-                    s.heading_span,
-                ));
+                out.push(unit(&s.id, "section", path.clone(), label.clone(), s.title.clone(), s.heading_span));
                 path.push(label);
                 collect(&s.children, indicator_tables, path, out);
                 path.pop();
             }
             Node::Paragraph(p) => {
                 let heading = p.lead.clone().unwrap_or_default();
-                out.push(unit(
-                    &p.id,
-                    "paragraph",
-                    path.clone(),
-                    p.text.clone(),
-                    heading,
-                    p.span,
-                ));
+                out.push(unit(&p.id, "paragraph", path.clone(), p.text.clone(), heading, p.span));
             }
             Node::Panel(p) => {
                 let label = match p.number {
@@ -134,23 +83,9 @@ fn collect(nodes: &[Node], indicator_tables: &[&str], path: &mut Vec<String>, ou
                 };
                 let mut panel_path = path.clone();
                 panel_path.push(label);
-                out.push(unit(
-                    &p.id,
-                    "panel",
-                    panel_path.clone(),
-                    p.title.clone(),
-                    p.title.clone(),
-                    p.span,
-                ));
+                out.push(unit(&p.id, "panel", panel_path.clone(), p.title.clone(), p.title.clone(), p.span));
                 for text in &p.paragraphs {
-                    out.push(unit(
-                        &p.id,
-                        "panel",
-                        panel_path.clone(),
-                        text.clone(),
-                        String::new(),
-                        p.span,
-                    ));
+                    out.push(unit(&p.id, "panel", panel_path.clone(), text.clone(), String::new(), p.span));
                 }
             }
             Node::Table(t) => {
@@ -159,50 +94,15 @@ fn collect(nodes: &[Node], indicator_tables: &[&str], path: &mut Vec<String>, ou
                     if has_indicators && cell.row > 0 {
                         continue; // the rows of an indicator table are indexed as indicators
                     }
-                    out.push(unit(
-                        &t.id,
-                        "cell",
-                        path.clone(),
-                        cell.text.clone(),
-                        String::new(),
-                        t.span,
-                    ));
+                    out.push(unit(&t.id, "cell", path.clone(), cell.text.clone(), String::new(), t.span));
                 }
                 for note in &t.notes {
-                    out.push(unit(
-                        &t.id,
-                        "cell",
-                        path.clone(),
-                        note.clone(),
-                        String::new(),
-                        t.span,
-                    ));
+                    out.push(unit(&t.id, "cell", path.clone(), note.clone(), String::new(), t.span));
                 }
             }
-            Node::Title(t) => out.push(unit(
-                &t.id,
-                "title",
-                Vec::new(),
-                t.text.clone(),
-                t.text.clone(),
-                t.span,
-            )),
-            Node::Notice(n) => out.push(unit(
-                &n.id,
-                "notice",
-                Vec::new(),
-                n.lines.join("\n"),
-                String::new(),
-                n.span,
-            )),
-            Node::Figure(f) => out.push(unit(
-                &f.id,
-                "figure",
-                path.clone(),
-                f.text.clone(),
-                String::new(),
-                f.span,
-            )),
+            Node::Title(t) => out.push(unit(&t.id, "title", Vec::new(), t.text.clone(), t.text.clone(), t.span)),
+            Node::Notice(n) => out.push(unit(&n.id, "notice", Vec::new(), n.lines.join("\n"), String::new(), n.span)),
+            Node::Figure(f) => out.push(unit(&f.id, "figure", path.clone(), f.text.clone(), String::new(), f.span)),
             _ => {}
         }
     }

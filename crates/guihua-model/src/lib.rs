@@ -31,12 +31,8 @@ mod node;
 mod outline;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{
-    Bound, Document, Indicator, IndicatorValue, Meta, Period, Project, SCHEMA_VERSION, Source,
-};
-pub use node::{
-    Cell, Figure, Node, Notice, Panel, PanelKind, Paragraph, Piece, Section, Span, Table, Title,
-};
+pub use document::{Bound, Document, Indicator, IndicatorValue, Meta, Period, Project, SCHEMA_VERSION, Source};
+pub use node::{Cell, Figure, Node, Notice, Panel, PanelKind, Paragraph, Piece, Section, Span, Table, Title};
 pub use outline::render_outline;
 
 /// The JSON Schema of [`Document`], as published in `schema/guihua-document.schema.json`.

@@ -41,9 +41,7 @@ pub fn render_outline(document: &Document) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "info",
             };
-            let at = d
-                .span
-                .map_or_else(String::new, |s| format!("line {}: ", s.line));
+            let at = d.span.map_or_else(String::new, |s| format!("line {}: ", s.line));
             let _ = writeln!(out, "  {at}{severity}[{}] {}", d.code, d.message);
         }
     }
@@ -77,27 +75,15 @@ fn render_nodes(document: &Document, nodes: &[Node], depth: usize, out: &mut Str
             }
             Node::Section(s) => {
                 // `第一章` and its title are written apart in the source; `一、` and `（一）` run on.
-                let gap = if s.number.ends_with(['篇', '章', '节']) {
-                    " "
-                } else {
-                    ""
-                };
+                let gap = if s.number.ends_with(['篇', '章', '节']) { " " } else { "" };
                 let _ = writeln!(out, "{indent}{}{gap}{}  @{line}", s.number, s.title);
                 render_nodes(document, &s.children, depth + 1, out);
             }
             Node::Paragraph(p) => {
-                let _ = writeln!(
-                    out,
-                    "{indent}¶ {}。…  @{line}",
-                    p.lead.as_deref().unwrap_or_default()
-                );
+                let _ = writeln!(out, "{indent}¶ {}。…  @{line}", p.lead.as_deref().unwrap_or_default());
             }
             Node::Table(t) => {
-                let indicators = document
-                    .indicators
-                    .iter()
-                    .filter(|i| i.table == t.id)
-                    .count();
+                let indicators = document.indicators.iter().filter(|i| i.table == t.id).count();
                 let mut extra = String::new();
                 if indicators > 0 {
                     let _ = write!(extra, ", {indicators} indicators");
@@ -116,11 +102,7 @@ fn render_nodes(document: &Document, nodes: &[Node], depth: usize, out: &mut Str
             Node::Panel(p) => {
                 let number = p.number.map_or_else(String::new, |n| n.to_string());
                 let projects = document.projects.iter().filter(|x| x.panel == p.id).count();
-                let projects = if projects > 0 {
-                    format!(", {projects} projects")
-                } else {
-                    String::new()
-                };
+                let projects = if projects > 0 { format!(", {projects} projects") } else { String::new() };
                 let _ = writeln!(
                     out,
                     "{indent}{}{number} {} — {} paragraph(s){projects}  @{line}",

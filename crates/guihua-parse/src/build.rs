@@ -1,8 +1,8 @@
 //! The line-by-line builder: classifies each physical line and assembles the outline.
 
 use guihua_model::{
-    Diagnostic, Document, Figure, Meta, Node, Notice, Panel, PanelKind, Paragraph, Project,
-    Section, Severity, Table, Title,
+    Diagnostic, Document, Figure, Meta, Node, Notice, Panel, PanelKind, Paragraph, Project, Section, Severity, Table,
+    Title,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -91,11 +91,7 @@ impl<'a> Builder<'a> {
             if FIGURE.is_match(content) {
                 let id = next_id("figure", &mut self.counters.figure);
                 let span = self.index.span(offset, offset + content.len());
-                self.push(Node::Figure(Figure {
-                    id,
-                    span,
-                    text: content.to_owned(),
-                }));
+                self.push(Node::Figure(Figure { id, span, text: content.to_owned() }));
                 continue;
             }
             if let Some(numbered) = heading::numbered(content)
@@ -116,8 +112,7 @@ impl<'a> Builder<'a> {
             if text.is_empty() {
                 continue;
             }
-            if candidates.len() >= 15 || text.starts_with(grid::is_box_char) || is_top_heading(text)
-            {
+            if candidates.len() >= 15 || text.starts_with(grid::is_box_char) || is_top_heading(text) {
                 break;
             }
             candidates.push(FrontLine { index, text, start });
@@ -127,25 +122,14 @@ impl<'a> Builder<'a> {
         if let Some((first, last)) = found.notice {
             let (from, to) = (candidates[first], candidates[last]);
             let span = self.index.span(from.start, to.start + to.text.len());
-            let lines = candidates[first..=last]
-                .iter()
-                .map(|l| l.text.to_owned())
-                .collect();
-            self.root.push(Node::Notice(Notice {
-                id: "notice-1".into(),
-                span,
-                lines,
-            }));
+            let lines = candidates[first..=last].iter().map(|l| l.text.to_owned()).collect();
+            self.root.push(Node::Notice(Notice { id: "notice-1".into(), span, lines }));
             next = to.index + 1;
         }
         if let Some(t) = found.title {
             let line = candidates[t];
             let span = self.index.span(line.start, line.start + line.text.len());
-            self.root.push(Node::Title(Title {
-                id: "title-1".into(),
-                span,
-                text: line.text.to_owned(),
-            }));
+            self.root.push(Node::Title(Title { id: "title-1".into(), span, text: line.text.to_owned() }));
             self.meta.title = Some(line.text.to_owned());
             next = line.index + 1;
         }
@@ -193,11 +177,7 @@ impl<'a> Builder<'a> {
     }
 
     fn grid_issue(&mut self, issue: GridIssue) {
-        let severity = if issue.code == "table.unclosed" {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
+        let severity = if issue.code == "table.unclosed" { Severity::Error } else { Severity::Warning };
         self.diagnose(issue.code, severity, issue.message, issue.start, issue.end);
     }
 
@@ -237,14 +217,7 @@ impl<'a> Builder<'a> {
         }
         let id = next_id("table", &mut self.counters.table);
         let span = self.index.span(b.start(), end);
-        self.push(Node::Table(Table {
-            id,
-            span,
-            columns,
-            rows: grid.rows,
-            cells,
-            notes: Vec::new(),
-        }));
+        self.push(Node::Table(Table { id, span, columns, rows: grid.rows, cells, notes: Vec::new() }));
         self.after_table = true;
     }
 
@@ -253,11 +226,7 @@ impl<'a> Builder<'a> {
         let parts = panel::read_panel(b);
         let id = next_id("panel", &mut self.counters.panel);
         let span = self.index.span(b.start(), b.end());
-        let (paragraphs, paragraph_pieces) = parts
-            .paragraphs
-            .into_iter()
-            .map(|p| (p.text, p.pieces))
-            .unzip();
+        let (paragraphs, paragraph_pieces) = parts.paragraphs.into_iter().map(|p| (p.text, p.pieces)).unzip();
         self.push(Node::Panel(Panel {
             id,
             span,
@@ -299,61 +268,27 @@ impl<'a> Builder<'a> {
                         self.stack[depth].section.number,
                         n.ordinal - last - 1
                     );
-                    self.diagnose(
-                        "heading.numbering_gap",
-                        Severity::Warning,
-                        message,
-                        offset,
-                        offset + len,
-                    );
+                    self.diagnose("heading.numbering_gap", Severity::Warning, message, offset, offset + len);
                     depth
                 } else if n.ordinal == 1 && depth == 0 && short_title {
-                    let message = format!(
-                        "heading `{}` restarts the numbering of the outermost level",
-                        n.number
-                    );
-                    self.diagnose(
-                        "heading.numbering_restart",
-                        Severity::Info,
-                        message,
-                        offset,
-                        offset + len,
-                    );
+                    let message = format!("heading `{}` restarts the numbering of the outermost level", n.number);
+                    self.diagnose("heading.numbering_restart", Severity::Info, message, offset, offset + len);
                     0
                 } else {
                     return None;
                 }
             }
             None if n.ordinal == 1 => self.stack.len(),
-            None if self.stack.is_empty()
-                && n.ordinal <= 3
-                && short_title
-                && is_top_style(n.style) =>
-            {
+            None if self.stack.is_empty() && n.ordinal <= 3 && short_title && is_top_style(n.style) => {
                 let message = format!("the first heading `{}` is not numbered 1", n.number);
-                self.diagnose(
-                    "heading.numbering_gap",
-                    Severity::Warning,
-                    message,
-                    offset,
-                    offset + len,
-                );
+                self.diagnose("heading.numbering_gap", Severity::Warning, message, offset, offset + len);
                 0
             }
             None => return None,
         };
         if n.ocr_brackets {
-            let message = format!(
-                "heading number `{}` has mismatched or look-alike brackets",
-                n.number
-            );
-            self.diagnose(
-                "heading.ocr_bracket",
-                Severity::Info,
-                message,
-                offset,
-                offset + n.number.len(),
-            );
+            let message = format!("heading number `{}` has mismatched or look-alike brackets", n.number);
+            self.diagnose("heading.ocr_bracket", Severity::Info, message, offset, offset + n.number.len());
         }
         Some(depth)
     }
@@ -365,11 +300,7 @@ impl<'a> Builder<'a> {
         self.first_heading.get_or_insert(offset);
         let title_end = offset + n.title_at + n.title.len();
         // The heading span takes in the `。` that closes the title, when there is one.
-        let closing = if self.text[title_end..].starts_with('。') {
-            '。'.len_utf8()
-        } else {
-            0
-        };
+        let closing = if self.text[title_end..].starts_with('。') { '。'.len_utf8() } else { 0 };
         let heading_end = title_end + closing;
         let heading_span = self.index.span(offset, heading_end);
         let section = Section {
@@ -382,10 +313,7 @@ impl<'a> Builder<'a> {
             heading_span,
             children: Vec::new(),
         };
-        self.stack.push(OpenSection {
-            style: n.style,
-            section,
-        });
+        self.stack.push(OpenSection { style: n.style, section });
         if let Some((body, at)) = n.body {
             self.paragraph(body, offset + at, false);
         }
@@ -394,11 +322,7 @@ impl<'a> Builder<'a> {
     fn close_section(&mut self) {
         let Some(open) = self.stack.pop() else { return };
         let mut section = open.section;
-        let end = section
-            .children
-            .last()
-            .map_or(0, |c| c.span().end)
-            .max(section.heading_span.end);
+        let end = section.children.last().map_or(0, |c| c.span().end).max(section.heading_span.end);
         section.span = self.index.span(section.heading_span.start, end);
         self.container().push(Node::Section(section));
     }
@@ -406,17 +330,8 @@ impl<'a> Builder<'a> {
     fn paragraph(&mut self, content: &str, offset: usize, with_lead: bool) {
         let id = next_id("paragraph", &mut self.counters.paragraph);
         let span = self.index.span(offset, offset + content.len());
-        let lead = if with_lead {
-            lead_phrase(content).map(str::to_owned)
-        } else {
-            None
-        };
-        self.push(Node::Paragraph(Paragraph {
-            id,
-            span,
-            text: content.to_owned(),
-            lead,
-        }));
+        let lead = if with_lead { lead_phrase(content).map(str::to_owned) } else { None };
+        self.push(Node::Paragraph(Paragraph { id, span, text: content.to_owned(), lead }));
     }
 
     fn container(&mut self) -> &mut Vec<Node> {
@@ -430,37 +345,19 @@ impl<'a> Builder<'a> {
         self.container().push(node);
     }
 
-    fn diagnose(
-        &mut self,
-        code: &str,
-        severity: Severity,
-        message: String,
-        start: usize,
-        end: usize,
-    ) {
+    fn diagnose(&mut self, code: &str, severity: Severity, message: String, start: usize, end: usize) {
         let span = Some(self.index.span(start, end));
-        self.diagnostics.push(Diagnostic {
-            code: code.to_owned(),
-            severity,
-            message,
-            span,
-        });
+        self.diagnostics.push(Diagnostic { code: code.to_owned(), severity, message, span });
     }
 
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         while !self.stack.is_empty() {
             self.close_section();
         }
-        let intro_end = floor_char_boundary(
-            self.text,
-            self.first_heading.unwrap_or(self.text.len()).min(8192),
-        );
+        let intro_end = floor_char_boundary(self.text, self.first_heading.unwrap_or(self.text.len()).min(8192));
         self.meta.period = front::period(self.meta.title.as_deref(), &self.text[..intro_end]);
-        let mut document = Document {
-            outline: std::mem::take(&mut self.root),
-            meta: self.meta.clone(),
-            ..Document::default()
-        };
+        let mut document =
+            Document { outline: std::mem::take(&mut self.root), meta: self.meta.clone(), ..Document::default() };
         collect_indicators(&mut document, &self.index);
         collect_projects(&mut document, &self.index);
         let mut diagnostics = self.diagnostics;
@@ -491,23 +388,12 @@ fn is_top_style(style: Style) -> bool {
 }
 
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(](?:图|图表|附图|表|照片)[^（()）]{0,8}略[）)]$")
-        .expect("the figure pattern is valid")
+    Regex::new(r"^[（(](?:图|图表|附图|表|照片)[^（()）]{0,8}略[）)]$").expect("the figure pattern is valid")
 });
 
 /// Whether a line is a note on the table above it: `注：…`, `备注：…`, `说明：…`, `资料来源：…`.
 fn is_note(text: &str) -> bool {
-    [
-        "注：",
-        "注:",
-        "备注",
-        "说明：",
-        "说明:",
-        "资料来源",
-        "数据来源",
-    ]
-    .iter()
-    .any(|p| text.starts_with(p))
+    ["注：", "注:", "备注", "说明：", "说明:", "资料来源", "数据来源"].iter().any(|p| text.starts_with(p))
 }
 
 /// The `lead_phrase` heuristic: a paragraph opens with a lead phrase when its first sentence, up to `。`, is 2 to 20
@@ -520,8 +406,7 @@ pub(crate) fn lead_phrase(text: &str) -> Option<&str> {
     let rest = &text[end + '。'.len_utf8()..];
     let clause = lead.contains(['，', '；', '：', ',', ';', ':']);
     let time_phrase = lead.starts_with('到') || lead.starts_with("截至");
-    ((2..=20).contains(&chars) && !clause && !time_phrase && !rest.trim().is_empty())
-        .then_some(lead)
+    ((2..=20).contains(&chars) && !clause && !time_phrase && !rest.trim().is_empty()).then_some(lead)
 }
 
 /// Appends the rows of a table's continuation (a second box that repeats the header) to the table.
@@ -562,10 +447,7 @@ fn collect_projects(document: &mut Document, index: &LineIndex) {
             continue;
         }
         for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
-            let paragraph = panel::Paragraph {
-                text: text.clone(),
-                pieces: pieces.clone(),
-            };
+            let paragraph = panel::Paragraph { text: text.clone(), pieces: pieces.clone() };
             for item in panel::split_projects(text) {
                 let (start, end) = paragraph.source_range(item.from, item.to);
                 projects.push(Project {
@@ -587,20 +469,11 @@ mod tests {
 
     #[test]
     fn lead_phrases_are_short_labels() {
-        assert_eq!(
-            lead_phrase("先进轨道交通装备。重点发展高速动车组。"),
-            Some("先进轨道交通装备")
-        );
-        assert_eq!(
-            lead_phrase("到2020年，工业转型升级取得重大进展。其余"),
-            None
-        );
+        assert_eq!(lead_phrase("先进轨道交通装备。重点发展高速动车组。"), Some("先进轨道交通装备"));
+        assert_eq!(lead_phrase("到2020年，工业转型升级取得重大进展。其余"), None);
         assert_eq!(lead_phrase("到2020年基本实现。其余"), None);
         assert_eq!(lead_phrase("工业经济平稳增长。"), None);
-        assert_eq!(
-            lead_phrase("坚持市场主导、政府引导，深化经济体制改革。其余"),
-            None
-        );
+        assert_eq!(lead_phrase("坚持市场主导、政府引导，深化经济体制改革。其余"), None);
     }
 
     fn outline(text: &str) -> (Vec<String>, Vec<String>) {
@@ -619,15 +492,7 @@ mod tests {
     #[test]
     fn numbers_out_of_sequence_are_body_text() {
         let (nodes, codes) = outline("一、总体要求\n1.7万亿元的产值。\n2.不是标题\n（一）目标\n");
-        assert_eq!(
-            nodes,
-            [
-                "0:一、总体要求",
-                "1:paragraph",
-                "1:paragraph",
-                "1:（一）目标"
-            ]
-        );
+        assert_eq!(nodes, ["0:一、总体要求", "1:paragraph", "1:paragraph", "1:（一）目标"]);
         assert!(codes.is_empty());
     }
 
@@ -642,19 +507,10 @@ mod tests {
     fn a_run_in_heading_opens_its_section_with_a_paragraph() {
         let text = "一、总体要求\n（一）指导思想。全面贯彻。\n";
         let (doc, _) = parse(text);
-        let Node::Section(top) = &doc.outline[0] else {
-            panic!("a section")
-        };
-        let Node::Section(s) = &top.children[0] else {
-            panic!("a section")
-        };
-        assert_eq!(
-            &text[s.heading_span.start..s.heading_span.end],
-            "（一）指导思想。"
-        );
-        let Node::Paragraph(p) = &s.children[0] else {
-            panic!("a paragraph")
-        };
+        let Node::Section(top) = &doc.outline[0] else { panic!("a section") };
+        let Node::Section(s) = &top.children[0] else { panic!("a section") };
+        assert_eq!(&text[s.heading_span.start..s.heading_span.end], "（一）指导思想。");
+        let Node::Paragraph(p) = &s.children[0] else { panic!("a paragraph") };
         assert_eq!((p.text.as_str(), p.lead.as_deref()), ("全面贯彻。", None));
     }
 
@@ -665,16 +521,10 @@ mod tests {
         let text = format!("{one}{two}\n\n注：带[　]内为5年累计数。\n正文。\n");
         let (doc, diagnostics) = parse(&text);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let Node::Table(table) = &doc.outline[0] else {
-            panic!("a table")
-        };
+        let Node::Table(table) = &doc.outline[0] else { panic!("a table") };
         assert_eq!(table.rows, 3);
         assert_eq!(table.notes, ["注：带[　]内为5年累计数。"]);
-        let names: Vec<_> = doc
-            .indicators
-            .iter()
-            .map(|i| (i.name.as_str(), i.target.value))
-            .collect();
+        let names: Vec<_> = doc.indicators.iter().map(|i| (i.name.as_str(), i.target.value)).collect();
         assert_eq!(names, [("甲", Some(1.0)), ("乙", Some(2.0))]);
         assert!(matches!(doc.outline[1], Node::Paragraph(_)));
     }
@@ -686,12 +536,7 @@ mod tests {
         let (a, _) = parse(joined);
         let (b, diagnostics) = parse(&per_line);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let strip = |d: &Document| {
-            d.indicators
-                .iter()
-                .map(|i| (i.name.clone(), i.target.clone()))
-                .collect::<Vec<_>>()
-        };
+        let strip = |d: &Document| d.indicators.iter().map(|i| (i.name.clone(), i.target.clone())).collect::<Vec<_>>();
         assert_eq!(strip(&a), strip(&b));
         assert_eq!(strip(&a)[0].1.value, Some(18.0));
     }
@@ -701,22 +546,11 @@ mod tests {
         let text = "一、重点领域\n┌─────────┐\u{3000}\u{3000}│专栏1重点项目　　 │\u{3000}\u{3000}├─────────┤\u{3000}\u{3000}│甲基地、乙园区等汽│\u{3000}\u{3000}│车项目。　　　　　│\u{3000}\u{3000}└─────────┘\n";
         let (doc, diagnostics) = parse(text);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let Node::Section(s) = &doc.outline[0] else {
-            panic!("a section")
-        };
-        let Node::Panel(p) = &s.children[0] else {
-            panic!("a panel")
-        };
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        let Node::Panel(p) = &s.children[0] else { panic!("a panel") };
         assert_eq!((p.number, p.title.as_str()), (Some(1), "重点项目"));
         assert_eq!(p.paragraphs, ["甲基地、乙园区等汽车项目。"]);
-        let projects: Vec<_> = doc
-            .projects
-            .iter()
-            .map(|x| (x.name.as_str(), x.category.as_deref()))
-            .collect();
-        assert_eq!(
-            projects,
-            [("甲基地", Some("汽车")), ("乙园区", Some("汽车"))]
-        );
+        let projects: Vec<_> = doc.projects.iter().map(|x| (x.name.as_str(), x.category.as_deref())).collect();
+        assert_eq!(projects, [("甲基地", Some("汽车")), ("乙园区", Some("汽车"))]);
     }
 }

@@ -34,10 +34,9 @@ struct Malformed {
 /// Bytes with a NUL and no UTF-16 byte-order mark are refused as not text.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     let forced = match label {
-        Some(label) => Some(
-            Encoding::for_label(label.trim().as_bytes())
-                .ok_or_else(|| Error::UnknownEncoding(label.to_owned()))?,
-        ),
+        Some(label) => {
+            Some(Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::UnknownEncoding(label.to_owned()))?)
+        }
         None => None,
     };
     let (bom_encoding, bom_len) = Encoding::for_bom(bytes).unzip();
@@ -53,11 +52,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
         }
     };
     // A BOM is dropped only when it belongs to the encoding in use; a forced encoding keeps other bytes as they are.
-    let skip = if bom_encoding == Some(encoding) {
-        bom_len
-    } else {
-        0
-    };
+    let skip = if bom_encoding == Some(encoding) { bom_len } else { 0 };
     let (text, malformed) = decode_with(encoding, &bytes[skip..], skip);
 
     let index = LineIndex::new(&text);
@@ -82,11 +77,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
         sha256: hex_sha256(bytes),
         bytes: bytes.len() as u64,
     };
-    Ok(Decoded {
-        text,
-        source,
-        diagnostics,
-    })
+    Ok(Decoded { text, source, diagnostics })
 }
 
 /// Chooses between UTF-8 and GB18030 for bytes without a byte-order mark.
@@ -96,11 +87,7 @@ fn sniff(bytes: &[u8]) -> &'static Encoding {
     }
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
     let invalid = invalid_utf8_sequences(bytes);
-    if invalid * 50 <= non_ascii {
-        UTF_8
-    } else {
-        GB18030
-    }
+    if invalid * 50 <= non_ascii { UTF_8 } else { GB18030 }
 }
 
 fn invalid_utf8_sequences(mut bytes: &[u8]) -> usize {
@@ -124,15 +111,13 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8], base: usize) -> (Strin
         return (text.to_owned(), Vec::new());
     }
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(bytes.len())
-        .unwrap_or(bytes.len().saturating_mul(3));
+    let capacity =
+        decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len().saturating_mul(3));
     let mut text = String::with_capacity(capacity);
     let mut malformed = Vec::new();
     let mut pos = 0;
     loop {
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(&bytes[pos..], &mut text, true);
+        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[pos..], &mut text, true);
         pos += read;
         match result {
             DecoderResult::InputEmpty => break,
@@ -140,11 +125,7 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8], base: usize) -> (Strin
             DecoderResult::Malformed(bad, after) => {
                 let len = usize::from(bad);
                 let byte_offset = pos - usize::from(after) - len;
-                malformed.push(Malformed {
-                    text_offset: text.len(),
-                    byte_offset: base + byte_offset,
-                    len,
-                });
+                malformed.push(Malformed { text_offset: text.len(), byte_offset: base + byte_offset, len });
                 text.push('\u{FFFD}');
             }
         }
@@ -211,32 +192,20 @@ mod tests {
         let decoded = decode(&bytes, None).unwrap();
         assert_eq!(decoded.source.encoding, "UTF-8");
         assert_eq!(decoded.diagnostics.len(), 1);
-        assert!(
-            decoded.diagnostics[0]
-                .message
-                .contains("2 byte(s) at byte offset 3"),
-            "{:?}",
-            decoded.diagnostics
-        );
+        assert!(decoded.diagnostics[0].message.contains("2 byte(s) at byte offset 3"), "{:?}", decoded.diagnostics);
         assert!(decoded.text.starts_with("规\u{FFFD}A期"));
     }
 
     #[test]
     fn nul_bytes_without_a_utf16_bom_are_not_text() {
         let err = decode(b"PK\x03\x04\x00\x00", None).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "not a text document: NUL byte at byte offset 4"
-        );
+        assert_eq!(err.to_string(), "not a text document: NUL byte at byte offset 4");
     }
 
     #[test]
     fn an_explicit_label_wins() {
         let (bytes, _, _) = GB18030.encode("规划");
         assert_eq!(decode(&bytes, Some("gbk")).unwrap().text, "规划");
-        assert_eq!(
-            decode(b"x", Some("klingon")).unwrap_err().to_string(),
-            "unknown encoding `klingon`"
-        );
+        assert_eq!(decode(b"x", Some("klingon")).unwrap_err().to_string(), "unknown encoding `klingon`");
     }
 }

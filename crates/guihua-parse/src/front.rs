@@ -43,9 +43,7 @@ pub(crate) fn iso_date(text: &str) -> Option<String> {
 
 /// A four-digit year written in digits or digit by digit in Chinese (`二〇一六`).
 fn year_value(text: &str) -> Option<u32> {
-    text.chars().try_fold(0u32, |acc, c| {
-        Some(acc * 10 + parse_number(c.encode_utf8(&mut [0; 4]))?)
-    })
+    text.chars().try_fold(0u32, |acc, c| Some(acc * 10 + parse_number(c.encode_utf8(&mut [0; 4]))?))
 }
 
 /// Words that mark a line as part of an issuing notice.
@@ -59,16 +57,11 @@ const NOTICE_WORDS: [&str; 5] = ["印发给你们", "现印发", "现将", "同�
 /// that is short and is not a sentence.
 pub(crate) fn detect(lines: &[FrontLine<'_>]) -> FrontMatter {
     let mut front = FrontMatter::default();
-    let date_at = lines
-        .iter()
-        .take(12)
-        .position(|l| iso_date(l.text).is_some());
+    let date_at = lines.iter().take(12).position(|l| iso_date(l.text).is_some());
     let mut title_from = 0;
     if let Some(d) = date_at {
         let addressed = lines[0].text.ends_with(['：', ':']);
-        let notice_words = lines[..d]
-            .iter()
-            .any(|l| NOTICE_WORDS.iter().any(|w| l.text.contains(w)));
+        let notice_words = lines[..d].iter().any(|l| NOTICE_WORDS.iter().any(|w| l.text.contains(w)));
         if d > 0 && (addressed || notice_words) {
             front.notice = Some((0, d));
             front.issued = iso_date(lines[d].text);
@@ -82,10 +75,7 @@ pub(crate) fn detect(lines: &[FrontLine<'_>]) -> FrontMatter {
             title_from = d + 1;
         }
     }
-    front.title = lines
-        .get(title_from)
-        .filter(|l| is_title(l.text))
-        .map(|_| title_from);
+    front.title = lines.get(title_from).filter(|l| is_title(l.text)).map(|_| title_from);
     front
 }
 
@@ -178,10 +168,7 @@ pub(crate) fn five_year_plan(nth: u32) -> Option<Period> {
         n @ 3..=40 => 1966 + 5 * (i32::try_from(n).ok()? - 3),
         _ => return None,
     };
-    Some(Period {
-        start,
-        end: start + 4,
-    })
+    Some(Period { start, end: start + 4 })
 }
 
 #[cfg(test)]
@@ -189,15 +176,7 @@ mod tests {
     use super::*;
 
     fn lines<'a>(texts: &[&'a str]) -> Vec<FrontLine<'a>> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(index, &text)| FrontLine {
-                index,
-                text,
-                start: 0,
-            })
-            .collect()
+        texts.iter().enumerate().map(|(index, &text)| FrontLine { index, text, start: 0 }).collect()
     }
 
     #[test]
@@ -211,14 +190,7 @@ mod tests {
             "“十三五”是建设制造强省的关键时期。",
         ]));
         assert_eq!(front.notice, Some((0, 3)));
-        assert_eq!(
-            front.addressees,
-            [
-                "各市（含定州、辛集市）人民政府",
-                "各县（市、区）人民政府",
-                "省政府各部门"
-            ]
-        );
+        assert_eq!(front.addressees, ["各市（含定州、辛集市）人民政府", "各县（市、区）人民政府", "省政府各部门"]);
         assert_eq!(front.issuer.as_deref(), Some("河北省人民政府办公厅"));
         assert_eq!(front.issued.as_deref(), Some("2016-09-30"));
         assert_eq!(front.title, Some(4));
@@ -226,29 +198,18 @@ mod tests {
 
     #[test]
     fn no_notice_the_first_short_line_is_the_title() {
-        let front = detect(&lines(&[
-            "新一代人工智能发展规划",
-            "人工智能的迅速发展将深刻改变人类社会生活。",
-        ]));
+        let front = detect(&lines(&["新一代人工智能发展规划", "人工智能的迅速发展将深刻改变人类社会生活。"]));
         assert_eq!(front.notice, None);
         assert_eq!(front.title, Some(0));
-        let front = detect(&lines(&[
-            "人工智能的迅速发展将深刻改变人类社会生活、改变世界。",
-        ]));
+        let front = detect(&lines(&["人工智能的迅速发展将深刻改变人类社会生活、改变世界。"]));
         assert_eq!(front.title, None);
     }
 
     #[test]
     fn dates_in_digits_and_in_chinese() {
         assert_eq!(iso_date("2016年9月30日").as_deref(), Some("2016-09-30"));
-        assert_eq!(
-            iso_date("二〇一六年九月三十日").as_deref(),
-            Some("2016-09-30")
-        );
-        assert_eq!(
-            iso_date("２０２１年１０月８日").as_deref(),
-            Some("2021-10-08")
-        );
+        assert_eq!(iso_date("二〇一六年九月三十日").as_deref(), Some("2016-09-30"));
+        assert_eq!(iso_date("２０２１年１０月８日").as_deref(), Some("2021-10-08"));
         assert_eq!(iso_date("2016年13月30日"), None);
         assert_eq!(iso_date("到2016年9月30日前完成"), None);
     }
@@ -256,26 +217,11 @@ mod tests {
     #[test]
     fn periods_stated_in_titles_and_by_plan_number() {
         let p = |t: Option<&str>, i: &str| period(t, i).map(|p| (p.start, p.end));
-        assert_eq!(
-            p(None, "制定本规划。规划期2016-2020年。"),
-            Some((2016, 2020))
-        );
-        assert_eq!(
-            p(Some("工业互联网创新发展行动计划（2021-2023年）"), ""),
-            Some((2021, 2023))
-        );
-        assert_eq!(
-            p(Some("河北省工业转型升级“十三五”规划"), ""),
-            Some((2016, 2020))
-        );
-        assert_eq!(
-            p(Some("山东省“十四五”科技创新规划"), ""),
-            Some((2021, 2025))
-        );
-        assert_eq!(
-            p(Some("国民经济和社会发展第八个五年计划纲要"), ""),
-            Some((1991, 1995))
-        );
+        assert_eq!(p(None, "制定本规划。规划期2016-2020年。"), Some((2016, 2020)));
+        assert_eq!(p(Some("工业互联网创新发展行动计划（2021-2023年）"), ""), Some((2021, 2023)));
+        assert_eq!(p(Some("河北省工业转型升级“十三五”规划"), ""), Some((2016, 2020)));
+        assert_eq!(p(Some("山东省“十四五”科技创新规划"), ""), Some((2021, 2025)));
+        assert_eq!(p(Some("国民经济和社会发展第八个五年计划纲要"), ""), Some((1991, 1995)));
         assert_eq!(p(Some("关于实施乡村振兴战略的意见"), ""), None);
     }
 }

@@ -86,23 +86,7 @@ fn is_vertical(c: char) -> bool {
 }
 
 fn is_junction(c: char) -> bool {
-    matches!(
-        c,
-        '├' | '┼'
-            | '┤'
-            | '┣'
-            | '╋'
-            | '┫'
-            | '╠'
-            | '╬'
-            | '╣'
-            | '╞'
-            | '╪'
-            | '╡'
-            | '╟'
-            | '╫'
-            | '╢'
-    )
+    matches!(c, '├' | '┼' | '┤' | '┣' | '╋' | '┫' | '╠' | '╬' | '╣' | '╞' | '╪' | '╡' | '╟' | '╫' | '╢')
 }
 
 fn is_top_left(c: char) -> bool {
@@ -165,20 +149,13 @@ pub(crate) fn split_rows<'a>(
             if got != w {
                 issues.push(GridIssue {
                     code: "table.ragged_row",
-                    message: format!(
-                        "box row is {got} columns wide where its top border is {w}: `{}`",
-                        clip(text)
-                    ),
+                    message: format!("box row is {got} columns wide where its top border is {w}: `{}`", clip(text)),
                     start: offset + pos,
                     end: offset + pos + len,
                 });
             }
         }
-        rows.push(VisualRow {
-            text,
-            start: offset + pos,
-            kind: row_kind(text),
-        });
+        rows.push(VisualRow { text, start: offset + pos, kind: row_kind(text) });
         pos += len;
     }
     (rows, None)
@@ -225,10 +202,7 @@ fn clip(text: &str) -> String {
 }
 
 /// Groups visual rows into boxes, each from a top border to a bottom border.
-pub(crate) fn group_boxes<'a>(
-    rows: Vec<VisualRow<'a>>,
-    issues: &mut Vec<GridIssue>,
-) -> Vec<BoxRows<'a>> {
+pub(crate) fn group_boxes<'a>(rows: Vec<VisualRow<'a>>, issues: &mut Vec<GridIssue>) -> Vec<BoxRows<'a>> {
     let mut boxes: Vec<BoxRows<'a>> = Vec::new();
     let mut current: Option<BoxRows<'a>> = None;
     for row in rows {
@@ -238,11 +212,7 @@ pub(crate) fn group_boxes<'a>(
                     issues.push(unclosed(&open));
                     boxes.push(open);
                 }
-                current = Some(BoxRows {
-                    boundaries: boundaries(row.text),
-                    rows: vec![row],
-                    closed: false,
-                });
+                current = Some(BoxRows { boundaries: boundaries(row.text), rows: vec![row], closed: false });
             }
             RowKind::Bottom => {
                 let mut open = current.take().unwrap_or_else(|| headless(row, issues));
@@ -251,10 +221,7 @@ pub(crate) fn group_boxes<'a>(
                 boxes.push(open);
             }
             RowKind::Content | RowKind::Rule => {
-                current
-                    .get_or_insert_with(|| headless(row, issues))
-                    .rows
-                    .push(row);
+                current.get_or_insert_with(|| headless(row, issues)).rows.push(row);
             }
         }
     }
@@ -273,11 +240,7 @@ fn headless<'a>(row: VisualRow<'a>, issues: &mut Vec<GridIssue>) -> BoxRows<'a> 
         start: row.start,
         end: row.end(),
     });
-    BoxRows {
-        boundaries: boundaries(row.text),
-        rows: Vec::new(),
-        closed: false,
-    }
+    BoxRows { boundaries: boundaries(row.text), rows: Vec::new(), closed: false }
 }
 
 fn unclosed(open: &BoxRows<'_>) -> GridIssue {
@@ -341,9 +304,8 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
             RowKind::Content => {
                 for seg in segments(visual, &b.boundaries, issues) {
                     let span = (seg.last_col - seg.first_col + 1) as u32;
-                    let fits = open[seg.first_col].filter(|&i| {
-                        cells[i].col as usize == seg.first_col && cells[i].col_span == span
-                    });
+                    let fits = open[seg.first_col]
+                        .filter(|&i| cells[i].col as usize == seg.first_col && cells[i].col_span == span);
                     let index = match fits {
                         Some(i) => i,
                         None => {
@@ -361,19 +323,14 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
                                 pieces: Vec::new(),
                             });
                             let i = cells.len() - 1;
-                            open[seg.first_col..=seg.last_col]
-                                .iter_mut()
-                                .for_each(|o| *o = Some(i));
+                            open[seg.first_col..=seg.last_col].iter_mut().for_each(|o| *o = Some(i));
                             i
                         }
                     };
                     if !seg.text.is_empty() {
                         let cell = &mut cells[index];
                         cell.text.push_str(seg.text);
-                        cell.pieces.push(Piece {
-                            start: seg.start,
-                            end: seg.start + seg.text.len(),
-                        });
+                        cell.pieces.push(Piece { start: seg.start, end: seg.start + seg.text.len() });
                     }
                 }
             }
@@ -403,11 +360,7 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
     }
     let rows = cells.iter().map(|c| c.row + c.row_span).max().unwrap_or(0);
     cells.sort_by_key(|c| (c.row, c.col));
-    Grid {
-        cells,
-        rows,
-        columns: columns as u32,
-    }
+    Grid { cells, rows, columns: columns as u32 }
 }
 
 fn close(cell: &mut GridCell, row: u32, open: &mut [Option<usize>]) {
@@ -443,11 +396,7 @@ fn column_at(boundaries: &[usize], x: usize) -> Option<usize> {
 }
 
 /// Splits a content row at its vertical bars into segments, each mapped to the columns between the bars.
-fn segments<'a>(
-    visual: &VisualRow<'a>,
-    boundaries: &[usize],
-    issues: &mut Vec<GridIssue>,
-) -> Vec<Segment<'a>> {
+fn segments<'a>(visual: &VisualRow<'a>, boundaries: &[usize], issues: &mut Vec<GridIssue>) -> Vec<Segment<'a>> {
     let mut bars: Vec<(usize, usize, usize)> = Vec::new(); // (boundary index, byte start, byte end)
     let mut x = 0;
     for (i, c) in visual.text.char_indices() {
@@ -481,12 +430,7 @@ fn segments<'a>(
         let raw = &visual.text[text_start..text_end];
         let lead = raw.len() - raw.trim_start_matches(is_blank).len();
         let text = raw.trim_matches(is_blank);
-        out.push(Segment {
-            first_col: b0,
-            last_col: b1 - 1,
-            text,
-            start: visual.start + text_start + lead,
-        });
+        out.push(Segment { first_col: b0, last_col: b1 - 1, text, start: visual.start + text_start + lead });
     }
     out
 }
@@ -494,11 +438,7 @@ fn segments<'a>(
 /// The boundary nearest to `x`, and whether it is exactly there. Bars more than two columns off snap all the same:
 /// losing the text of a misdrawn row would be worse than a warning.
 fn nearest_boundary(boundaries: &[usize], x: usize) -> Option<(usize, bool)> {
-    boundaries
-        .iter()
-        .enumerate()
-        .min_by_key(|&(_, &b)| b.abs_diff(x))
-        .map(|(i, &b)| (i, b == x))
+    boundaries.iter().enumerate().min_by_key(|&(_, &b)| b.abs_diff(x)).map(|(i, &b)| (i, b == x))
 }
 
 #[cfg(test)]
@@ -522,10 +462,7 @@ mod tests {
     }
 
     fn texts(grid: &Grid) -> Vec<(u32, u32, u32, u32, &str)> {
-        grid.cells
-            .iter()
-            .map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()))
-            .collect()
+        grid.cells.iter().map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str())).collect()
     }
 
     #[test]
@@ -541,15 +478,7 @@ mod tests {
         let text = "┌──┬──┐\n│　　│一　│\n│　　├──┤\n│类　│二　│\n│　　├──┤\n│　　│三　│\n└──┴──┘";
         let (grids, issues) = read(text);
         assert!(issues.is_empty(), "{issues:?}");
-        assert_eq!(
-            texts(&grids[0]),
-            [
-                (0, 0, 3, 1, "类"),
-                (0, 1, 1, 1, "一"),
-                (1, 1, 1, 1, "二"),
-                (2, 1, 1, 1, "三")
-            ]
-        );
+        assert_eq!(texts(&grids[0]), [(0, 0, 3, 1, "类"), (0, 1, 1, 1, "一"), (1, 1, 1, 1, "二"), (2, 1, 1, 1, "三")]);
         assert_eq!(grids[0].rows, 3);
     }
 
@@ -557,10 +486,7 @@ mod tests {
     fn content_rows_without_a_rule_between_are_one_wrapped_cell() {
         let text = "┌────┬──┐\n│比例　　│80│\n│（%）　│　　│\n└────┴──┘";
         let (grids, _) = read(text);
-        assert_eq!(
-            texts(&grids[0]),
-            [(0, 0, 1, 1, "比例（%）"), (0, 1, 1, 1, "80")]
-        );
+        assert_eq!(texts(&grids[0]), [(0, 0, 1, 1, "比例（%）"), (0, 1, 1, 1, "80")]);
         let piece = &grids[0].cells[0].pieces[1];
         assert_eq!(&text[piece.start..piece.end], "（%）");
     }
@@ -569,10 +495,7 @@ mod tests {
     fn a_missing_bar_makes_a_column_span() {
         let text = "┌──┬──┐\n│合计　　　│\n├──┼──┤\n│甲　│乙　│\n└──┴──┘";
         let (grids, _) = read(text);
-        assert_eq!(
-            texts(&grids[0]),
-            [(0, 0, 1, 2, "合计"), (1, 0, 1, 1, "甲"), (1, 1, 1, 1, "乙")]
-        );
+        assert_eq!(texts(&grids[0]), [(0, 0, 1, 2, "合计"), (1, 0, 1, 1, "甲"), (1, 1, 1, 1, "乙")]);
     }
 
     #[test]

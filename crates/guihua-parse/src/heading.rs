@@ -83,15 +83,10 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
         (chinese, tag("、")).map(|(n, _)| (Style::ChineseComma, n, false)),
         bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
         bracketed(digits).map(|(o, n, c)| (Style::ParenArabic, n, !canonical(o, c))),
-        (
-            digits,
-            one_of(".．﹒"),
-            peek(not(satisfy(|c| digit_value(c).is_some()))),
-        )
+        (digits, one_of(".．﹒"), peek(not(satisfy(|c| digit_value(c).is_some()))))
             .map(|(n, _, _)| (Style::ArabicDot, n, false)),
         (digits, tag("、")).map(|(n, _)| (Style::ArabicComma, n, false)),
-        recognize(verify(anychar, |c| ('\u{2460}'..='\u{2473}').contains(c)))
-            .map(|n: &str| (Style::Circled, n, false)),
+        recognize(verify(anychar, |c| ('\u{2460}'..='\u{2473}').contains(c))).map(|n: &str| (Style::Circled, n, false)),
     ))
     .parse(line)
 }
@@ -119,15 +114,7 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     }
     let (title, body) = split_run_in(trimmed);
     let body = body.map(|(text, at)| (text, title_at + at));
-    Some(Numbered {
-        style,
-        ordinal,
-        number,
-        title,
-        title_at,
-        body,
-        ocr_brackets,
-    })
+    Some(Numbered { style, ordinal, number, title, title_at, body, ocr_brackets })
 }
 
 /// Splits a heading's text into the title and a run-in body: the title ends at the first `。` (which belongs to
@@ -174,67 +161,28 @@ mod tests {
 
     #[test]
     fn the_ladder() {
-        assert_eq!(
-            check("一、指导思想和发展目标"),
-            Some((Style::ChineseComma, 1, "一、", "指导思想和发展目标", None))
-        );
+        assert_eq!(check("一、指导思想和发展目标"), Some((Style::ChineseComma, 1, "一、", "指导思想和发展目标", None)));
         assert_eq!(
             check("（一）指导思想。全面贯彻党的十八大"),
-            Some((
-                Style::ParenChinese,
-                1,
-                "（一）",
-                "指导思想",
-                Some("全面贯彻党的十八大")
-            ))
+            Some((Style::ParenChinese, 1, "（一）", "指导思想", Some("全面贯彻党的十八大")))
         );
-        assert_eq!(
-            check("（二）基本原则。"),
-            Some((Style::ParenChinese, 2, "（二）", "基本原则", None))
-        );
-        assert_eq!(
-            check("12.坚持开放"),
-            Some((Style::ArabicDot, 12, "12.", "坚持开放", None))
-        );
-        assert_eq!(
-            check("1．坚持开放"),
-            Some((Style::ArabicDot, 1, "1．", "坚持开放", None))
-        );
-        assert_eq!(
-            check("1﹒坚持开放"),
-            Some((Style::ArabicDot, 1, "1﹒", "坚持开放", None))
-        );
-        assert_eq!(
-            check("（3）加强"),
-            Some((Style::ParenArabic, 3, "（3）", "加强", None))
-        );
-        assert_eq!(
-            check("(3)加强"),
-            Some((Style::ParenArabic, 3, "(3)", "加强", None))
-        );
+        assert_eq!(check("（二）基本原则。"), Some((Style::ParenChinese, 2, "（二）", "基本原则", None)));
+        assert_eq!(check("12.坚持开放"), Some((Style::ArabicDot, 12, "12.", "坚持开放", None)));
+        assert_eq!(check("1．坚持开放"), Some((Style::ArabicDot, 1, "1．", "坚持开放", None)));
+        assert_eq!(check("1﹒坚持开放"), Some((Style::ArabicDot, 1, "1﹒", "坚持开放", None)));
+        assert_eq!(check("（3）加强"), Some((Style::ParenArabic, 3, "（3）", "加强", None)));
+        assert_eq!(check("(3)加强"), Some((Style::ParenArabic, 3, "(3)", "加强", None)));
         assert_eq!(check("②加强"), Some((Style::Circled, 2, "②", "加强", None)));
-        assert_eq!(
-            check("十二、附则"),
-            Some((Style::ChineseComma, 12, "十二、", "附则", None))
-        );
+        assert_eq!(check("十二、附则"), Some((Style::ChineseComma, 12, "十二、", "附则", None)));
     }
 
     #[test]
     fn chapters_and_joined_headings() {
         assert_eq!(
             check("第一篇　转变方式　开创科学发展新局面　　“十二五”时期是"),
-            Some((
-                Style::Part,
-                1,
-                "第一篇",
-                "转变方式　开创科学发展新局面",
-                Some("“十二五”时期是")
-            ))
+            Some((Style::Part, 1, "第一篇", "转变方式　开创科学发展新局面", Some("“十二五”时期是")))
         );
-        assert_eq!(
-            check("第十二章 发展现代产业"),
-            Some((Style::Chapter, 12, "第十二章", "发展现代产业", None))
-        );
+        assert_eq!(check("第十二章 发展现代产业"), Some((Style::Chapter, 12, "第十二章", "发展现代产业", None)));
     }
 
     #[test]
@@ -249,10 +197,7 @@ mod tests {
     #[test]
     fn ocr_brackets_are_read_and_flagged() {
         let n = numbered("〈一）总体要求").unwrap();
-        assert_eq!(
-            (n.style, n.ordinal, n.ocr_brackets),
-            (Style::ParenChinese, 1, true)
-        );
+        assert_eq!((n.style, n.ordinal, n.ocr_brackets), (Style::ParenChinese, 1, true));
         assert!(!numbered("（一）总体要求").unwrap().ocr_brackets);
     }
 }

@@ -19,22 +19,17 @@ struct Columns {
     years: Vec<(usize, i32)>,
 }
 
-static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*年").expect("the year header pattern is valid")
-});
+static YEAR_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("the year header pattern is valid"));
 
 /// Reads the header: a table is an indicator table when one column names the indicators (`指标`, `名称`) and at least
 /// one names a year.
 fn columns(table: &Table) -> Option<Columns> {
     let header = &table.columns;
-    let role = |words: &[&str]| {
-        header
-            .iter()
-            .position(|h| words.iter().any(|w| h.contains(w)))
-    };
-    let name = header.iter().position(|h| {
-        (h.contains("指标") || h.contains("名称")) && !h.contains("属性") && !h.contains("类")
-    })?;
+    let role = |words: &[&str]| header.iter().position(|h| words.iter().any(|w| h.contains(w)));
+    let name = header
+        .iter()
+        .position(|h| (h.contains("指标") || h.contains("名称")) && !h.contains("属性") && !h.contains("类"))?;
     let years: Vec<(usize, i32)> = header
         .iter()
         .enumerate()
@@ -45,13 +40,7 @@ fn columns(table: &Table) -> Option<Columns> {
         return None;
     }
     let category = role(&["类别", "领域", "类型", "分类"]).filter(|&c| c < name);
-    Some(Columns {
-        category,
-        name,
-        unit: role(&["单位"]),
-        attribute: role(&["属性"]),
-        years,
-    })
+    Some(Columns { category, name, unit: role(&["单位"]), attribute: role(&["属性"]), years })
 }
 
 /// Reads the indicators of `table`, or none when it is not an indicator table. Ids are `{table id}.i{n}`.
@@ -61,9 +50,10 @@ pub(crate) fn read_indicators(table: &Table, index: &LineIndex) -> Vec<Indicator
     };
     let at = |row: u32, col: usize| -> Option<&Cell> {
         let col = col as u32;
-        table.cells.iter().find(|c| {
-            c.row <= row && row < c.row + c.row_span && c.col <= col && col < c.col + c.col_span
-        })
+        table
+            .cells
+            .iter()
+            .find(|c| c.row <= row && row < c.row + c.row_span && c.col <= col && col < c.col + c.col_span)
     };
     let text_at = |row: u32, col: Option<usize>| -> Option<String> {
         let cell = at(row, col?)?;
@@ -71,48 +61,27 @@ pub(crate) fn read_indicators(table: &Table, index: &LineIndex) -> Vec<Indicator
     };
     let mut out = Vec::new();
     for row in 1..table.rows {
-        let Some(name_cell) = at(row, cols.name).filter(|c| c.row == row && !c.text.is_empty())
-        else {
+        let Some(name_cell) = at(row, cols.name).filter(|c| c.row == row && !c.text.is_empty()) else {
             continue;
         };
         if name_cell.text == table.columns[cols.name] {
             continue; // a repeated header row
         }
         let (name, name_unit) = split_unit(&name_cell.text);
-        let unit = text_at(row, cols.unit)
-            .map(|u| normalize_unit(&u))
-            .or(name_unit);
+        let unit = text_at(row, cols.unit).map(|u| normalize_unit(&u)).or(name_unit);
         let value_at = |&(col, year): &(usize, i32)| {
-            let raw = at(row, col)
-                .filter(|c| c.row == row)
-                .map_or("", |c| c.text.as_str());
+            let raw = at(row, col).filter(|c| c.row == row).map_or("", |c| c.text.as_str());
             parse_value(raw, Some(year))
         };
-        let target = cols
-            .years
-            .last()
-            .map(value_at)
-            .unwrap_or_else(|| parse_value("", None));
-        let baseline = if cols.years.len() >= 2 {
-            value_at(&cols.years[0])
-        } else {
-            parse_value("", None)
-        };
-        let row_cells = [
-            Some(cols.name),
-            cols.years.first().map(|y| y.0),
-            cols.years.last().map(|y| y.0),
-        ];
+        let target = cols.years.last().map(value_at).unwrap_or_else(|| parse_value("", None));
+        let baseline = if cols.years.len() >= 2 { value_at(&cols.years[0]) } else { parse_value("", None) };
+        let row_cells = [Some(cols.name), cols.years.first().map(|y| y.0), cols.years.last().map(|y| y.0)];
         let pieces = row_cells
             .iter()
             .flatten()
             .filter_map(|&c| at(row, c).filter(|cell| cell.row == row))
             .flat_map(|c| c.pieces.iter());
-        let start = pieces
-            .clone()
-            .map(|p| p.start)
-            .min()
-            .unwrap_or(table.span.start);
+        let start = pieces.clone().map(|p| p.start).min().unwrap_or(table.span.start);
         let end = pieces.map(|p| p.end).max().unwrap_or(table.span.end);
         out.push(Indicator {
             id: String::new(),
@@ -141,24 +110,17 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Only a parenthesis that holds a unit counts (the `unit_suffix` heuristic), so `（车间）` stays in the name.
 pub(crate) fn split_unit(name: &str) -> (String, Option<String>) {
     let trimmed = name.trim_matches(is_blank);
-    let Some(body) = trimmed
-        .strip_suffix('）')
-        .or_else(|| trimmed.strip_suffix(')'))
-    else {
+    let Some(body) = trimmed.strip_suffix('）').or_else(|| trimmed.strip_suffix(')')) else {
         return (trimmed.to_owned(), None);
     };
     let Some(open) = body.rfind(['（', '(']) else {
         return (trimmed.to_owned(), None);
     };
-    let unit =
-        normalize_unit(&body[open..][body[open..].chars().next().map_or(0, char::len_utf8)..]);
+    let unit = normalize_unit(&body[open..][body[open..].chars().next().map_or(0, char::len_utf8)..]);
     if body[..open].is_empty() || !UNIT.is_match(&unit) {
         return (trimmed.to_owned(), None);
     }
-    (
-        body[..open].trim_end_matches(is_blank).to_owned(),
-        Some(unit),
-    )
+    (body[..open].trim_end_matches(is_blank).to_owned(), Some(unit))
 }
 
 /// Folds a unit to half-width: `％` → `%`, full-width letters and digits to ASCII.
@@ -172,9 +134,8 @@ fn normalize_unit(unit: &str) -> String {
         .collect()
 }
 
-static YEAR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*[）)]").expect("the year note pattern is valid")
-});
+static YEAR_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*[）)]").expect("the year note pattern is valid"));
 
 /// Reads a value cell: the number, a bracketed cumulative total (`[18]`), a year other than the column's
 /// (`81.13（2014）`), a bound (`20以上`, `35以下`, `≥20`, `不低于`, `左右`), or no value (`-`).
@@ -192,23 +153,13 @@ pub(crate) fn parse_value(raw: &str, column_year: Option<i32>) -> IndicatorValue
         None => (inner, false),
     };
     let bound = bound_of(inner);
-    IndicatorValue {
-        raw: text.to_owned(),
-        value: first_number(inner),
-        year,
-        bound,
-        cumulative,
-    }
+    IndicatorValue { raw: text.to_owned(), value: first_number(inner), year, bound, cumulative }
 }
 
 fn strip_brackets(text: &str) -> Option<&str> {
     [('[', ']'), ('［', '］'), ('【', '】'), ('〔', '〕')]
         .iter()
-        .find_map(|&(open, close)| {
-            text.strip_prefix(open)?
-                .strip_suffix(close)
-                .map(|s| s.trim_matches(is_blank))
-        })
+        .find_map(|&(open, close)| text.strip_prefix(open)?.strip_suffix(close).map(|s| s.trim_matches(is_blank)))
 }
 
 fn bound_of(text: &str) -> Bound {
@@ -246,8 +197,7 @@ pub(crate) fn first_number(text: &str) -> Option<f64> {
             }
             return out.trim_end_matches('.').parse().ok();
         }
-        if matches!(c, '-' | '－' | '−') && chars.peek().is_some_and(|&n| digit_value(n).is_some())
-        {
+        if matches!(c, '-' | '－' | '−') && chars.peek().is_some_and(|&n| digit_value(n).is_some()) {
             out.push('-');
         }
     }
@@ -266,10 +216,7 @@ mod tests {
     #[test]
     fn value_cells() {
         assert_eq!(v("0.63"), (Some(0.63), Some(2020), Bound::Exact, false));
-        assert_eq!(
-            v("81.13（2014）"),
-            (Some(81.13), Some(2014), Bound::Exact, false)
-        );
+        assert_eq!(v("81.13（2014）"), (Some(81.13), Some(2014), Bound::Exact, false));
         assert_eq!(v("20以上"), (Some(20.0), Some(2020), Bound::AtLeast, false));
         assert_eq!(v("35以下"), (Some(35.0), Some(2020), Bound::AtMost, false));
         assert_eq!(v("-"), (None, Some(2020), Bound::Exact, false));
@@ -277,10 +224,7 @@ mod tests {
         assert_eq!(v("［18］"), (Some(18.0), Some(2020), Bound::Exact, true));
         assert_eq!(v("≥５０"), (Some(50.0), Some(2020), Bound::AtLeast, false));
         assert_eq!(v("-3.5"), (Some(-3.5), Some(2020), Bound::Exact, false));
-        assert_eq!(
-            v("1,500左右"),
-            (Some(1500.0), Some(2020), Bound::About, false)
-        );
+        assert_eq!(v("1,500左右"), (Some(1500.0), Some(2020), Bound::About, false));
         assert_eq!(parse_value("[18]", None).raw, "[18]");
     }
 
@@ -288,23 +232,11 @@ mod tests {
     fn units_come_off_the_name_only_when_they_are_units() {
         assert_eq!(
             split_unit("规模以上工业企业R&D经费支出占主营业务收入比（％）"),
-            (
-                "规模以上工业企业R&D经费支出占主营业务收入比".into(),
-                Some("%".into())
-            )
+            ("规模以上工业企业R&D经费支出占主营业务收入比".into(), Some("%".into()))
         );
-        assert_eq!(
-            split_unit("智能工厂（车间）数量（个）"),
-            ("智能工厂（车间）数量".into(), Some("个".into()))
-        );
-        assert_eq!(
-            split_unit("全员劳动生产率（万元/人）"),
-            ("全员劳动生产率".into(), Some("万元/人".into()))
-        );
-        assert_eq!(
-            split_unit("智能工厂（车间）"),
-            ("智能工厂（车间）".into(), None)
-        );
+        assert_eq!(split_unit("智能工厂（车间）数量（个）"), ("智能工厂（车间）数量".into(), Some("个".into())));
+        assert_eq!(split_unit("全员劳动生产率（万元/人）"), ("全员劳动生产率".into(), Some("万元/人".into())));
+        assert_eq!(split_unit("智能工厂（车间）"), ("智能工厂（车间）".into(), None));
         assert_eq!(split_unit("（%）"), ("（%）".into(), None));
         assert_eq!(split_unit("能耗"), ("能耗".into(), None));
     }

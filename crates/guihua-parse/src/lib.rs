@@ -85,10 +85,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed> {
     document.source = decoded.source;
     document.source.path.clone_from(&options.path);
     document.diagnostics = merge_diagnostics(decoded.diagnostics, diagnostics);
-    Ok(Parsed {
-        document,
-        text: decoded.text,
-    })
+    Ok(Parsed { document, text: decoded.text })
 }
 
 fn merge_diagnostics(mut first: Vec<Diagnostic>, second: Vec<Diagnostic>) -> Vec<Diagnostic> {

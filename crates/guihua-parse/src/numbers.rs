@@ -6,9 +6,7 @@ pub(crate) fn parse_number(s: &str) -> Option<u32> {
         return None;
     }
     if s.chars().all(|c| digit_value(c).is_some()) {
-        return s.chars().try_fold(0u32, |acc, c| {
-            acc.checked_mul(10)?.checked_add(digit_value(c)?)
-        });
+        return s.chars().try_fold(0u32, |acc, c| acc.checked_mul(10)?.checked_add(digit_value(c)?));
     }
     chinese_numeral(s)
 }

@@ -27,30 +27,20 @@ impl Paragraph {
     fn push(&mut self, text: &str, start: usize) {
         if !text.is_empty() {
             self.text.push_str(text);
-            self.pieces.push(Piece {
-                start,
-                end: start + text.len(),
-            });
+            self.pieces.push(Piece { start, end: start + text.len() });
         }
     }
 
     /// The source byte range of the characters `from..to` (byte offsets into `self.text`).
     pub fn source_range(&self, from: usize, to: usize) -> (usize, usize) {
-        (
-            self.source_offset(from, false),
-            self.source_offset(to, true),
-        )
+        (self.source_offset(from, false), self.source_offset(to, true))
     }
 
     fn source_offset(&self, at: usize, is_end: bool) -> usize {
         let mut seen = 0;
         for piece in &self.pieces {
             let len = piece.end - piece.start;
-            let inside = if is_end {
-                at <= seen + len
-            } else {
-                at < seen + len
-            };
+            let inside = if is_end { at <= seen + len } else { at < seen + len };
             if inside {
                 return piece.start + (at - seen);
             }
@@ -70,14 +60,8 @@ static PANEL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn parse_title(line: &str) -> (PanelKind, Option<u32>, String) {
     match PANEL_TITLE.captures(line) {
         Some(caps) => {
-            let kind = if &caps[1] == "专栏" {
-                PanelKind::Feature
-            } else {
-                PanelKind::Programme
-            };
-            let number = caps
-                .get(2)
-                .and_then(|m| crate::numbers::parse_number(m.as_str()));
+            let kind = if &caps[1] == "专栏" { PanelKind::Feature } else { PanelKind::Programme };
+            let number = caps.get(2).and_then(|m| crate::numbers::parse_number(m.as_str()));
             (kind, number, caps[3].trim_matches(is_blank).to_owned())
         }
         None => (PanelKind::Box, None, line.to_owned()),
@@ -125,12 +109,7 @@ pub(crate) fn read_panel(b: &BoxRows<'_>) -> PanelParts {
         paragraphs.push(current);
     }
     let (kind, number, title_text) = parse_title(&title.text);
-    PanelParts {
-        kind,
-        number,
-        title: title_text,
-        paragraphs,
-    }
+    PanelParts { kind, number, title: title_text, paragraphs }
 }
 
 /// The text between a content row's first and last characters (its side borders), with its offset.
@@ -153,9 +132,8 @@ pub(crate) struct ProjectItem {
     pub category: Option<String>,
 }
 
-static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"等((?:[^、，。等]*项目)?)。$").expect("the list end pattern is valid")
-});
+static LIST_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"等((?:[^、，。等]*项目)?)。$").expect("the list end pattern is valid"));
 
 /// Splits a 专栏 paragraph that lists projects into the projects.
 ///
@@ -207,12 +185,7 @@ fn push_item(items: &mut Vec<ProjectItem>, body: &str, from: usize, to: usize) {
         return;
     }
     let from = from + (raw.len() - raw.trim_start_matches(is_blank).len());
-    items.push(ProjectItem {
-        name: name.to_owned(),
-        from,
-        to: from + name.len(),
-        category: None,
-    });
+    items.push(ProjectItem { name: name.to_owned(), from, to: from + name.len(), category: None });
 }
 
 #[cfg(test)]
@@ -220,23 +193,15 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, Option<String>)> {
-        split_projects(text)
-            .into_iter()
-            .map(|p| (p.name, p.category))
-            .collect()
+        split_projects(text).into_iter().map(|p| (p.name, p.category)).collect()
     }
 
     #[test]
     fn a_list_splits_on_enumeration_commas_and_names_its_category() {
         assert_eq!(
-            names(
-                "中车唐山公司高速动车组数字化制造平台、中车石家庄城轨车辆等先进轨道交通装备项目。"
-            ),
+            names("中车唐山公司高速动车组数字化制造平台、中车石家庄城轨车辆等先进轨道交通装备项目。"),
             [
-                (
-                    "中车唐山公司高速动车组数字化制造平台".into(),
-                    Some("先进轨道交通装备".into())
-                ),
+                ("中车唐山公司高速动车组数字化制造平台".into(), Some("先进轨道交通装备".into())),
                 ("中车石家庄城轨车辆".into(), Some("先进轨道交通装备".into())),
             ]
         );
@@ -244,8 +209,7 @@ mod tests {
 
     #[test]
     fn brackets_protect_their_commas_and_a_stray_comma_splits() {
-        let got =
-            names("中国（衡水、冀州）交通装备制造基地，国家电网风光储二期、风帆股份储能蓄能等。");
+        let got = names("中国（衡水、冀州）交通装备制造基地，国家电网风光储二期、风帆股份储能蓄能等。");
         let got: Vec<_> = got.into_iter().map(|(n, c)| (n, c.is_none())).collect();
         assert_eq!(
             got,
@@ -260,10 +224,7 @@ mod tests {
     #[test]
     fn a_compound_category_drops_its_inner_xiangmu() {
         let got = names("海兴核电、保定天威大型变压器等核电项目和输变电项目。");
-        assert_eq!(
-            got[1],
-            ("保定天威大型变压器".into(), Some("核电和输变电".into()))
-        );
+        assert_eq!(got[1], ("保定天威大型变压器".into(), Some("核电和输变电".into())));
     }
 
     #[test]
@@ -280,19 +241,9 @@ mod tests {
         );
         assert_eq!(
             parse_title("专项8“互联网＋”协同制造专项"),
-            (
-                PanelKind::Programme,
-                Some(8),
-                "“互联网＋”协同制造专项".into()
-            )
+            (PanelKind::Programme, Some(8), "“互联网＋”协同制造专项".into())
         );
-        assert_eq!(
-            parse_title("专栏 12：工业互联网"),
-            (PanelKind::Feature, Some(12), "工业互联网".into())
-        );
-        assert_eq!(
-            parse_title("重点任务"),
-            (PanelKind::Box, None, "重点任务".into())
-        );
+        assert_eq!(parse_title("专栏 12：工业互联网"), (PanelKind::Feature, Some(12), "工业互联网".into()));
+        assert_eq!(parse_title("重点任务"), (PanelKind::Box, None, "重点任务".into()));
     }
 }

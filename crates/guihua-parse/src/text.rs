@@ -27,17 +27,8 @@ impl LineIndex {
     pub fn span(&self, start: usize, end: usize) -> Span {
         let end = end.max(start);
         let line = self.line_of(start);
-        let end_line = if end > start {
-            self.line_of(end - 1)
-        } else {
-            line
-        };
-        Span {
-            start,
-            end,
-            line,
-            end_line,
-        }
+        let end_line = if end > start { self.line_of(end - 1) } else { line };
+        Span { start, end, line, end_line }
     }
 }
 
@@ -76,17 +67,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
                 if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
                     pos += 1;
                 }
-                Some(Line {
-                    text: &text[start..end],
-                    start,
-                })
+                Some(Line { text: &text[start..end], start })
             }
             None => {
                 pos = bytes.len();
-                Some(Line {
-                    text: &text[start..],
-                    start,
-                })
+                Some(Line { text: &text[start..], start })
             }
         }
     })
@@ -95,10 +80,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
 /// White space that pads and indents plan text: ASCII space and tab, U+3000 (全角空格), the typographic spaces
 /// U+2000–U+200B (EN SPACE, zero-width space, …), NBSP and the BOM as a zero-width no-break space.
 pub fn is_blank(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{FEFF}'
-    )
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{FEFF}')
 }
 
 /// Display columns of `c` in a CJK terminal: East Asian Wide, Full-width and Ambiguous characters (box drawing
@@ -122,24 +104,13 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_of(0), 1);
         assert_eq!(index.line_of(9), 3);
-        assert_eq!(
-            index.span(13, 16),
-            Span {
-                start: 13,
-                end: 16,
-                line: 4,
-                end_line: 4
-            }
-        );
+        assert_eq!(index.span(13, 16), Span { start: 13, end: 16, line: 4, end_line: 4 });
         assert_eq!(index.span(0, 16).end_line, 4);
     }
 
     #[test]
     fn content_drops_indentation_and_padding() {
-        let line = Line {
-            text: "\u{3000}\u{3000}一、总体要求 \u{3000}",
-            start: 10,
-        };
+        let line = Line { text: "\u{3000}\u{3000}一、总体要求 \u{3000}", start: 10 };
         assert_eq!(line.content(), ("一、总体要求", 16));
     }
 

@@ -44,10 +44,7 @@ pub fn span_errors(document: &Document, text: &str) -> Vec<String> {
             .collect();
         let name: String = project.name.chars().filter(|&c| !is_blank(c)).collect();
         if written != name {
-            errors.push(format!(
-                "{}: span holds `{written}`, not `{}`",
-                project.id, project.name
-            ));
+            errors.push(format!("{}: span holds `{written}`, not `{}`", project.id, project.name));
         }
     }
     errors
@@ -55,22 +52,11 @@ pub fn span_errors(document: &Document, text: &str) -> Vec<String> {
 
 fn check_span(what: &str, span: Span, text: &str, index: &LineIndex, errors: &mut Vec<String>) {
     if span.start > span.end || span.end > text.len() {
-        errors.push(format!(
-            "{what}: span {}..{} is outside the text ({} bytes)",
-            span.start,
-            span.end,
-            text.len()
-        ));
+        errors.push(format!("{what}: span {}..{} is outside the text ({} bytes)", span.start, span.end, text.len()));
     } else if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
-        errors.push(format!(
-            "{what}: span {}..{} splits a character",
-            span.start, span.end
-        ));
+        errors.push(format!("{what}: span {}..{} splits a character", span.start, span.end));
     } else if index.span(span.start, span.end) != span {
-        errors.push(format!(
-            "{what}: lines {}..{} do not match its bytes",
-            span.line, span.end_line
-        ));
+        errors.push(format!("{what}: lines {}..{} do not match its bytes", span.line, span.end_line));
     }
 }
 
@@ -86,12 +72,8 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
         Node::Paragraph(p) if written != p.text => {
             errors.push(format!("{}: span holds `{written}`, not its text", p.id));
         }
-        Node::Title(t) if written != t.text => {
-            errors.push(format!("{}: span does not hold the title", t.id))
-        }
-        Node::Figure(f) if written != f.text => {
-            errors.push(format!("{}: span does not hold the figure", f.id))
-        }
+        Node::Title(t) if written != t.text => errors.push(format!("{}: span does not hold the title", t.id)),
+        Node::Figure(f) if written != f.text => errors.push(format!("{}: span does not hold the figure", f.id)),
         Node::Section(s) => {
             let heading = &text[s.heading_span.start..s.heading_span.end];
             if !heading.starts_with(&s.number) || !heading.contains(&s.title) {
@@ -100,23 +82,14 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
             for child in &s.children {
                 let c = child.span();
                 if c.start < span.start || c.end > span.end {
-                    errors.push(format!(
-                        "{}: child {} lies outside the section",
-                        s.id,
-                        child.id()
-                    ));
+                    errors.push(format!("{}: child {} lies outside the section", s.id, child.id()));
                 }
             }
         }
         Node::Table(t) => {
             for cell in &t.cells {
-                if !cell.pieces.iter().all(inside)
-                    || pieces_text(&cell.pieces, text).as_deref() != Some(&cell.text)
-                {
-                    errors.push(format!(
-                        "{}: cell ({}, {}) is not its pieces",
-                        t.id, cell.row, cell.col
-                    ));
+                if !cell.pieces.iter().all(inside) || pieces_text(&cell.pieces, text).as_deref() != Some(&cell.text) {
+                    errors.push(format!("{}: cell ({}, {}) is not its pieces", t.id, cell.row, cell.col));
                 }
             }
             for note in &t.notes {
@@ -131,13 +104,8 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
                 errors.push(format!("{}: title lies outside the panel", p.id));
             }
             for (paragraph, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
-                if !pieces.iter().all(inside)
-                    || pieces_text(pieces, text).as_deref() != Some(paragraph)
-                {
-                    errors.push(format!(
-                        "{}: paragraph `{paragraph}` is not its pieces",
-                        p.id
-                    ));
+                if !pieces.iter().all(inside) || pieces_text(pieces, text).as_deref() != Some(paragraph) {
+                    errors.push(format!("{}: paragraph `{paragraph}` is not its pieces", p.id));
                 }
             }
         }

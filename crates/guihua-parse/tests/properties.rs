@@ -91,22 +91,7 @@ fn a_generated_grid_reads_back() {
     let text = format!("{header}{body}\n");
     let (document, diagnostics) = guihua_parse::parse(&text);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    let guihua_model::Node::Table(table) = &document.outline[0] else {
-        panic!("a table")
-    };
-    let cells: Vec<_> = table
-        .cells
-        .iter()
-        .map(|c| (c.row, c.col, c.row_span, c.text.as_str()))
-        .collect();
-    assert_eq!(
-        cells,
-        [
-            (0, 0, 1, "类别"),
-            (0, 1, 1, "指标"),
-            (1, 0, 2, "创新"),
-            (1, 1, 1, "比例"),
-            (2, 1, 1, "专利")
-        ]
-    );
+    let guihua_model::Node::Table(table) = &document.outline[0] else { panic!("a table") };
+    let cells: Vec<_> = table.cells.iter().map(|c| (c.row, c.col, c.row_span, c.text.as_str())).collect();
+    assert_eq!(cells, [(0, 0, 1, "类别"), (0, 1, 1, "指标"), (1, 0, 2, "创新"), (1, 1, 1, "比例"), (2, 1, 1, "专利")]);
 }

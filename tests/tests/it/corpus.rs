@@ -11,36 +11,23 @@ fn every_shared_document_parses_with_sound_spans() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
         .collect();
     files.sort();
-    assert!(
-        files.len() >= 10,
-        "expected the ten corpus documents, found {}",
-        files.len()
-    );
+    assert!(files.len() >= 10, "expected the ten corpus documents, found {}", files.len());
     for path in files {
         let bytes = std::fs::read(&path).expect("readable");
         let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let errors = guihua_parse::span_errors(&parsed.document, &parsed.text);
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
-        assert!(
-            !parsed.document.outline.is_empty(),
-            "{} parsed to nothing",
-            path.display()
-        );
+        assert!(!parsed.document.outline.is_empty(), "{} parsed to nothing", path.display());
     }
 }
 
 #[test]
 fn documents_with_a_bom_decode_without_it() {
     let Some(dir) = shared_corpus() else { return };
-    let bytes = std::fs::read(dir.join("zhongyang-rural-revitalization-opinion-2018.txt"))
-        .expect("readable");
-    let parsed =
-        guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes");
+    let bytes = std::fs::read(dir.join("zhongyang-rural-revitalization-opinion-2018.txt")).expect("readable");
+    let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes");
     assert!(parsed.document.source.bom);
     assert!(!parsed.text.starts_with('\u{FEFF}'));
-    assert_eq!(
-        parsed.document.meta.title.as_deref(),
-        Some("中共中央 国务院关于实施乡村振兴战略的意见")
-    );
+    assert_eq!(parsed.document.meta.title.as_deref(), Some("中共中央 国务院关于实施乡村振兴战略的意见"));
 }

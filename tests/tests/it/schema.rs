@@ -6,8 +6,7 @@ use crate::support::{guihua, root, seed};
 fn the_committed_schema_is_current() {
     let committed = std::fs::read_to_string(root().join("schema/guihua-document.schema.json"))
         .expect("schema/guihua-document.schema.json is committed");
-    let committed: serde_json::Value =
-        serde_json::from_str(&committed).expect("the committed schema is JSON");
+    let committed: serde_json::Value = serde_json::from_str(&committed).expect("the committed schema is JSON");
     assert_eq!(
         committed,
         guihua_model::json_schema(),
@@ -19,8 +18,7 @@ fn the_committed_schema_is_current() {
 fn guihua_schema_prints_it() {
     let output = guihua().arg("schema").output().expect("guihua runs");
     assert!(output.status.success());
-    let printed: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("the schema is JSON");
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).expect("the schema is JSON");
     assert_eq!(printed, guihua_model::json_schema());
     assert_eq!(printed["title"], "Document");
 }

@@ -12,16 +12,10 @@ fn library() -> &'static (Library, guihua_model::Document) {
     static LIBRARY: OnceLock<(Library, guihua_model::Document)> = OnceLock::new();
     LIBRARY.get_or_init(|| {
         let (doc, _) = seed();
-        let segmenter = guihua_index::Segmenter::new();
+        let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
         let mut library = Library::in_memory().expect("an in-memory index");
-        let info = DocumentInfo {
-            doc_id: "seed".into(),
-            title: "河北".into(),
-            path: "seed.txt".into(),
-        };
-        library
-            .add(&segmenter, &info, &doc)
-            .expect("the seed indexes");
+        let info = DocumentInfo { doc_id: "seed".into(), title: "河北".into(), path: "seed.txt".into() };
+        library.add(&segmenter, &info, &doc).expect("the seed indexes");
         library.commit().expect("commit");
         (library, doc)
     })
@@ -58,39 +52,13 @@ fn recall_equals_grep_for_every_short_substring_of_sampled_units() {
 fn terms_are_anded_with_grep_recall() {
     let (library, doc) = library();
     let texts: Vec<String> = units(doc).iter().map(|u| normalize(&u.text)).collect();
-    for (a, b) in [
-        ("数据", "中心"),
-        ("钢铁", "水泥"),
-        ("产业", "基地"),
-        ("创新", "企业"),
-    ] {
-        let expected = texts
-            .iter()
-            .filter(|t| t.contains(a) && t.contains(b))
-            .count();
-        assert_eq!(
-            library.search(&format!("{a} {b}"), 0).unwrap().total,
-            expected,
-            "{a} {b}"
-        );
-        let either = texts
-            .iter()
-            .filter(|t| t.contains(a) || t.contains(b))
-            .count();
-        assert_eq!(
-            library.search(&format!("{a} OR {b}"), 0).unwrap().total,
-            either,
-            "{a} OR {b}"
-        );
-        let without = texts
-            .iter()
-            .filter(|t| t.contains(a) && !t.contains(b))
-            .count();
-        assert_eq!(
-            library.search(&format!("{a} -{b}"), 0).unwrap().total,
-            without,
-            "{a} -{b}"
-        );
+    for (a, b) in [("数据", "中心"), ("钢铁", "水泥"), ("产业", "基地"), ("创新", "企业")] {
+        let expected = texts.iter().filter(|t| t.contains(a) && t.contains(b)).count();
+        assert_eq!(library.search(&format!("{a} {b}"), 0).unwrap().total, expected, "{a} {b}");
+        let either = texts.iter().filter(|t| t.contains(a) || t.contains(b)).count();
+        assert_eq!(library.search(&format!("{a} OR {b}"), 0).unwrap().total, either, "{a} OR {b}");
+        let without = texts.iter().filter(|t| t.contains(a) && !t.contains(b)).count();
+        assert_eq!(library.search(&format!("{a} -{b}"), 0).unwrap().total, without, "{a} -{b}");
     }
 }
 
@@ -100,19 +68,10 @@ fn a_whole_word_ranks_above_a_word_inside_a_longer_term() {
     let result = library.search("数据", 1000).unwrap();
     assert_eq!(result.hits.len(), result.total);
     // Judged on the text: a unit whose 数据 all stand inside 大数据 must come after every unit with another 数据.
-    let only_inside: Vec<bool> = result
-        .hits
-        .iter()
-        .map(|h| !full_text(h).replace("大数据", "").contains("数据"))
-        .collect();
-    let first_inside = only_inside
-        .iter()
-        .position(|&b| b)
-        .expect("some units have only 大数据");
-    let last_word = only_inside
-        .iter()
-        .rposition(|&b| !b)
-        .expect("some units have the word 数据");
+    let only_inside: Vec<bool> =
+        result.hits.iter().map(|h| !full_text(h).replace("大数据", "").contains("数据")).collect();
+    let first_inside = only_inside.iter().position(|&b| b).expect("some units have only 大数据");
+    let last_word = only_inside.iter().rposition(|&b| !b).expect("some units have the word 数据");
     assert!(
         last_word < first_inside,
         "a unit with only 大数据 ranks {first_inside}, above a unit with 数据 at {last_word}"
@@ -125,15 +84,7 @@ fn full_text(hit: &guihua_index::Hit) -> String {
         .into_iter()
         .filter(|u| u.node_id == hit.node_id)
         .map(|u| u.text)
-        .find(|t| {
-            t.contains(
-                hit.snippet
-                    .trim_matches('…')
-                    .split('…')
-                    .next()
-                    .unwrap_or_default(),
-            )
-        })
+        .find(|t| t.contains(hit.snippet.trim_matches('…').split('…').next().unwrap_or_default()))
         .unwrap_or_default()
 }
 
@@ -162,29 +113,15 @@ fn hits_point_at_their_node_line_and_highlight_the_query() {
     let result = library.search("产业", 1000).unwrap();
     assert_eq!(result.hits.len(), result.total);
     for hit in &result.hits {
-        let line = lines
-            .iter()
-            .find(|(id, _)| *id == hit.node_id)
-            .map(|(_, l)| *l);
-        let is_heading = matches!(
-            doc.walk().into_iter().find(|(_, n)| n.id() == hit.node_id),
-            Some((_, Node::Section(_)))
-        );
-        assert!(
-            line == Some(hit.line) || is_heading,
-            "{} at line {}",
-            hit.node_id,
-            hit.line
-        );
+        let line = lines.iter().find(|(id, _)| *id == hit.node_id).map(|(_, l)| *l);
+        let is_heading =
+            matches!(doc.walk().into_iter().find(|(_, n)| n.id() == hit.node_id), Some((_, Node::Section(_))));
+        assert!(line == Some(hit.line) || is_heading, "{} at line {}", hit.node_id, hit.line);
         assert!(!hit.highlights.is_empty(), "{}", hit.snippet);
         for &(start, end) in &hit.highlights {
             // A match cut by the end of the snippet window is highlighted as far as it goes.
             let marked = &hit.snippet[start..end];
-            assert!(
-                marked == "产业" || (marked == "产" && hit.snippet[end..].starts_with('…')),
-                "{}",
-                hit.snippet
-            );
+            assert!(marked == "产业" || (marked == "产" && hit.snippet[end..].starts_with('…')), "{}", hit.snippet);
         }
     }
     let (_, first) = result.hits.iter().map(|h| (h.score, h)).next().unwrap();
@@ -198,16 +135,11 @@ fn filters_by_type_and_document() {
     let expected = doc
         .indicators
         .iter()
-        .filter(|i| {
-            format!("{} {}", i.category.clone().unwrap_or_default(), i.name).contains("工业")
-        })
+        .filter(|i| format!("{} {}", i.category.clone().unwrap_or_default(), i.name).contains("工业"))
         .count();
     assert_eq!(indicators.total, expected);
     assert!(indicators.hits.iter().all(|h| h.kind == "indicator"));
-    assert_eq!(
-        library.search("钢铁 doc:seed", 0).unwrap().total,
-        library.search("钢铁", 0).unwrap().total
-    );
+    assert_eq!(library.search("钢铁 doc:seed", 0).unwrap().total, library.search("钢铁", 0).unwrap().total);
     assert_eq!(library.search("钢铁 doc:nothing", 0).unwrap().total, 0);
     assert!(library.search("\"钢铁 水泥", 0).is_err());
 }
@@ -229,29 +161,13 @@ fn cli_searches_the_bundled_plan_without_an_index() {
         .env_remove("XDG_DATA_HOME")
         .output()
         .expect("guihua runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("[大数据]"), "{text}");
-    assert!(
-        text.contains("corpus/hebei-industry-transformation-13th-2016.txt:"),
-        "{text}"
-    );
-    let none = guihua()
-        .args(["search", "量子纠缠"])
-        .env("HOME", &home)
-        .env_remove("GUIHUA_INDEX")
-        .output()
-        .unwrap();
+    assert!(text.contains("corpus/hebei-industry-transformation-13th-2016.txt:"), "{text}");
+    let none = guihua().args(["search", "量子纠缠"]).env("HOME", &home).env_remove("GUIHUA_INDEX").output().unwrap();
     assert_eq!(none.status.code(), Some(1), "no match exits 1 like grep");
-    let bad = guihua()
-        .args(["search", "\"大数据"])
-        .env("HOME", &home)
-        .output()
-        .unwrap();
+    let bad = guihua().args(["search", "\"大数据"]).env("HOME", &home).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("column 1"));
     std::fs::remove_dir_all(home).ok();
@@ -265,29 +181,12 @@ fn cli_indexes_reindexes_only_changes_and_searches_as_json() {
     std::fs::copy(seed_path(), docs.join("seed.txt")).unwrap();
     std::fs::write(docs.join("short.txt"), "一、发展数据产业\n支持数据应用。\n").unwrap();
     let index = dir.join("index");
-    let run = |args: &[&str]| {
-        guihua()
-            .args(args)
-            .arg("--index")
-            .arg(&index)
-            .output()
-            .expect("guihua runs")
-    };
+    let run = |args: &[&str]| guihua().args(args).arg("--index").arg(&index).output().expect("guihua runs");
     let first = run(&["index", docs.to_str().unwrap()]);
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&first.stderr)
-            .contains("indexed 2 documents (2 new or changed, 0 unchanged")
-    );
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(String::from_utf8_lossy(&first.stderr).contains("indexed 2 documents (2 new or changed, 0 unchanged"));
     let again = run(&["index", docs.to_str().unwrap()]);
-    assert!(
-        String::from_utf8_lossy(&again.stderr)
-            .contains("(0 new or changed, 2 unchanged, 0 removed")
-    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("(0 new or changed, 2 unchanged, 0 removed"));
     std::fs::remove_file(docs.join("short.txt")).unwrap();
     let after = run(&["index", docs.to_str().unwrap()]);
     assert!(
@@ -297,23 +196,12 @@ fn cli_indexes_reindexes_only_changes_and_searches_as_json() {
 
     let output = run(&["search", "大数据", "--json", "--limit", "2"]);
     assert!(output.status.success());
-    let hits: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let hits: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(hits.len(), 2);
-    for key in [
-        "doc_id",
-        "doc_title",
-        "path",
-        "line",
-        "node_id",
-        "type",
-        "section_path",
-        "snippet",
-        "highlights",
-        "score",
-    ] {
+    for key in
+        ["doc_id", "doc_title", "path", "line", "node_id", "type", "section_path", "snippet", "highlights", "score"]
+    {
         assert!(hits[0].get(key).is_some(), "{key} is missing");
     }
     assert_eq!(hits[0]["doc_title"], "河北省工业转型升级“十三五”规划");

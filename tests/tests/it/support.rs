@@ -7,10 +7,7 @@ use guihua_model::{Document, Node, Panel, Section};
 
 /// The repository root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
 }
 
 /// The seed plan shipped in `corpus/`.
@@ -21,8 +18,7 @@ pub fn seed_path() -> PathBuf {
 /// The seed, parsed from its bytes as the CLI does.
 pub fn seed() -> (Document, String) {
     let bytes = std::fs::read(seed_path()).expect("the seed is in corpus/");
-    let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default())
-        .expect("the seed decodes");
+    let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("the seed decodes");
     (parsed.document, parsed.text)
 }
 
@@ -33,10 +29,7 @@ pub fn shared_corpus() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!(
-            "skipped: {} is absent (the shared corpus sits beside the repository)",
-            dir.display()
-        );
+        eprintln!("skipped: {} is absent (the shared corpus sits beside the repository)", dir.display());
         None
     }
 }
@@ -45,26 +38,15 @@ pub fn shared_corpus() -> Option<PathBuf> {
 /// `crates/guihua-cli` has an integration test of its own).
 pub fn guihua() -> Command {
     let exe = std::env::current_exe().expect("the test executable has a path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("tests run from target/<profile>/deps");
+    let dir = exe.parent().and_then(Path::parent).expect("tests run from target/<profile>/deps");
     let bin = dir.join(format!("guihua{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        bin.exists(),
-        "{} is missing: run the tests with `cargo test --workspace`",
-        bin.display()
-    );
+    assert!(bin.exists(), "{} is missing: run the tests with `cargo test --workspace`", bin.display());
     Command::new(bin)
 }
 
 /// Every section of the document with its breadcrumb of titles, depth first.
 pub fn sections(doc: &Document) -> Vec<(Vec<String>, &Section)> {
-    fn visit<'a>(
-        nodes: &'a [Node],
-        path: &mut Vec<String>,
-        out: &mut Vec<(Vec<String>, &'a Section)>,
-    ) {
+    fn visit<'a>(nodes: &'a [Node], path: &mut Vec<String>, out: &mut Vec<(Vec<String>, &'a Section)>) {
         for node in nodes {
             if let Node::Section(s) = node {
                 path.push(s.title.clone());

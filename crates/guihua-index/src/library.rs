@@ -49,13 +49,11 @@ const WORD_TOKENIZER: &str = "guihua_words";
 
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let indexed = |tokenizer: &str| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(tokenizer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
+    let indexed = |tokenizer: &str, record: IndexRecordOption| {
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
     };
+    let positions = IndexRecordOption::WithFreqsAndPositions;
     let fields = Fields {
         doc_id: builder.add_text_field("doc_id", STRING | STORED),
         doc_title: builder.add_text_field("doc_title", STORED),
@@ -65,11 +63,11 @@ fn schema() -> (Schema, Fields) {
         section_path: builder.add_text_field("section_path", STORED),
         text: builder.add_text_field("text", STORED),
         line: builder.add_u64_field("line", STORED),
-        bigrams: builder.add_text_field("bigrams", indexed(BIGRAM_TOKENIZER)),
-        unigrams: builder.add_text_field("unigrams", indexed(UNIGRAM_TOKENIZER)),
-        words: builder.add_text_field("words", indexed(WORD_TOKENIZER)),
-        heading: builder.add_text_field("heading", indexed(BIGRAM_TOKENIZER)),
-        title_grams: builder.add_text_field("title_grams", indexed(BIGRAM_TOKENIZER)),
+        bigrams: builder.add_text_field("bigrams", indexed(BIGRAM_TOKENIZER, positions)),
+        unigrams: builder.add_text_field("unigrams", indexed(UNIGRAM_TOKENIZER, IndexRecordOption::WithFreqs)),
+        words: builder.add_text_field("words", indexed(WORD_TOKENIZER, IndexRecordOption::WithFreqs)),
+        heading: builder.add_text_field("heading", indexed(BIGRAM_TOKENIZER, positions)),
+        title_grams: builder.add_text_field("title_grams", indexed(BIGRAM_TOKENIZER, positions)),
     };
     (builder.build(), fields)
 }

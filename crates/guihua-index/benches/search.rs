@@ -39,13 +39,16 @@ const QUERIES: [&str; 20] = [
     "农村 集体",
 ];
 
+/// Files and their bytes.
+type Files = Vec<(PathBuf, Vec<u8>)>;
+
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// The unpacked scale corpus, or `None` with a message where `../shared` is absent.
-fn laws() -> Option<&'static Vec<(PathBuf, Vec<u8>)>> {
-    static LAWS: OnceLock<Option<Vec<(PathBuf, Vec<u8>)>>> = OnceLock::new();
+fn laws() -> Option<&'static Files> {
+    static LAWS: OnceLock<Option<Files>> = OnceLock::new();
     LAWS.get_or_init(|| {
         let archive = repo().join("../shared/scale/laws.tar.xz");
         if !archive.exists() {
@@ -80,13 +83,13 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn seed() -> Vec<(PathBuf, Vec<u8>)> {
+fn seed() -> Files {
     let path = repo().join("corpus/hebei-industry-transformation-13th-2016.txt");
     let bytes = std::fs::read(&path).expect("the seed is in corpus/");
     vec![(path, bytes)]
 }
 
-fn corpus() -> Vec<(PathBuf, Vec<u8>)> {
+fn corpus() -> Files {
     laws().cloned().unwrap_or_else(seed)
 }
 

@@ -86,9 +86,12 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let mut segmenter: Option<std::sync::Arc<guihua_index::Segmenter>> = None;
     let (mut added, mut unchanged, mut failed) = (0, 0, 0);
     let mut seen = HashSet::new();
+    let progress = progress_bar(files.iter().map(|f| fs::metadata(f).map_or(0, |m| m.len())).sum());
     for file in &files {
         let key = file.display().to_string();
         seen.insert(key.clone());
+        progress.set_message(key.clone());
+        progress.inc(fs::metadata(file).map_or(0, |m| m.len()));
         let bytes = match fs::read(file) {
             Ok(bytes) => bytes,
             Err(err) => {
@@ -128,8 +131,10 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         library.remove(key)?;
         manifest.remove(key);
     }
+    progress.set_message("committing");
     library.commit()?;
     write_manifest(&dir, &manifest)?;
+    progress.finish_and_clear();
     let size = folder_size(&dir);
     eprintln!(
         "indexed {} documents ({added} new or changed, {unchanged} unchanged, {} removed, {failed} skipped), {} units, {:.1} MB, in {:.2} s → {}",
@@ -141,6 +146,19 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         dir.display()
     );
     Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// A progress bar over bytes on a terminal; hidden when stderr is not one (scripts, CI).
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    if !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {wide_msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
 }
 
 fn document_info(file: &Path, document: &guihua_model::Document) -> DocumentInfo {

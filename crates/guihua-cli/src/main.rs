@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 "no match" or "differences" where a command has such an answer, 2 an error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod export_cmd;
 mod parse_cmd;
 mod search_cmd;
 
@@ -27,6 +28,8 @@ enum Command {
     Index(search_cmd::IndexArgs),
     /// Search indexed plans (with no index, the plan bundled in guihua). Exit 1 when nothing matches.
     Search(search_cmd::SearchArgs),
+    /// Export searchable units as JSON Lines for Elasticsearch, OpenSearch or Quickwit (see docs/scale-out.md).
+    Export(export_cmd::ExportArgs),
     /// Print the JSON Schema of the document JSON that `guihua parse` writes.
     Schema,
 }
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Index(args) => search_cmd::index(&args),
         Command::Search(args) => search_cmd::search(&args),
+        Command::Export(args) => export_cmd::export(&args),
         Command::Schema => print_schema().map(|()| ExitCode::SUCCESS),
     };
     match result {

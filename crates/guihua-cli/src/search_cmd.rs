@@ -13,7 +13,7 @@ use guihua_index::{DocumentInfo, Library};
 use serde_json::{Value, json};
 
 /// The plan bundled in the binary, searched when no index has been built.
-const BUNDLED: [(&str, &[u8]); 1] = [(
+pub(crate) const BUNDLED: [(&str, &[u8]); 1] = [(
     "corpus/hebei-industry-transformation-13th-2016.txt",
     include_bytes!("../../../corpus/hebei-industry-transformation-13th-2016.txt"),
 )];
@@ -161,7 +161,7 @@ fn progress_bar(total: u64) -> indicatif::ProgressBar {
     bar
 }
 
-fn document_info(file: &Path, document: &guihua_model::Document) -> DocumentInfo {
+pub(crate) fn document_info(file: &Path, document: &guihua_model::Document) -> DocumentInfo {
     let stem = file.file_stem().map_or_else(|| file.display().to_string(), |s| s.to_string_lossy().into_owned());
     DocumentInfo {
         doc_id: stem.clone(),
@@ -171,7 +171,7 @@ fn document_info(file: &Path, document: &guihua_model::Document) -> DocumentInfo
 }
 
 /// Files under `paths`: files as given, folders walked for `.txt` and `.md`, symlinked folders visited once.
-fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut visited = HashSet::new();
     for path in paths {

@@ -186,7 +186,18 @@ impl Segmenter {
         Segmenter { jieba, lexicon }
     }
 
-    /// The words of normalised text, as a pre-tokenised field: jieba's cut (HMM off, punctuation and spaces dropped)
+    /// jieba's words of `text`, normalised, punctuation and spaces dropped: the pre-segmented words of an export.
+    pub fn cut_words(&self, text: &str) -> Vec<String> {
+        let normalized = normalize(text);
+        self.jieba
+            .cut(&normalized, false)
+            .into_iter()
+            .filter(|t| t.word.chars().any(is_gram_char))
+            .map(|t| t.word.trim().to_owned())
+            .collect()
+    }
+
+    /// The words of normalised text, as tokens for the word field: jieba's cut (HMM off, punctuation and spaces dropped)
     /// plus the dictionary words inside longer compounds (`数据`, `中心` in `数据中心`), except any that lie inside a
     /// domain-lexicon term (`数据` in `大数据`).
     pub fn words(&self, normalized: &str) -> Vec<Token> {

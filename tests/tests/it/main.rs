@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod export;
 mod golden;
 mod schema;
 mod search;

@@ -209,3 +209,34 @@ fn cli_indexes_reindexes_only_changes_and_searches_as_json() {
     assert_eq!(String::from_utf8_lossy(&count.stdout).trim(), "26");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn the_shared_corpus_has_the_recall_of_grep() {
+    let Some(dir) = crate::support::shared_corpus() else { return };
+    let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
+    let mut library = Library::in_memory().unwrap();
+    let mut texts = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    for path in &files {
+        let parsed =
+            guihua_parse::parse_bytes(&std::fs::read(path).unwrap(), &guihua_parse::Options::default()).unwrap();
+        let info = DocumentInfo {
+            doc_id: path.file_stem().unwrap().to_string_lossy().into_owned(),
+            title: parsed.document.meta.title.clone().unwrap_or_default(),
+            path: path.display().to_string(),
+        };
+        library.add(&segmenter, &info, &parsed.document).unwrap();
+        texts.extend(units(&parsed.document).iter().map(|u| normalize(&u.text)));
+    }
+    library.commit().unwrap();
+    for query in ["数据", "制造", "能源", "人工智能", "乡村振兴", "教育", "改革开放", "五年", "农"]
+    {
+        let expected = texts.iter().filter(|t| t.contains(query)).count();
+        assert_eq!(library.search(query, 0).unwrap().total, expected, "{query}");
+        assert!(expected > 0, "{query} occurs in the corpus");
+    }
+    let ai = library.search("人工智能 doc:stcouncil-new-gen-ai-plan-2017", 0).unwrap().total;
+    assert!(ai > 0 && ai < library.search("人工智能", 0).unwrap().total);
+}

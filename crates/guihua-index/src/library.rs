@@ -252,11 +252,10 @@ impl Library {
     pub fn search_query(&self, query: &Query, limit: usize) -> Result<SearchResult> {
         let tantivy_query = self.compile(query);
         let searcher = self.reader.searcher();
-        let phrases = phrase_needles(query);
         let needles = highlight_needles(query);
         let mut hits = Vec::new();
         let total;
-        if phrases.is_empty() {
+        if !needs_text_check(query) {
             let (top, count) =
                 searcher.search(&tantivy_query, &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count))?;
             total = count;
@@ -265,14 +264,15 @@ impl Library {
                 hits.push(self.hit(&doc, score, &needles));
             }
         } else {
-            // Phrases with spaces or punctuation: the n-gram query finds candidates, the stored text decides.
+            // Phrases with spaces or punctuation, or excluded multi-run terms: the n-gram query finds candidates, the
+            // stored text decides.
+            let documents = self.doc_filters(query);
             let candidates = searcher.search(&tantivy_query, &Count)?;
             let top = searcher.search(&tantivy_query, &TopDocs::with_limit(candidates.max(1)).order_by_score())?;
             let mut matched = 0;
             for (score, address) in top {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                let text = normalize(self.stored(&doc, self.fields.text));
-                if phrases.iter().all(|p| text.contains(p.as_str())) {
+                if self.matches_text(query, &doc, &documents) {
                     matched += 1;
                     if hits.len() < limit {
                         hits.push(self.hit(&doc, score, &needles));
@@ -282,6 +282,35 @@ impl Library {
             total = matched;
         }
         Ok(SearchResult { hits, total })
+    }
+
+    /// The documents each `doc:` filter of the query names.
+    fn doc_filters(&self, query: &Query) -> Vec<(String, Vec<String>)> {
+        query
+            .alternatives
+            .iter()
+            .flatten()
+            .filter_map(|a| match &a.kind {
+                AtomKind::Doc(d) => Some((d.clone(), self.documents_matching(d))),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether a unit matches the query, judged on its stored fields: the exact semantics that the n-gram query
+    /// approximates from above.
+    fn matches_text(&self, query: &Query, doc: &TantivyDocument, documents: &[(String, Vec<String>)]) -> bool {
+        let f = self.fields;
+        let text = normalize(self.stored(doc, f.text));
+        let kind = self.stored(doc, f.kind);
+        let doc_id = self.stored(doc, f.doc_id);
+        let holds = |atom: &crate::query::Atom| match &atom.kind {
+            AtomKind::Text(t) => runs(&normalize(t)).iter().all(|r| text.contains(r.as_str())),
+            AtomKind::Phrase(p) => text.contains(normalize(p).as_str()),
+            AtomKind::Type(k) => kind == k,
+            AtomKind::Doc(d) => documents.iter().any(|(name, ids)| name == d && ids.iter().any(|id| id == doc_id)),
+        };
+        query.alternatives.iter().any(|atoms| atoms.iter().all(|atom| holds(atom) != atom.negated))
     }
 
     fn stored<'a>(&self, doc: &'a TantivyDocument, field: Field) -> &'a str {
@@ -326,7 +355,14 @@ impl Library {
             let occur = if atom.negated { Occur::MustNot } else { Occur::Must };
             match &atom.kind {
                 AtomKind::Text(text) | AtomKind::Phrase(text) => {
-                    for run in runs(&normalize(text)) {
+                    let normalized = normalize(text);
+                    let runs = runs(&normalized);
+                    let approximate =
+                        runs.len() > 1 || (matches!(atom.kind, AtomKind::Phrase(_)) && runs.concat() != normalized);
+                    if atom.negated && approximate {
+                        continue; // excluding each run would exclude too much: the text check decides
+                    }
+                    for run in runs {
                         clauses.push((occur, self.run_query(&run)));
                     }
                 }
@@ -416,20 +452,17 @@ fn runs(normalized: &str) -> Vec<String> {
     normalized.split(|c: char| !is_gram_char(c)).filter(|r| !r.is_empty()).map(str::to_owned).collect()
 }
 
-/// Normalised phrases that hold more than one run (spaces or punctuation inside): they need checking on the text.
-fn phrase_needles(query: &Query) -> Vec<String> {
-    query
-        .alternatives
-        .iter()
-        .flatten()
-        .filter(|a| !a.negated)
-        .filter_map(|a| match &a.kind {
-            AtomKind::Phrase(p) if runs(&normalize(p)).len() > 1 || normalize(p) != runs(&normalize(p)).concat() => {
-                Some(normalize(p))
-            }
-            _ => None,
-        })
-        .collect()
+/// Whether the n-gram query only approximates the query, so that the stored text must decide: a phrase with spaces or
+/// punctuation inside, or an excluded term of several runs.
+fn needs_text_check(query: &Query) -> bool {
+    query.alternatives.iter().flatten().any(|a| match &a.kind {
+        AtomKind::Phrase(p) => {
+            let normalized = normalize(p);
+            runs(&normalized).concat() != normalized
+        }
+        AtomKind::Text(t) => a.negated && runs(&normalize(t)).len() > 1,
+        _ => false,
+    })
 }
 
 /// What to highlight: each phrase whole, each term's runs.

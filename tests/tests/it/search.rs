@@ -63,6 +63,28 @@ fn terms_are_anded_with_grep_recall() {
 }
 
 #[test]
+fn phrases_with_punctuation_are_exact_with_or_and_exclusion() {
+    let (library, doc) = library();
+    let texts: Vec<String> = units(doc).iter().map(|u| normalize(&u.text)).collect();
+    let count = |f: &dyn Fn(&str) -> bool| texts.iter().filter(|t| f(t)).count();
+    let phrase = "钢铁、水泥";
+    assert!(count(&|t| t.contains(phrase)) > 0);
+    assert_eq!(library.search("\"钢铁、水泥\"", 0).unwrap().total, count(&|t| t.contains(phrase)));
+    assert_eq!(
+        library.search("\"钢铁、水泥\" OR 大数据", 0).unwrap().total,
+        count(&|t| t.contains(phrase) || t.contains("大数据"))
+    );
+    assert_eq!(
+        library.search("产业 -\"钢铁、水泥\"", 0).unwrap().total,
+        count(&|t| t.contains("产业") && !t.contains(phrase))
+    );
+    assert_eq!(
+        library.search("产业 -钢铁、水泥", 0).unwrap().total,
+        count(&|t| t.contains("产业") && !(t.contains("钢铁") && t.contains("水泥")))
+    );
+}
+
+#[test]
 fn a_whole_word_ranks_above_a_word_inside_a_longer_term() {
     let (library, _) = library();
     let result = library.search("数据", 1000).unwrap();

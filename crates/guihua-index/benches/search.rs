@@ -153,3 +153,20 @@ fn query_with_snippets(bencher: Bencher<'_, '_>, query: &str) {
     let library = LIBRARY.get_or_init(|| build(&corpus(), None));
     bencher.bench(|| library.search(black_box(query), 10).expect("a valid query"));
 }
+
+/// The word field's own tokenisation (jieba plus the lexicon rule and sub-words), over the same text.
+#[divan::bench(sample_count = 1)]
+fn segmenter_words_corpus(bencher: Bencher<'_, '_>) {
+    let texts: Vec<String> = corpus().into_iter().map(|(_, b)| String::from_utf8_lossy(&b).into_owned()).collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let segmenter = segmenter();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        let mut tokens = 0;
+        for text in &texts {
+            for line in text.lines() {
+                tokens += segmenter.words(&guihua_index::normalize(line)).len();
+            }
+        }
+        black_box(tokens)
+    });
+}

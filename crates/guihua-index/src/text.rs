@@ -201,29 +201,43 @@ impl Segmenter {
     /// plus the dictionary words inside longer compounds (`数据`, `中心` in `数据中心`), except any that lie inside a
     /// domain-lexicon term (`数据` in `大数据`).
     pub fn words(&self, normalized: &str) -> Vec<Token> {
+        self.word_spans(normalized)
+            .into_iter()
+            .map(|(from, to, position)| token(normalized[from..to].to_owned(), from, to, position))
+            .collect()
+    }
+
+    /// The byte ranges and positions of [`Segmenter::words`], without allocating a string per word.
+    fn word_spans(&self, normalized: &str) -> Vec<(usize, usize, usize)> {
         let lexicon_spans: Vec<(usize, usize)> =
             self.lexicon.find_overlapping_iter(normalized).map(|m| (m.start(), m.end())).collect();
         let inside_lexicon =
             |from: usize, to: usize| lexicon_spans.iter().any(|&(s, e)| s <= from && to <= e && (s, e) != (from, to));
-        let mut tokens = Vec::new();
+        let mut spans = Vec::new();
         for (position, t) in self.jieba.cut(normalized, false).into_iter().enumerate() {
             if !t.word.chars().any(is_gram_char) {
                 continue;
             }
             if !inside_lexicon(t.byte_start, t.byte_end) {
-                tokens.push(token(t.word.to_owned(), t.byte_start, t.byte_end, position));
+                spans.push((t.byte_start, t.byte_end, position));
             }
-            if t.word.chars().count() >= 3 && !DOMAIN_LEXICON.contains(&t.word) {
-                for (from, to) in inner_spans(t.word) {
-                    let sub = &t.word[from..to];
-                    let (from, to) = (t.byte_start + from, t.byte_start + to);
-                    if self.jieba.has_word(sub) && !inside_lexicon(from, to) {
-                        tokens.push(token(sub.to_owned(), from, to, position));
+            if t.end - t.start >= 3 && !DOMAIN_LEXICON.contains(&t.word) {
+                let bounds: Vec<usize> = t.word.char_indices().map(|(i, _)| i).chain([t.word.len()]).collect();
+                let n = bounds.len() - 1;
+                for i in 0..n {
+                    for j in i + 2..=n {
+                        if (i, j) == (0, n) {
+                            continue;
+                        }
+                        let (from, to) = (t.byte_start + bounds[i], t.byte_start + bounds[j]);
+                        if self.jieba.has_word(&t.word[bounds[i]..bounds[j]]) && !inside_lexicon(from, to) {
+                            spans.push((from, to, position));
+                        }
                     }
                 }
             }
         }
-        tokens
+        spans
     }
 }
 
@@ -240,9 +254,10 @@ impl WordTokenizer {
     }
 }
 
-/// The token stream of a [`WordTokenizer`].
+/// The token stream of a [`WordTokenizer`]: the folded text and the spans of its words, one reused token.
 pub struct WordStream {
-    tokens: std::vec::IntoIter<Token>,
+    text: String,
+    spans: std::vec::IntoIter<(usize, usize, usize)>,
     token: Token,
 }
 
@@ -250,19 +265,19 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        WordStream { tokens: self.segmenter.words(&normalize(text)).into_iter(), token: Token::default() }
+        let text = normalize(text);
+        let spans = self.segmenter.word_spans(&text).into_iter();
+        WordStream { text, spans, token: Token::default() }
     }
 }
 
 impl TokenStream for WordStream {
     fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(token) => {
-                self.token = token;
-                true
-            }
-            None => false,
-        }
+        let Some((from, to, position)) = self.spans.next() else { return false };
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        (self.token.offset_from, self.token.offset_to, self.token.position) = (from, to, position);
+        true
     }
 
     fn token(&self) -> &Token {
@@ -272,21 +287,6 @@ impl TokenStream for WordStream {
     fn token_mut(&mut self) -> &mut Token {
         &mut self.token
     }
-}
-
-/// Byte ranges of the substrings of `word` of two characters or more, the whole word excepted.
-fn inner_spans(word: &str) -> Vec<(usize, usize)> {
-    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
-    let n = bounds.len() - 1;
-    let mut out = Vec::new();
-    for i in 0..n {
-        for j in i + 2..=n {
-            if (i, j) != (0, n) {
-                out.push((bounds[i], bounds[j]));
-            }
-        }
-    }
-    out
 }
 
 fn token(text: String, offset_from: usize, offset_to: usize, position: usize) -> Token {

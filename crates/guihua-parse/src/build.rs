@@ -183,14 +183,15 @@ impl<'a> Builder<'a> {
 
     fn table(&mut self, b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) {
         let grid = grid::read_grid(b, issues);
-        let columns: Vec<String> = (0..grid.columns)
-            .map(|col| {
-                grid.cells
-                    .iter()
-                    .find(|c| c.row == 0 && c.col <= col && col < c.col + c.col_span)
-                    .map_or_else(String::new, |c| c.text.clone())
-            })
-            .collect();
+        // The header text of each column: a header cell spanning columns heads each of them.
+        let mut columns = vec![String::new(); grid.columns as usize];
+        for cell in grid.cells.iter().filter(|c| c.row == 0) {
+            let first = cell.col as usize;
+            let last = (first + cell.col_span as usize).min(columns.len());
+            for column in columns.iter_mut().take(last).skip(first) {
+                column.clone_from(&cell.text);
+            }
+        }
         let cells: Vec<guihua_model::Cell> = grid
             .cells
             .into_iter()
@@ -448,8 +449,9 @@ fn collect_projects(document: &mut Document, index: &LineIndex) {
         }
         for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
             let paragraph = panel::Paragraph { text: text.clone(), pieces: pieces.clone() };
-            for item in panel::split_projects(text) {
-                let (start, end) = paragraph.source_range(item.from, item.to);
+            let items = panel::split_projects(text);
+            let ranges: Vec<(usize, usize)> = items.iter().map(|item| (item.from, item.to)).collect();
+            for (item, (start, end)) in items.into_iter().zip(paragraph.source_ranges(&ranges)) {
                 projects.push(Project {
                     id: format!("project-{}", projects.len() + 1),
                     name: item.name,

@@ -298,6 +298,8 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
     let mut cells: Vec<GridCell> = Vec::new();
     let mut open: Vec<Option<usize>> = vec![None; columns];
     let mut row: u32 = 0;
+    // Whether a cell started in the current logical row: a rule row only begins a new row after one did.
+    let mut row_started = false;
     for visual in &b.rows {
         match visual.kind {
             RowKind::Top => {}
@@ -323,6 +325,7 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
                                 pieces: Vec::new(),
                             });
                             let i = cells.len() - 1;
+                            row_started = true;
                             open[seg.first_col..=seg.last_col].iter_mut().for_each(|o| *o = Some(i));
                             i
                         }
@@ -345,18 +348,19 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
                         }
                     }
                 }
-                if any && cells.iter().any(|c| c.row == row) {
+                if any && row_started {
                     row += 1;
+                    row_started = false;
                 }
             }
         }
     }
     // A box that never closed: whatever is still open ends at the last row read.
     let last = cells.iter().map(|c| c.row).max().unwrap_or(0);
-    for (i, cell) in cells.iter_mut().enumerate() {
-        if open.contains(&Some(i)) {
-            close(cell, last, &mut open);
-        }
+    let mut still_open: Vec<usize> = open.iter().flatten().copied().collect();
+    still_open.dedup();
+    for i in still_open {
+        close(&mut cells[i], last, &mut open);
     }
     let rows = cells.iter().map(|c| c.row + c.row_span).max().unwrap_or(0);
     cells.sort_by_key(|c| (c.row, c.col));
@@ -438,7 +442,14 @@ fn segments<'a>(visual: &VisualRow<'a>, boundaries: &[usize], issues: &mut Vec<G
 /// The boundary nearest to `x`, and whether it is exactly there. Bars more than two columns off snap all the same:
 /// losing the text of a misdrawn row would be worse than a warning.
 fn nearest_boundary(boundaries: &[usize], x: usize) -> Option<(usize, bool)> {
-    boundaries.iter().enumerate().min_by_key(|&(_, &b)| b.abs_diff(x)).map(|(i, &b)| (i, b == x))
+    // Boundaries are sorted: the nearest is one of the two around `x` (a binary search keeps wide boxes linear).
+    let after = boundaries.partition_point(|&b| b < x);
+    [after.checked_sub(1), Some(after)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| boundaries.get(i).map(|&b| (i, b)))
+        .min_by_key(|&(_, b)| b.abs_diff(x))
+        .map(|(i, b)| (i, b == x))
 }
 
 #[cfg(test)]

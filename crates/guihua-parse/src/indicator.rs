@@ -48,13 +48,8 @@ pub(crate) fn read_indicators(table: &Table, index: &LineIndex) -> Vec<Indicator
     let Some(cols) = columns(table) else {
         return Vec::new();
     };
-    let at = |row: u32, col: usize| -> Option<&Cell> {
-        let col = col as u32;
-        table
-            .cells
-            .iter()
-            .find(|c| c.row <= row && row < c.row + c.row_span && c.col <= col && col < c.col + c.col_span)
-    };
+    let covering = CoveringIndex::new(table, &cols);
+    let at = |row: u32, col: usize| -> Option<&Cell> { covering.get(row, col).map(|i| &table.cells[i]) };
     let text_at = |row: u32, col: Option<usize>| -> Option<String> {
         let cell = at(row, col?)?;
         (!cell.text.is_empty()).then(|| cell.text.clone())
@@ -97,6 +92,43 @@ pub(crate) fn read_indicators(table: &Table, index: &LineIndex) -> Vec<Indicator
         });
     }
     out
+}
+
+/// For the columns an indicator table is read from, which cell covers each logical row: lookups in constant time,
+/// built in time linear in the table, so that a huge table stays linear.
+struct CoveringIndex {
+    /// `(column, the covering cell of each row)`.
+    columns: Vec<(usize, Vec<Option<usize>>)>,
+}
+
+impl CoveringIndex {
+    fn new(table: &Table, cols: &Columns) -> CoveringIndex {
+        let mut wanted: Vec<usize> = [Some(cols.name), cols.category, cols.unit, cols.attribute]
+            .into_iter()
+            .flatten()
+            .chain(cols.years.iter().map(|&(c, _)| c))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let rows = table.rows as usize;
+        let mut columns: Vec<(usize, Vec<Option<usize>>)> = wanted.into_iter().map(|c| (c, vec![None; rows])).collect();
+        for (i, cell) in table.cells.iter().enumerate() {
+            let (first_col, last_col) = (cell.col as usize, (cell.col + cell.col_span) as usize);
+            for (col, by_row) in columns.iter_mut() {
+                if first_col <= *col && *col < last_col {
+                    let first_row = (cell.row as usize).min(rows);
+                    let last_row = ((cell.row + cell.row_span) as usize).min(rows);
+                    by_row[first_row..last_row].iter_mut().for_each(|slot| *slot = Some(i));
+                }
+            }
+        }
+        CoveringIndex { columns }
+    }
+
+    fn get(&self, row: u32, col: usize) -> Option<usize> {
+        let (_, by_row) = self.columns.iter().find(|(c, _)| *c == col)?;
+        by_row.get(row as usize).copied().flatten()
+    }
 }
 
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {

@@ -31,22 +31,23 @@ impl Paragraph {
         }
     }
 
-    /// The source byte range of the characters `from..to` (byte offsets into `self.text`).
-    pub fn source_range(&self, from: usize, to: usize) -> (usize, usize) {
-        (self.source_offset(from, false), self.source_offset(to, true))
-    }
-
-    fn source_offset(&self, at: usize, is_end: bool) -> usize {
+    /// The source byte ranges of text ranges `from..to` (byte offsets into `self.text`), for many ranges at once.
+    pub fn source_ranges(&self, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        // `starts[i]` is where piece i begins in the text; binary searches keep long lists of projects linear.
+        let mut starts = Vec::with_capacity(self.pieces.len());
         let mut seen = 0;
         for piece in &self.pieces {
-            let len = piece.end - piece.start;
-            let inside = if is_end { at <= seen + len } else { at < seen + len };
-            if inside {
-                return piece.start + (at - seen);
-            }
-            seen += len;
+            starts.push(seen);
+            seen += piece.end - piece.start;
         }
-        self.pieces.last().map_or(0, |p| p.end)
+        let offset = |at: usize, is_end: bool| {
+            let i = if is_end { starts.partition_point(|&s| s < at) } else { starts.partition_point(|&s| s <= at) };
+            match i.checked_sub(1).and_then(|i| self.pieces.get(i).map(|p| (i, p))) {
+                Some((i, piece)) if at - starts[i] <= piece.end - piece.start => piece.start + (at - starts[i]),
+                _ => self.pieces.last().map_or(0, |p| p.end),
+            }
+        };
+        ranges.iter().map(|&(from, to)| (offset(from, false), offset(to, true))).collect()
     }
 }
 

@@ -112,7 +112,7 @@ impl<'a> Builder<'a> {
             if text.is_empty() {
                 continue;
             }
-            if candidates.len() >= 15 || text.starts_with(grid::is_box_char) || is_top_heading(text) {
+            if candidates.len() >= 15 || text.starts_with(grid::is_box_char) || heading::numbered(text).is_some() {
                 break;
             }
             candidates.push(FrontLine { index, text, start });
@@ -254,7 +254,8 @@ impl<'a> Builder<'a> {
     /// The `heading_sequence` rule: a number continues the sequence of its style when it is one more than the last
     /// number of that style among the open sections; a style not open yet starts a deeper level with 1. A number up to
     /// two past the expected one is still a heading when its title is short (`heading.numbering_gap`); `1` in the
-    /// outermost style restarts the numbering (a second document in the file). Anything else is body text.
+    /// outermost style, after a sequence that reached 2 at least, restarts the numbering (a second document in the
+    /// file). Anything else is body text.
     fn accept_heading(&mut self, n: &Numbered<'_>, offset: usize, len: usize) -> Option<usize> {
         let short_title = n.title.chars().count() <= 40;
         let depth = match self.stack.iter().position(|open| open.style == n.style) {
@@ -271,7 +272,7 @@ impl<'a> Builder<'a> {
                     );
                     self.diagnose("heading.numbering_gap", Severity::Warning, message, offset, offset + len);
                     depth
-                } else if n.ordinal == 1 && depth == 0 && short_title {
+                } else if n.ordinal == 1 && depth == 0 && last >= 2 && short_title {
                     let message = format!("heading `{}` restarts the numbering of the outermost level", n.number);
                     self.diagnose("heading.numbering_restart", Severity::Info, message, offset, offset + len);
                     0
@@ -377,11 +378,6 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-/// Whether a line opens with an outermost-style heading (`一、`, `第一章`), which ends the front matter.
-fn is_top_heading(text: &str) -> bool {
-    heading::numbered(text).is_some_and(|n| is_top_style(n.style))
 }
 
 fn is_top_style(style: Style) -> bool {

@@ -7,6 +7,9 @@ use unicode_width::UnicodeWidthChar;
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The 0-based line of the last lookup: the parser asks in source order, so most lookups are answered from here
+    /// or the next line without a search, which keeps documents of many lines linear.
+    hint: std::cell::Cell<usize>,
 }
 
 impl LineIndex {
@@ -14,13 +17,24 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(lines(text).skip(1).map(|line| line.start));
-        LineIndex { starts }
+        LineIndex { starts, hint: std::cell::Cell::new(0) }
     }
 
     /// The 1-based line that byte `offset` falls on.
     pub fn line_of(&self, offset: usize) -> u32 {
-        let line = self.starts.partition_point(|&start| start <= offset);
-        u32::try_from(line.max(1)).unwrap_or(u32::MAX)
+        let on = |i: usize| {
+            self.starts.get(i).is_some_and(|&s| s <= offset) && self.starts.get(i + 1).is_none_or(|&next| offset < next)
+        };
+        let hint = self.hint.get();
+        let line = if on(hint) {
+            hint
+        } else if on(hint + 1) {
+            hint + 1
+        } else {
+            self.starts.partition_point(|&start| start <= offset).saturating_sub(1)
+        };
+        self.hint.set(line);
+        u32::try_from(line + 1).unwrap_or(u32::MAX)
     }
 
     /// The span of `start..end`; an empty range lies on the line of `start`.

@@ -18,9 +18,11 @@ pub(crate) const BUNDLED: [(&str, &[u8]); 1] = [(
     include_bytes!("../../../corpus/hebei-industry-transformation-13th-2016.txt"),
 )];
 
-/// The manifest beside the index: which files it holds, by content hash.
-const MANIFEST: &str = "guihua-manifest.json";
-/// The manifest format; an index with another one is rebuilt, not guessed at.
+/// The file tantivy keeps in every index folder: its presence says a folder holds an index.
+const INDEX_META: &str = "meta.json";
+/// The format of the manifest (which files the index holds, by content hash) stored as the payload of every commit,
+/// so that the index and its manifest change together atomically; an index with another format is rebuilt, not
+/// guessed at.
 const MANIFEST_FORMAT: u64 = 1;
 
 /// Arguments of `guihua index`.
@@ -76,12 +78,16 @@ fn index_dir(explicit: Option<&Path>) -> Option<(PathBuf, bool)> {
 pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let (dir, _) = index_dir(args.index.as_deref()).context("no index folder: pass --index DIR")?;
-    if args.rebuild && dir.join(MANIFEST).exists() {
+    let is_index = dir.join(INDEX_META).exists();
+    if !is_index && fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        bail!("{} is not empty and holds no guihua index: choose a new or empty folder", dir.display());
+    }
+    if args.rebuild && is_index {
         fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
     }
-    let mut manifest = read_manifest(&dir)?;
     let mut library =
         Library::open_or_create(&dir).with_context(|| format!("cannot open the index at {}", dir.display()))?;
+    let mut manifest = read_manifest(&library, &dir)?;
     let files = collect_files(&args.paths)?;
     let mut segmenter: Option<std::sync::Arc<guihua_index::Segmenter>> = None;
     let (mut added, mut unchanged, mut failed) = (0, 0, 0);
@@ -132,8 +138,8 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         manifest.remove(key);
     }
     progress.set_message("committing");
-    library.commit()?;
-    write_manifest(&dir, &manifest)?;
+    let payload = json!({"format": MANIFEST_FORMAT, "documents": manifest});
+    library.commit_with_payload(Some(&payload.to_string()))?;
     progress.finish_and_clear();
     let size = folder_size(&dir);
     eprintln!(
@@ -208,12 +214,15 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn read_manifest(dir: &Path) -> anyhow::Result<BTreeMap<String, Value>> {
-    let path = dir.join(MANIFEST);
-    let Ok(text) = fs::read_to_string(&path) else {
-        return Ok(BTreeMap::new());
+/// The manifest stored with the last commit: path → {sha256, doc_id, title, units}.
+fn read_manifest(library: &Library, dir: &Path) -> anyhow::Result<BTreeMap<String, Value>> {
+    let Some(payload) = library.payload()? else {
+        if library.units() == 0 {
+            return Ok(BTreeMap::new()); // a new index
+        }
+        bail!("the index at {} has no guihua manifest; rebuild it with `guihua index --rebuild`", dir.display());
     };
-    let value: Value = serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))?;
+    let value: Value = serde_json::from_str(&payload).unwrap_or(Value::Null);
     if value["format"].as_u64() != Some(MANIFEST_FORMAT) {
         bail!(
             "the index at {} was written by an incompatible version of guihua; rebuild it with `guihua index --rebuild`",
@@ -224,14 +233,6 @@ fn read_manifest(dir: &Path) -> anyhow::Result<BTreeMap<String, Value>> {
     Ok(documents.into_iter().collect())
 }
 
-fn write_manifest(dir: &Path, documents: &BTreeMap<String, Value>) -> anyhow::Result<()> {
-    let value = json!({"format": MANIFEST_FORMAT, "documents": documents});
-    let tmp = dir.join(format!("{MANIFEST}.tmp"));
-    fs::write(&tmp, serde_json::to_vec_pretty(&value)?)?;
-    fs::rename(&tmp, dir.join(MANIFEST))?;
-    Ok(())
-}
-
 fn folder_size(dir: &Path) -> u64 {
     fs::read_dir(dir).map_or(0, |entries| entries.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
 }
@@ -239,9 +240,10 @@ fn folder_size(dir: &Path) -> u64 {
 /// The index to search: the one asked for, else the default one if it exists, else the bundled plan in memory.
 fn open_library(explicit: Option<&Path>) -> anyhow::Result<Library> {
     if let Some((dir, asked)) = index_dir(explicit) {
-        if dir.join(MANIFEST).exists() {
-            read_manifest(&dir)?;
-            return Library::open(&dir).with_context(|| format!("cannot open the index at {}", dir.display()));
+        if dir.join(INDEX_META).exists() {
+            let library = Library::open(&dir).with_context(|| format!("cannot open the index at {}", dir.display()))?;
+            read_manifest(&library, &dir)?;
+            return Ok(library);
         }
         if asked {
             bail!("no index at {}: build one with `guihua index PATH… --index {}`", dir.display(), dir.display());

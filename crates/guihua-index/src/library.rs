@@ -227,11 +227,29 @@ impl Library {
 
     /// Makes the changes searchable, all at once.
     pub fn commit(&mut self) -> Result<()> {
+        self.commit_with_payload(None)
+    }
+
+    /// Makes the changes searchable and stores `payload` with them, in one atomic step: a reader sees either the
+    /// previous commit and its payload or this one and this payload, whatever happens to the process in between.
+    pub fn commit_with_payload(&mut self, payload: Option<&str>) -> Result<()> {
+        if payload.is_some() && self.writer.is_none() {
+            self.writer()?;
+        }
         if let Some(writer) = self.writer.as_mut() {
-            writer.commit()?;
+            let mut prepared = writer.prepare_commit()?;
+            if let Some(payload) = payload {
+                prepared.set_payload(payload);
+            }
+            prepared.commit()?;
         }
         self.reader.reload()?;
         Ok(())
+    }
+
+    /// The payload stored by the last commit, if any.
+    pub fn payload(&self) -> Result<Option<String>> {
+        Ok(self.index.load_metas()?.payload)
     }
 
     /// How many units the index holds.

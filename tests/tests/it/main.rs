@@ -4,6 +4,7 @@ mod cli;
 mod corpus;
 mod export;
 mod golden;
+mod index_safety;
 mod pathological;
 mod schema;
 mod search;

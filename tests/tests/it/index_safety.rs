@@ -1,0 +1,102 @@
+//! Index safety: an update killed at any moment leaves the previous index searchable, searches run during an update,
+//! the next run completes it, and folders that are not guihua indexes are neither used nor touched.
+
+use std::path::Path;
+use std::process::Output;
+use std::time::Duration;
+
+use crate::support::{guihua, seed_path};
+
+fn count(index: &Path, query: &str) -> (Option<i32>, String) {
+    let output: Output = guihua().args(["search", query, "--count", "--index"]).arg(index).output().expect("runs");
+    (output.status.code(), String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+#[test]
+fn killing_the_indexer_fifty_times_never_loses_the_index() {
+    let dir = std::env::temp_dir().join(format!("guihua-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::copy(seed_path(), docs.join("seed.txt")).unwrap();
+    let growing = docs.join("growing.txt");
+    std::fs::write(&growing, "一、总则\n发展产业。\n").unwrap();
+    let index = dir.join("index");
+    let first = guihua().arg("index").arg(&docs).arg("--index").arg(&index).output().unwrap();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let (code, before) = count(&index, "产业");
+    assert_eq!(code, Some(0));
+    let base: u64 = before.parse().unwrap();
+    let mut last = base;
+
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    for round in 0..50 {
+        // Each round adds a line with the query to one file: a completed update counts every line added so far.
+        let mut text = std::fs::read_to_string(&growing).unwrap();
+        text.push_str(&format!("第{round}轮新增产业内容。\n"));
+        std::fs::write(&growing, text).unwrap();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let delay = Duration::from_millis(state % 700);
+        let mut child = guihua()
+            .arg("index")
+            .arg(&docs)
+            .arg("--index")
+            .arg(&index)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay / 2);
+        let (code, during) = count(&index, "产业");
+        assert_eq!(code, Some(0), "round {round}: a search during the update failed");
+        let during: u64 = during.parse().unwrap();
+        let complete = base + round + 1;
+        assert!(during == last || during == complete, "round {round}: {during} after {last}");
+        std::thread::sleep(delay / 2);
+        let _ = child.kill();
+        let _ = child.wait();
+        let (code, after) = count(&index, "产业");
+        assert_eq!(code, Some(0), "round {round}: the index is not searchable after a kill");
+        let after: u64 = after.parse().unwrap();
+        assert!(after == last || after == complete, "round {round}: {after} after {last}");
+        last = after;
+    }
+    let done = guihua().arg("index").arg(&docs).arg("--index").arg(&index).output().unwrap();
+    assert!(done.status.success());
+    let (_, final_count) = count(&index, "产业");
+    assert_eq!(final_count.parse::<u64>().unwrap(), base + 50, "the next run completes");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn folders_that_are_not_indexes_are_refused_and_incompatible_ones_explained() {
+    let dir = std::env::temp_dir().join(format!("guihua-notindex-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "my notes").unwrap();
+    let output = guihua().arg("index").arg(seed_path()).arg("--index").arg(&dir).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("holds no guihua index"));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "nothing was written there");
+
+    let missing = dir.join("nowhere");
+    let search = guihua().args(["search", "数据", "--index"]).arg(&missing).output().unwrap();
+    assert_eq!(search.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&search.stderr).contains("no index at"));
+    assert!(!missing.exists(), "searching creates no folder");
+
+    // An index of another format: the manifest payload says so.
+    let index = dir.join("index");
+    assert!(guihua().arg("index").arg(seed_path()).arg("--index").arg(&index).status().unwrap().success());
+    let meta = index.join("meta.json");
+    let text = std::fs::read_to_string(&meta).unwrap().replace("\\\"format\\\":1", "\\\"format\\\":999");
+    std::fs::write(&meta, text).unwrap();
+    let stale = guihua().args(["search", "数据", "--index"]).arg(&index).output().unwrap();
+    assert_eq!(stale.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&stale.stderr).contains("rebuild it with `guihua index --rebuild`"));
+    let rebuilt = guihua().arg("index").arg(seed_path()).arg("--rebuild").arg("--index").arg(&index).output().unwrap();
+    assert!(rebuilt.status.success(), "{}", String::from_utf8_lossy(&rebuilt.stderr));
+    assert_eq!(count(&index, "大数据").1, "26");
+    std::fs::remove_dir_all(dir).ok();
+}

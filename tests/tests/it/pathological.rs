@@ -58,7 +58,7 @@ fn a_twenty_megabyte_line() {
 
 #[test]
 fn a_megabyte_of_top_left_corners() {
-    let text = "┌".repeat(1 << 20 / 3);
+    let text = "┌".repeat((1 << 20) / 3);
     let (doc, codes) = parse(&text);
     assert!(!doc.outline.is_empty());
     assert!(codes.iter().any(|c| c == "table.unclosed"), "{codes:?}");

@@ -141,25 +141,8 @@ impl<'a> Builder<'a> {
 
     /// Reads the boxes that start on line `i` and the lines of box rows that follow; returns the next line index.
     fn boxes(&mut self, i: usize) -> usize {
-        let mut rows = Vec::new();
-        let mut issues = Vec::new();
-        let mut row_width = None;
-        let mut trailing = None;
-        let mut j = i;
-        while j < self.lines.len() {
-            let (content, offset) = self.lines[j].content();
-            if !content.starts_with(grid::is_box_char) {
-                break;
-            }
-            let (line_rows, rest) = grid::split_rows(content, offset, &mut row_width, &mut issues);
-            rows.extend(line_rows);
-            j += 1;
-            if rest.is_some() {
-                trailing = rest;
-                break;
-            }
-        }
-        for b in grid::group_boxes(rows, &mut issues) {
+        let BoxLines { boxes, mut issues, trailing, next } = self.box_lines(i);
+        for b in boxes {
             if b.columns() <= 1 {
                 self.panel(&b);
             } else {
@@ -173,7 +156,31 @@ impl<'a> Builder<'a> {
             self.after_table = false;
             self.paragraph(text, offset, false);
         }
-        j
+        next
+    }
+
+    /// The boxes drawn on line `i` and the box lines after it.
+    fn box_lines(&self, i: usize) -> BoxLines<'a> {
+        let mut rows = Vec::new();
+        let mut issues = Vec::new();
+        let mut row_width = None;
+        let mut trailing = None;
+        let mut next = i;
+        while next < self.lines.len() {
+            let (content, offset) = self.lines[next].content();
+            if !content.starts_with(grid::is_box_char) {
+                break;
+            }
+            let (line_rows, rest) = grid::split_rows(content, offset, &mut row_width, &mut issues);
+            rows.extend(line_rows);
+            next += 1;
+            if rest.is_some() {
+                trailing = rest;
+                break;
+            }
+        }
+        let boxes = grid::group_boxes(rows, &mut issues);
+        BoxLines { boxes, issues, trailing, next }
     }
 
     fn grid_issue(&mut self, issue: GridIssue) {
@@ -366,6 +373,39 @@ impl<'a> Builder<'a> {
         diagnostics.sort_by_key(|d| d.span.map_or((0, 0), |s| (s.start, s.end)));
         (document, diagnostics)
     }
+}
+
+/// Every box of `text` as a table (a one-column box too), with the grid diagnostics.
+pub(crate) fn read_grids(text: &str) -> (Vec<Table>, Vec<Diagnostic>) {
+    let mut builder = Builder::new(text);
+    let mut i = 0;
+    while i < builder.lines.len() {
+        if !builder.lines[i].content().0.starts_with(grid::is_box_char) {
+            i += 1;
+            continue;
+        }
+        let BoxLines { boxes, mut issues, next, .. } = builder.box_lines(i);
+        for b in boxes {
+            builder.after_table = false;
+            builder.table(&b, &mut issues);
+        }
+        for issue in issues {
+            builder.grid_issue(issue);
+        }
+        i = next;
+    }
+    let tables = builder.root.into_iter().filter_map(|n| if let Node::Table(t) = n { Some(t) } else { None }).collect();
+    (tables, builder.diagnostics)
+}
+
+/// The boxes read from a run of box lines.
+struct BoxLines<'a> {
+    boxes: Vec<BoxRows<'a>>,
+    issues: Vec<GridIssue>,
+    /// Text after the last box on its line, with its offset.
+    trailing: Option<(&'a str, usize)>,
+    /// The first line after the run.
+    next: usize,
 }
 
 fn next_id(kind: &str, counter: &mut usize) -> String {

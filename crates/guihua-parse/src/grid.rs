@@ -308,12 +308,29 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
                     let span = (seg.last_col - seg.first_col + 1) as u32;
                     let fits = open[seg.first_col]
                         .filter(|&i| cells[i].col as usize == seg.first_col && cells[i].col_span == span);
-                    let index = match fits {
-                        Some(i) => i,
-                        None => {
+                    // A cell of this logical row already covers part of the segment: the bars of the row do not
+                    // line up with those above. The text goes into that cell rather than an overlapping one.
+                    let same_row =
+                        (seg.first_col..=seg.last_col).find_map(|col| open[col].filter(|&i| cells[i].row == row));
+                    let index = match (fits, same_row) {
+                        (Some(i), _) => i,
+                        (None, Some(i)) => {
+                            issues.push(GridIssue {
+                                code: "table.misaligned_border",
+                                message: format!(
+                                    "the bars of a box row do not line up with the row above: `{}`",
+                                    clip(visual.text)
+                                ),
+                                start: visual.start,
+                                end: visual.end(),
+                            });
+                            i
+                        }
+                        (None, None) => {
+                            // Cells spanning from rows above end at the row above.
                             for col in seg.first_col..=seg.last_col {
                                 if let Some(i) = open[col] {
-                                    close(&mut cells[i], row, &mut open);
+                                    close(&mut cells[i], row.saturating_sub(1), &mut open);
                                 }
                             }
                             cells.push(GridCell {
@@ -507,6 +524,23 @@ mod tests {
         let text = "┌──┬──┐\n│合计　　　│\n├──┼──┤\n│甲　│乙　│\n└──┴──┘";
         let (grids, _) = read(text);
         assert_eq!(texts(&grids[0]), [(0, 0, 1, 2, "合计"), (1, 0, 1, 1, "甲"), (1, 1, 1, 1, "乙")]);
+    }
+
+    #[test]
+    fn bars_that_do_not_line_up_never_make_overlapping_cells() {
+        // Found by the grid fuzz target: a headless box whose second row has a bar off the boundaries.
+        let (grids, issues) = read("│\u{3000}\u{3000}│一\u{3000}│\n│㔀┐\u{3000}\u{3000}│");
+        let mut seen = std::collections::HashSet::new();
+        for cell in &grids[0].cells {
+            for row in cell.row..cell.row + cell.row_span {
+                for col in cell.col..cell.col + cell.col_span {
+                    assert!(seen.insert((row, col)), "two cells at ({row}, {col}): {:?}", grids[0].cells);
+                }
+            }
+        }
+        assert!(issues.iter().any(|i| i.code == "table.misaligned_border"), "{issues:?}");
+        let text: String = grids[0].cells.iter().map(|c| c.text.as_str()).collect();
+        assert!(text.contains('一') && text.contains('㔀'), "no text is lost: {text}");
     }
 
     #[test]

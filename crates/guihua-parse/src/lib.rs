@@ -78,6 +78,12 @@ pub struct Parsed {
     pub text: String,
 }
 
+/// Reads every box-drawing box in `text` as a grid, on its own (no headings, panels or indicators): the cells of each
+/// box, and the problems found. For tools and fuzzing; [`parse`] reads boxes as part of a document.
+pub fn read_grids(text: &str) -> (Vec<guihua_model::Table>, Vec<Diagnostic>) {
+    build::read_grids(text)
+}
+
 /// Decodes and parses `bytes`.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed> {
     let decoded = decode(bytes, options.encoding.as_deref())?;

@@ -40,7 +40,12 @@ pub(crate) fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         BUNDLED.iter().map(|(path, bytes)| ((*path).to_owned(), bytes.to_vec())).collect()
     } else {
         let mut sources = Vec::new();
-        for file in collect_files(&args.paths)? {
+        let mut skipped = crate::search_cmd::Skipped::new();
+        let files = collect_files(&args.paths, &mut skipped)?;
+        for (path, reason) in &skipped {
+            eprintln!("guihua: skipped {path}: {reason}");
+        }
+        for file in files {
             let bytes = fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             sources.push((file.display().to_string(), bytes));
         }

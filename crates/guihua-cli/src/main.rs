@@ -36,6 +36,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let json_errors = matches!(&cli.command, Command::Search(args) if args.json);
     let result = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Index(args) => search_cmd::index(&args),
@@ -46,6 +47,12 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if json_errors => {
+            // Scripts that asked for JSON get the error as JSON too: the message and its chain of causes.
+            let causes: Vec<String> = err.chain().map(ToString::to_string).collect();
+            eprintln!("{}", serde_json::json!({"error": format!("{err:#}"), "causes": causes}));
+            ExitCode::from(2)
+        }
         Err(err) => {
             eprintln!("guihua: {err:#}");
             ExitCode::from(2)

@@ -56,7 +56,7 @@ pub(crate) struct SearchArgs {
     count: bool,
     /// Print JSON Lines, one hit per line.
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 /// `--index`, else `GUIHUA_INDEX`, else the per-user data folder.
@@ -88,9 +88,10 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let mut library =
         Library::open_or_create(&dir).with_context(|| format!("cannot open the index at {}", dir.display()))?;
     let mut manifest = read_manifest(&library, &dir)?;
-    let files = collect_files(&args.paths)?;
+    let mut skipped = Skipped::new();
+    let files = collect_files(&args.paths, &mut skipped)?;
     let mut segmenter: Option<std::sync::Arc<guihua_index::Segmenter>> = None;
-    let (mut added, mut unchanged, mut failed) = (0, 0, 0);
+    let (mut added, mut unchanged) = (0, 0);
     let mut seen = HashSet::new();
     let progress = progress_bar(files.iter().map(|f| fs::metadata(f).map_or(0, |m| m.len())).sum());
     for file in &files {
@@ -98,13 +99,9 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         seen.insert(key.clone());
         progress.set_message(key.clone());
         progress.inc(fs::metadata(file).map_or(0, |m| m.len()));
-        let bytes = match fs::read(file) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                eprintln!("guihua: skipped {key}: {err}");
-                failed += 1;
-                continue;
-            }
+        let Ok(bytes) = fs::read(file) else {
+            skipped.push((key, "unreadable file"));
+            continue;
         };
         let sha = guihua_parse::hex_sha256(&bytes);
         if manifest.get(&key).and_then(|e| e["sha256"].as_str()) == Some(sha.as_str()) {
@@ -112,13 +109,9 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let options = guihua_parse::Options { path: Some(key.clone()), encoding: None };
-        let parsed = match guihua_parse::parse_bytes(&bytes, &options) {
-            Ok(parsed) => parsed,
-            Err(err) => {
-                eprintln!("guihua: skipped {key}: {err}");
-                failed += 1;
-                continue;
-            }
+        let Ok(parsed) = guihua_parse::parse_bytes(&bytes, &options) else {
+            skipped.push((key, "not a text document"));
+            continue;
         };
         let info = document_info(file, &parsed.document);
         library.remove(&key)?;
@@ -141,17 +134,21 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let payload = json!({"format": MANIFEST_FORMAT, "documents": manifest});
     library.commit_with_payload(Some(&payload.to_string()))?;
     progress.finish_and_clear();
+    for (path, reason) in &skipped {
+        eprintln!("guihua: skipped {path}: {reason}");
+    }
     let size = folder_size(&dir);
     eprintln!(
-        "indexed {} documents ({added} new or changed, {unchanged} unchanged, {} removed, {failed} skipped), {} units, {:.1} MB, in {:.2} s → {}",
+        "indexed {} documents ({added} new or changed, {unchanged} unchanged, {} removed, {}), {} units, {:.1} MB, in {:.2} s → {}",
         manifest.len(),
         gone.len(),
+        skip_summary(&skipped),
         library.units(),
         size as f64 / 1e6,
         started.elapsed().as_secs_f64(),
         dir.display()
     );
-    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar over bytes on a terminal; hidden when stderr is not one (scripts, CI).
@@ -176,14 +173,18 @@ pub(crate) fn document_info(file: &Path, document: &guihua_model::Document) -> D
     }
 }
 
-/// Files under `paths`: files as given, folders walked for `.txt` and `.md`, symlinked folders visited once.
-pub(crate) fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// What was passed over, and why: `(path, reason)`.
+pub(crate) type Skipped = Vec<(String, &'static str)>;
+
+/// Files under `paths`: files as given, folders walked for `.txt` and `.md`, each folder visited once (a symlink
+/// loop is reported, not followed). Unreadable folders and loops are added to `skipped`.
+pub(crate) fn collect_files(paths: &[PathBuf], skipped: &mut Skipped) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut visited = HashSet::new();
     for path in paths {
         let meta = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
-            walk(path, &mut visited, &mut out);
+            walk(path, &mut visited, &mut out, skipped);
         } else {
             out.push(path.clone());
         }
@@ -193,25 +194,37 @@ pub(crate) fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>, skipped: &mut Skipped) {
     let Ok(real) = fs::canonicalize(dir) else {
+        skipped.push((dir.display().to_string(), "unresolvable folder"));
         return;
     };
     if !visited.insert(real) {
-        return; // a symlink loop or a folder reached twice
+        skipped.push((dir.display().to_string(), "folder already visited (a symlink loop)"));
+        return;
     }
     let Ok(entries) = fs::read_dir(dir) else {
-        eprintln!("guihua: skipped {}: unreadable folder", dir.display());
+        skipped.push((dir.display().to_string(), "unreadable folder"));
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            walk(&path, visited, out);
+            walk(&path, visited, out, skipped);
         } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
             out.push(path);
         }
     }
+}
+
+/// `3 skipped: 2 not a text document, 1 unreadable file`.
+fn skip_summary(skipped: &Skipped) -> String {
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, reason) in skipped {
+        *reasons.entry(reason).or_default() += 1;
+    }
+    let parts: Vec<String> = reasons.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
+    if parts.is_empty() { "0 skipped".to_owned() } else { format!("{} skipped: {}", skipped.len(), parts.join(", ")) }
 }
 
 /// The manifest stored with the last commit: path → {sha256, doc_id, title, units}.

@@ -100,3 +100,31 @@ fn folders_that_are_not_indexes_are_refused_and_incompatible_ones_explained() {
     assert_eq!(count(&index, "大数据").1, "26");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn walking_reports_and_skips_loops_and_binary_files() {
+    let dir = std::env::temp_dir().join(format!("guihua-walk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(docs.join("nested")).unwrap();
+    std::fs::write(docs.join("nested/good.txt"), "一、总则\n发展数据产业。\n").unwrap();
+    std::fs::write(docs.join("binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    std::fs::write(docs.join("notes.pdf"), "ignored by extension").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&docs, docs.join("nested/loop")).unwrap();
+    let index = dir.join("index");
+    let output = guihua().arg("index").arg(&docs).arg("--index").arg(&index).output().unwrap();
+    assert!(output.status.success(), "skips are reported, the rest is indexed");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("binary.txt: not a text document"), "{stderr}");
+    #[cfg(unix)]
+    assert!(stderr.contains("2 skipped: 1 folder already visited (a symlink loop), 1 not a text document"), "{stderr}");
+    assert!(stderr.contains("indexed 1 documents"), "{stderr}");
+    assert_eq!(count(&index, "数据").1, "1");
+
+    let bad = guihua().args(["search", "\"数据", "--json", "--index"]).arg(&index).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let error: serde_json::Value = serde_json::from_slice(&bad.stderr).expect("a JSON error");
+    assert!(error["error"].as_str().unwrap().contains("column 1"), "{error}");
+    std::fs::remove_dir_all(dir).ok();
+}

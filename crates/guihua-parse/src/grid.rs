@@ -357,15 +357,18 @@ pub(crate) fn read_grid(b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) -> Grid {
             RowKind::Rule | RowKind::Bottom => {
                 let ruled = ruled_columns(visual, &b.boundaries, visual.kind == RowKind::Bottom);
                 let mut any = false;
+                let mut closed = false;
                 for (col, is_ruled) in ruled.iter().enumerate().take(columns) {
                     if *is_ruled {
                         any = true;
                         if let Some(i) = open[col] {
                             close(&mut cells[i], row, &mut open);
+                            closed = true;
                         }
                     }
                 }
-                if any && row_started {
+                // A closed cell ends in this row, so what follows starts the next one.
+                if closed || (any && row_started) {
                     row += 1;
                     row_started = false;
                 }
@@ -441,17 +444,42 @@ fn segments<'a>(visual: &VisualRow<'a>, boundaries: &[usize], issues: &mut Vec<G
         }
         x += width(c);
     }
+    // Text between two bars goes to the columns between them. A bar that does not move right of the one before (two
+    // bars snapped to one boundary) stays text of its segment, and text before the first bar or after the last one
+    // goes to the first or the last column: a misdrawn row loses nothing.
+    let columns = boundaries.len().saturating_sub(1).max(1);
     let mut out = Vec::new();
-    for pair in bars.windows(2) {
-        let (b0, _, text_start) = pair[0];
-        let (b1, text_end, _) = pair[1];
-        if b1 <= b0 {
-            continue;
-        }
-        let raw = &visual.text[text_start..text_end];
-        let lead = raw.len() - raw.trim_start_matches(is_blank).len();
+    let mut push = |first_col: usize, last_col: usize, from: usize, to: usize| {
+        let raw = &visual.text[from..to];
         let text = raw.trim_matches(is_blank);
-        out.push(Segment { first_col: b0, last_col: b1 - 1, text, start: visual.start + text_start + lead });
+        if first_col > last_col {
+            return;
+        }
+        let lead = raw.len() - raw.trim_start_matches(is_blank).len();
+        out.push(Segment { first_col, last_col, text, start: visual.start + from + lead });
+    };
+    let mut open: Option<(usize, usize)> = None; // (boundary index, byte offset after its bar)
+    for &(b, bar_start, bar_end) in &bars {
+        match open {
+            None => {
+                if !visual.text[..bar_start].trim_matches(is_blank).is_empty() {
+                    push(0, b.saturating_sub(1).min(columns - 1), 0, bar_start);
+                }
+                open = Some((b, bar_end));
+            }
+            Some((b0, text_start)) if b > b0 => {
+                push(b0.min(columns - 1), (b - 1).min(columns - 1), text_start, bar_start);
+                open = Some((b, bar_end));
+            }
+            Some(_) => {}
+        }
+    }
+    match open {
+        Some((b0, text_start)) if !visual.text[text_start..].trim_matches(is_blank).is_empty() => {
+            push(b0.min(columns - 1), columns - 1, text_start, visual.text.len());
+        }
+        None if !visual.text.trim_matches(is_blank).is_empty() => push(0, columns - 1, 0, visual.text.len()),
+        _ => {}
     }
     out
 }
@@ -541,6 +569,25 @@ mod tests {
         assert!(issues.iter().any(|i| i.code == "table.misaligned_border"), "{issues:?}");
         let text: String = grids[0].cells.iter().map(|c| c.text.as_str()).collect();
         assert!(text.contains('一') && text.contains('㔀'), "no text is lost: {text}");
+    }
+
+    #[test]
+    fn two_rules_in_a_row_and_text_outside_the_bars_keep_cells_apart_and_text_whole() {
+        // Found by the grid fuzz target: a rule row cut in two by width, and rows with text after their last bar.
+        let text = "┌──┬──┐\n│\u{3000}\u{3000}│一:㔂\n│\u{3000}\u{3000}├┌──┬──┤\n│續H│\u{FFFD}\u{3000}";
+        let (tables, _) = crate::read_grids(text);
+        let mut seen = std::collections::HashSet::new();
+        for cell in &tables[0].cells {
+            for row in cell.row..cell.row + cell.row_span {
+                for col in cell.col..cell.col + cell.col_span {
+                    assert!(seen.insert((row, col)), "two cells at ({row}, {col}): {:?}", tables[0].cells);
+                }
+            }
+        }
+        let all: String = tables[0].cells.iter().map(|c| c.text.as_str()).collect();
+        for piece in ["一:㔂", "續H", "\u{FFFD}"] {
+            assert!(all.contains(piece), "{piece} is lost: {all}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::{Diagnostic, Node, Span};
 
 /// The version of the JSON contract. Bump it, and add a line to `schema/CHANGELOG.md`, whenever the JSON changes:
 /// the minor number for added fields, the major number for anything a reader could trip over.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// A parsed plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -22,6 +22,8 @@ pub struct Document {
     pub indicators: Vec<Indicator>,
     /// Key projects listed in 专栏 panels, in source order.
     pub projects: Vec<Project>,
+    /// Quantified commitments found in the prose (paragraphs and panel text), in source order.
+    pub targets: Vec<Target>,
     /// What the decoder and the parser noticed, in source order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -35,6 +37,7 @@ impl Default for Document {
             outline: Vec::new(),
             indicators: Vec::new(),
             projects: Vec::new(),
+            targets: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -163,4 +166,71 @@ pub struct Project {
     pub panel: String,
     /// From the name's first byte to its last, in the source (a wrapped name includes the box border between).
     pub span: Span,
+}
+
+/// A quantified commitment stated in prose: `到2020年，装备制造业工业增加值达到5000亿元`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Target {
+    /// Stable id.
+    pub id: String,
+    /// What the number is about: `装备制造业工业增加值`.
+    pub subject: String,
+    /// The number as written (`1.7` in `1.7万亿元`; `18` in `下降18%`).
+    pub value: f64,
+    /// The number scaled by its multiplier (`1.7万亿元` → 1.7e12), or for a ratio `3：7` its quotient.
+    pub normalized: f64,
+    /// The unit after the multiplier, half-width: `元`, `%`, `个百分点`, `家`, `元/人`, `台`; null for a bare number.
+    pub unit: Option<String>,
+    /// The multiplier as written: `万`, `亿`, `万亿`.
+    pub multiplier: Option<String>,
+    /// A rate's base written before the number: `每万名员工使用机器人` in `每万名员工使用机器人60台`.
+    pub per: Option<String>,
+    /// Whether the number is a floor (`以上`, `超过`), a ceiling (`以下`, `控制在`) or exact.
+    pub bound: Bound,
+    /// What kind of quantity it is.
+    pub kind: TargetKind,
+    /// For a change, whether it rises (`提高`) or falls (`下降`).
+    pub direction: Option<Direction>,
+    /// The year the target is for: `到2020年`, or the plan period's end when the text implies it.
+    pub year: Option<i32>,
+    /// The year a change is measured from: `比2015年`.
+    pub base_year: Option<i32>,
+    /// The quantity as written, bound included: `60%以上`.
+    pub raw: String,
+    /// The sentence it comes from.
+    pub text: String,
+    /// The id of the paragraph or panel it stands in.
+    pub node: String,
+    /// Where the quantity stands in the source.
+    pub span: Span,
+}
+
+/// What kind of quantity a [`Target`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TargetKind {
+    /// An amount: `1.7万亿元`, `82.5`.
+    Level,
+    /// A share in percent: `60%`.
+    Share,
+    /// A number of things: `1500家`, `100个`.
+    Count,
+    /// An annual growth rate: `年均增长13%`.
+    Growth,
+    /// A change against a base year: `比2015年下降18%`, `提高2个百分点`.
+    Change,
+    /// A ratio: `3：7`.
+    Ratio,
+}
+
+/// Which way a change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Direction {
+    /// `提高`, `增长`, `增加`.
+    Increase,
+    /// `下降`, `降低`, `减少`.
+    Decrease,
 }

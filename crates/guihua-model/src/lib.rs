@@ -31,7 +31,10 @@ mod node;
 mod outline;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{Bound, Document, Indicator, IndicatorValue, Meta, Period, Project, SCHEMA_VERSION, Source};
+pub use document::{
+    Bound, Direction, Document, Indicator, IndicatorValue, Meta, Period, Project, SCHEMA_VERSION, Source, Target,
+    TargetKind,
+};
 pub use node::{Cell, Figure, Node, Notice, Panel, PanelKind, Paragraph, Piece, Section, Span, Table, Title};
 pub use outline::render_outline;
 

@@ -2,7 +2,7 @@
 
 use guihua_model::{
     Diagnostic, Document, Figure, Meta, Node, Notice, Panel, PanelKind, Paragraph, Project, Section, Severity, Table,
-    Title,
+    Target, Title,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -12,6 +12,7 @@ use crate::grid::{self, BoxRows, GridIssue};
 use crate::heading::{self, Numbered, Style};
 use crate::indicator;
 use crate::panel;
+use crate::target;
 use crate::text::{Line, LineIndex, lines};
 
 /// Parses plan text into a document and the diagnostics found on the way. Never fails, never panics.
@@ -369,6 +370,7 @@ impl<'a> Builder<'a> {
             Document { outline: std::mem::take(&mut self.root), meta: self.meta.clone(), ..Document::default() };
         collect_indicators(&mut document, &self.index);
         collect_projects(&mut document, &self.index);
+        collect_targets(&mut document, &self.index);
         let mut diagnostics = self.diagnostics;
         diagnostics.sort_by_key(|d| d.span.map_or((0, 0), |s| (s.start, s.end)));
         (document, diagnostics)
@@ -474,6 +476,53 @@ fn collect_indicators(document: &mut Document, index: &LineIndex) {
         indicator.id = format!("indicator-{}", n + 1);
     }
     document.indicators = indicators;
+}
+
+/// Targets from every paragraph and panel paragraph; where the text names no year, the plan period's end.
+fn collect_targets(document: &mut Document, index: &LineIndex) {
+    let default_year = document.meta.period.map(|p| p.end);
+    let mut targets = Vec::new();
+    let mut push = |found: Vec<target::Found>, node: &str, ranges: Vec<(usize, usize)>| {
+        for (f, (start, end)) in found.into_iter().zip(ranges) {
+            targets.push(Target {
+                id: format!("target-{}", targets.len() + 1),
+                subject: f.subject,
+                value: f.value,
+                normalized: f.normalized,
+                unit: f.unit,
+                multiplier: f.multiplier,
+                per: f.per,
+                bound: f.bound,
+                kind: f.kind,
+                direction: f.direction,
+                year: f.year,
+                base_year: f.base_year,
+                raw: f.raw,
+                text: f.sentence,
+                node: node.to_owned(),
+                span: index.span(start, end),
+            });
+        }
+    };
+    for (_, node) in document.walk() {
+        match node {
+            Node::Paragraph(p) => {
+                let found = target::find_targets(&p.text, default_year);
+                let ranges = found.iter().map(|f| (p.span.start + f.from, p.span.start + f.to)).collect();
+                push(found, &p.id, ranges);
+            }
+            Node::Panel(p) => {
+                for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
+                    let found = target::find_targets(text, default_year);
+                    let paragraph = panel::Paragraph { text: text.clone(), pieces: pieces.clone() };
+                    let ranges = paragraph.source_ranges(&found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>());
+                    push(found, &p.id, ranges);
+                }
+            }
+            _ => {}
+        }
+    }
+    document.targets = targets;
 }
 
 fn collect_projects(document: &mut Document, index: &LineIndex) {

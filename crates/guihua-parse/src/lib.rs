@@ -32,6 +32,7 @@ mod heading;
 mod indicator;
 mod numbers;
 mod panel;
+mod target;
 mod text;
 mod validate;
 

@@ -1,0 +1,395 @@
+//! Quantified targets in prose: `规模以上工业增加值达到1.7万亿元`, `比2015年下降18%`, `年均增长13%`,
+//! `创建10家绿色工业园区`.
+//!
+//! The `commitment_verb` heuristic: a number is a target only when a verb of commitment governs it in its clause
+//! (`达到`, `提高到`, `控制在`, `比2015年提高`, `年均增长`, `培育`, `创建` …) and it carries a unit or stands after such a
+//! verb. Dates (`2016年`), document numbers (`〔2021〕82号`), names with digits (`中电科54所`), ordinals and
+//! `5G` are never governed that way, so they are never targets.
+
+use std::sync::LazyLock;
+
+use guihua_model::{Bound, Direction, TargetKind};
+use regex::{Captures, Regex};
+
+use crate::numbers::digit_value;
+use crate::text::is_blank;
+
+/// A target found in one text, with byte offsets into that text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub subject: String,
+    pub value: f64,
+    pub normalized: f64,
+    pub unit: Option<String>,
+    pub multiplier: Option<String>,
+    pub per: Option<String>,
+    pub bound: Bound,
+    pub kind: TargetKind,
+    pub direction: Option<Direction>,
+    pub year: Option<i32>,
+    pub base_year: Option<i32>,
+    pub raw: String,
+    pub sentence: String,
+    /// Byte range of the quantity in the text.
+    pub from: usize,
+    pub to: usize,
+}
+
+const NUMBER: &str = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:[：:](?P<den>[0-9０-９]+))?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|倍|次|张|部|种|所|亿元|千瓦)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
+
+/// One pattern of commitment: where the subject stands and what the verb says about the number.
+struct Pattern {
+    regex: Regex,
+    kind: Option<TargetKind>,
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let p = |re: String, kind| Pattern { regex: Regex::new(&re).expect("a target pattern is valid"), kind };
+    vec![
+        // 比2015年下降18% / 比2015年提高2个百分点
+        p(
+            format!(
+                r"^(?P<subject>.*?)比(?P<base>(?:19|20)\d{{2}})年(?P<dir>提高|提升|增长|增加|上升|下降|降低|减少|缩小)了?{NUMBER}"
+            ),
+            Some(TargetKind::Change),
+        ),
+        // 年均增长13%
+        p(format!(r"^(?P<subject>.*?)年均(?:增长|增速|提高)(?:达到|为)?{NUMBER}"), Some(TargetKind::Growth)),
+        // 达到1.7万亿元 / 控制在…以内 / 达到每万名员工使用机器人60台
+        p(
+            format!(
+                r"^(?P<subject>.*?)(?P<verb>达到|提高到|提升到|增长到|增加到|下降到|降低到|减少到|调整到|控制在|保持在|稳定在|超过|突破|不低于|不少于|不超过|不高于)(?P<per>每[^0-9０-９，。；]{{1,12}})?{NUMBER}"
+            ),
+            None,
+        ),
+        // 创建10家绿色工业园区
+        p(
+            format!(
+                r"^(?P<lead>.*?)(?P<verb>培育|建设|建成|创建|打造|新增|认定|引进|组建){NUMBER}(?P<after>[^，。；0-9０-９]{{2,20}})"
+            ),
+            Some(TargetKind::Count),
+        ),
+        // 培育省级试点示范项目100个
+        p(
+            format!(
+                r"^(?P<lead>.*?)(?P<verb>培育|建设|建成|创建|打造|新增|认定|引进|组建)(?P<between>[^，。；0-9０-９]{{2,20}}?){NUMBER}"
+            ),
+            Some(TargetKind::Count),
+        ),
+    ]
+});
+
+/// `…和100家绿色工厂`: another count governed by the same verb.
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:和|及|以及|、)?{NUMBER}(?P<after>[^，。；0-9０-９]{{2,20}})"))
+        .expect("the continuation pattern is valid")
+});
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年").expect("the target year pattern is valid"));
+
+/// Words that open a clause without belonging to its subject.
+const SUBJECT_PREFIXES: [&str; 10] = ["其中", "力争", "全省", "我省", "预计", "累计", "确保", "同时", "并", "使"];
+
+/// Units that count things.
+const COUNT_UNITS: [&str; 17] =
+    ["个", "家", "项", "件", "台", "套", "座", "辆", "户", "处", "条", "所", "种", "张", "部", "人", "名"];
+
+/// Finds the targets in `text` (a paragraph). `default_year` is the plan period's end, used where the text names no
+/// year. A year named earlier in the paragraph (`到2020年，…。…`) holds for the sentences after it.
+pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut paragraph_year = None;
+    for (sentence_start, sentence) in split_keep_offsets(text, &['。', '！', '？', '；', '\n']) {
+        let sentence_year = YEAR.captures(sentence).and_then(|c| c[1].parse().ok());
+        if sentence_year.is_some() {
+            paragraph_year = sentence_year;
+        }
+        let year = sentence_year.or(paragraph_year).or(default_year);
+        let mut previous_subject: Option<String> = None;
+        for (clause_start, clause) in split_keep_offsets(sentence, &['，', '：', ',', ':']) {
+            for mut found in match_clause(clause) {
+                if found.subject.is_empty() {
+                    match &previous_subject {
+                        Some(subject) => found.subject.clone_from(subject),
+                        None => continue,
+                    }
+                }
+                previous_subject = Some(found.subject.clone());
+                found.year = year;
+                found.sentence = sentence.trim_matches(is_blank).to_owned();
+                found.from += sentence_start + clause_start;
+                found.to += sentence_start + clause_start;
+                out.push(found);
+            }
+        }
+    }
+    out
+}
+
+/// Pieces of `text` split at each of `delimiters` (kept out), with their byte offsets. A delimiter between two
+/// digits (`3：7`, `1,500`) belongs to the number and does not split.
+fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let between_digits = previous.and_then(digit_value).is_some() && next.and_then(digit_value).is_some();
+        previous = Some(c);
+        if delimiters.contains(&c) && !between_digits {
+            out.push((start, &text[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, &text[start..]));
+    out.retain(|(_, piece)| !piece.trim_matches(is_blank).is_empty());
+    out
+}
+
+/// The targets of one clause: the first pattern that matches, then any counts the same verb goes on to govern.
+fn match_clause(clause: &str) -> Vec<Found> {
+    for pattern in PATTERNS.iter() {
+        let Some(caps) = pattern.regex.captures(clause) else { continue };
+        let Some(found) = build(&caps, pattern.kind, clause) else { continue };
+        let mut end = caps.get(0).map_or(clause.len(), |m| m.end());
+        let mut out = vec![found];
+        while let Some(caps) = CONTINUATION.captures(&clause[end..]) {
+            let Some(mut more) = build(&caps, Some(TargetKind::Count), &clause[end..]) else { break };
+            more.from += end;
+            more.to += end;
+            end += caps.get(0).map_or(0, |m| m.end());
+            out.push(more);
+        }
+        return out;
+    }
+    Vec::new()
+}
+
+fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<Found> {
+    let num = caps.name("num")?;
+    let unit = caps.name("unit").map(|m| normalize_unit(m.as_str()));
+    let multiplier = caps.name("mult").map(|m| m.as_str().to_owned());
+    // A bare number right before a date or ordinal word is not a quantity (`达到2020年`, `第6代`).
+    let next = clause[caps.get(0).map_or(clause.len(), |m| m.end())..].chars().next();
+    if unit.is_none() && next.is_some_and(|c| "年月日号代届期级季".contains(c)) {
+        return None;
+    }
+    let bound_word = caps.name("bound").map(|m| m.as_str());
+    let verb = caps.name("verb").map(|m| m.as_str());
+    if unit.is_none() && caps.name("den").is_none() {
+        if matches!(kind, Some(TargetKind::Count)) {
+            return None; // a count needs its measure word
+        }
+        if verb.is_none() && kind.is_none() {
+            return None;
+        }
+    }
+    let value = parse_decimal(num.as_str())?;
+    let scale = multiplier.as_deref().map_or(1.0, multiplier_value);
+    let (kind, normalized) = match caps.name("den") {
+        Some(den) => (TargetKind::Ratio, value / parse_decimal(den.as_str()).filter(|d| *d != 0.0)?),
+        None => (kind.unwrap_or_else(|| kind_of_unit(unit.as_deref())), value * scale),
+    };
+    let direction = caps.name("dir").map(|d| match d.as_str() {
+        "下降" | "降低" | "减少" | "缩小" => Direction::Decrease,
+        _ => Direction::Increase,
+    });
+    let bound = match (bound_word, verb) {
+        (Some("以上"), _) | (_, Some("超过" | "突破" | "不低于" | "不少于")) => Bound::AtLeast,
+        (Some("以下" | "以内"), _) | (_, Some("不超过" | "不高于" | "控制在")) => Bound::AtMost,
+        (Some("左右"), _) => Bound::About,
+        _ => Bound::Exact,
+    };
+    let subject = match (caps.name("subject"), caps.name("after"), caps.name("between")) {
+        (Some(s), _, _) => clean_subject(s.as_str()),
+        (None, Some(after), _) => clean_subject(after.as_str()),
+        (None, None, Some(between)) => clean_subject(between.as_str()),
+        _ => String::new(),
+    };
+    if subject.chars().count() > 40 {
+        return None; // a whole clause, not a subject
+    }
+    let from = num.start();
+    let to = caps
+        .name("bound")
+        .or(caps.name("unit"))
+        .or(caps.name("mult"))
+        .or(caps.name("den"))
+        .map_or(num.end(), |m| m.end());
+    Some(Found {
+        subject,
+        value,
+        normalized,
+        unit,
+        multiplier,
+        per: caps.name("per").map(|m| m.as_str().to_owned()),
+        bound,
+        kind,
+        direction,
+        year: None,
+        base_year: caps.name("base").and_then(|b| b.as_str().parse().ok()),
+        raw: String::new(),
+        sentence: String::new(),
+        from,
+        to,
+    })
+    .map(|mut f| {
+        f.raw = caps.get(0).map_or(String::new(), |m| m.as_str()[from - m.start()..to - m.start()].to_owned());
+        f
+    })
+}
+
+/// The subject without a leading year phrase or connective (`到2020年电子信息产业主营业务收入` → `电子信息产业主营业务收入`)
+/// and without a trailing one (`…示范园区和` before the next count, `…分别`, `…力争`).
+fn clean_subject(raw: &str) -> String {
+    let mut subject = raw.trim_matches(is_blank);
+    loop {
+        let before = subject;
+        if let Some(m) = YEAR.find(subject).filter(|m| m.start() == 0) {
+            subject = subject[m.end()..].trim_start_matches(['底', '末', '前']);
+        }
+        for prefix in SUBJECT_PREFIXES {
+            subject = subject.strip_prefix(prefix).unwrap_or(subject);
+        }
+        subject = subject.trim_start_matches(is_blank);
+        if subject == before {
+            break;
+        }
+    }
+    let mut subject = subject;
+    loop {
+        let before = subject;
+        for suffix in ["以及", "和", "及", "、", "的", "要", "将", "均", "力争", "分别", "达"] {
+            subject = subject.strip_suffix(suffix).unwrap_or(subject);
+        }
+        if subject == before {
+            return subject.to_owned();
+        }
+    }
+}
+
+fn kind_of_unit(unit: Option<&str>) -> TargetKind {
+    match unit {
+        Some("%" | "‰") => TargetKind::Share,
+        Some("个百分点" | "百分点") => TargetKind::Change,
+        Some(u) if COUNT_UNITS.contains(&u) => TargetKind::Count,
+        _ => TargetKind::Level,
+    }
+}
+
+fn multiplier_value(multiplier: &str) -> f64 {
+    match multiplier {
+        "万亿" => 1e12,
+        "千亿" => 1e11,
+        "百亿" => 1e10,
+        "亿" => 1e8,
+        "千万" => 1e7,
+        "百万" => 1e6,
+        "万" => 1e4,
+        "千" => 1e3,
+        _ => 1.0,
+    }
+}
+
+fn normalize_unit(unit: &str) -> String {
+    unit.chars().map(|c| if c == '％' { '%' } else { c }).collect()
+}
+
+/// A decimal written in ASCII or full-width digits, with `.` or `．`.
+fn parse_decimal(text: &str) -> Option<f64> {
+    let ascii: String = text
+        .chars()
+        .map(|c| match digit_value(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or('0'),
+            None => '.',
+        })
+        .collect();
+    ascii.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (String, f64, Option<String>, Bound, TargetKind) {
+        let found = find_targets(text, Some(2020));
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        let f = &found[0];
+        (f.subject.clone(), f.value, f.unit.clone(), f.bound, f.kind)
+    }
+
+    #[test]
+    fn levels_shares_and_bounds() {
+        assert_eq!(
+            one("规模以上工业增加值达到1.7万亿元，比2010年翻一番。"),
+            ("规模以上工业增加值".into(), 1.7, Some("元".into()), Bound::Exact, TargetKind::Level)
+        );
+        assert_eq!(
+            one("技改投资占工业投资比重达到60%以上。"),
+            ("技改投资占工业投资比重".into(), 60.0, Some("%".into()), Bound::AtLeast, TargetKind::Share)
+        );
+        assert_eq!(
+            one("制造业质量竞争力指数达到82.5。"),
+            ("制造业质量竞争力指数".into(), 82.5, None, Bound::Exact, TargetKind::Level)
+        );
+        let f = &find_targets("规模以上工业增加值达到1.7万亿元。", None)[0];
+        assert_eq!((f.normalized, f.multiplier.as_deref(), f.raw.as_str()), (1.7e12, Some("万亿"), "1.7万亿元"));
+    }
+
+    #[test]
+    fn changes_growth_and_carried_subjects() {
+        let found =
+            find_targets("规模以上工业万元增加值能耗比2015年下降18%，固体废弃物综合利用率达到73%。", Some(2020));
+        assert_eq!(found[0].subject, "规模以上工业万元增加值能耗");
+        assert_eq!(
+            (found[0].kind, found[0].direction, found[0].base_year),
+            (TargetKind::Change, Some(Direction::Decrease), Some(2015))
+        );
+        assert_eq!(found[1].subject, "固体废弃物综合利用率");
+        let found = find_targets("有效发明专利拥有量年均增长13%，达到10000件以上。", Some(2020));
+        assert_eq!((found[0].kind, found[0].value), (TargetKind::Growth, 13.0));
+        assert_eq!(
+            (found[1].subject.as_str(), found[1].value, found[1].bound),
+            ("有效发明专利拥有量", 10000.0, Bound::AtLeast)
+        );
+        let points = &find_targets("工业增加值率比2015年提高2个百分点。", None)[0];
+        assert_eq!((points.unit.as_deref(), points.direction), (Some("个百分点"), Some(Direction::Increase)));
+    }
+
+    #[test]
+    fn years_rates_counts_and_ratios() {
+        let found = find_targets(
+            "到2020年，智能工厂（教字化车间）达到1500家，工业机器人密度达到每万名员工使用机器人60台。",
+            None,
+        );
+        assert_eq!(
+            (found[0].subject.as_str(), found[0].year, found[0].kind),
+            ("智能工厂（教字化车间）", Some(2020), TargetKind::Count)
+        );
+        assert_eq!((found[1].per.as_deref(), found[1].value), (Some("每万名员工使用机器人"), 60.0));
+        let found = find_targets("到2020年电子信息产业主营业务收入达到3000亿元以上。", Some(2025));
+        assert_eq!((found[0].subject.as_str(), found[0].year), ("电子信息产业主营业务收入", Some(2020)));
+        let found = find_targets("到2020年，创建10家绿色工业园区和100家绿色工厂，培育省级试点示范项目100个。", None);
+        let subjects: Vec<_> = found.iter().map(|f| (f.subject.as_str(), f.value)).collect();
+        assert_eq!(subjects, [("绿色工业园区", 10.0), ("绿色工厂", 100.0), ("省级试点示范项目", 100.0)]);
+        let ratio = &find_targets("化学原料药和制剂比调整到3：7。", None)[0];
+        assert_eq!((ratio.kind, ratio.raw.as_str()), (TargetKind::Ratio, "3：7"));
+    }
+
+    #[test]
+    fn numbers_that_are_not_commitments() {
+        for text in [
+            "河北省人民政府办公厅2016年9月30日印发。",
+            "“十三五”是建设制造强省的关键时期。",
+            "中电科54所北斗卫星导航产业集群。",
+            "固安第六代有源矩阵有机发光二极体面板（AMOLED）生产线。",
+            "加快5G网络建设。",
+            "皖政办秘〔2021〕82号。",
+            "规划期2016-2020年。",
+        ] {
+            assert!(find_targets(text, Some(2020)).is_empty(), "{text}: {:?}", find_targets(text, Some(2020)));
+        }
+    }
+}

@@ -258,7 +258,6 @@ fn clean_subject(raw: &str) -> String {
             break;
         }
     }
-    let mut subject = subject;
     loop {
         let before = subject;
         for suffix in ["以及", "和", "及", "、", "的", "要", "将", "均", "力争", "分别", "达"] {

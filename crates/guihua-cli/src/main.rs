@@ -6,6 +6,7 @@
 mod export_cmd;
 mod parse_cmd;
 mod search_cmd;
+mod table_cmd;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -30,6 +31,12 @@ enum Command {
     Search(search_cmd::SearchArgs),
     /// Export searchable units as JSON Lines for Elasticsearch, OpenSearch or Quickwit (see docs/scale-out.md).
     Export(export_cmd::ExportArgs),
+    /// List the indicators of indicator tables, one row each (CSV for spreadsheets, or JSON Lines).
+    Indicators(table_cmd::TableArgs),
+    /// List the key projects of 专栏 panels, one row each (CSV or JSON Lines).
+    Projects(table_cmd::TableArgs),
+    /// List the quantified targets found in the prose, one row each (CSV or JSON Lines).
+    Targets(table_cmd::TableArgs),
     /// Print the JSON Schema of the document JSON that `guihua parse` writes.
     Schema,
 }
@@ -42,6 +49,9 @@ fn main() -> ExitCode {
         Command::Index(args) => search_cmd::index(&args),
         Command::Search(args) => search_cmd::search(&args),
         Command::Export(args) => export_cmd::export(&args),
+        Command::Indicators(args) => table_cmd::run(table_cmd::Items::Indicators, &args),
+        Command::Projects(args) => table_cmd::run(table_cmd::Items::Projects, &args),
+        Command::Targets(args) => table_cmd::run(table_cmd::Items::Targets, &args),
         Command::Schema => print_schema().map(|()| ExitCode::SUCCESS),
     };
     match result {
@@ -72,6 +82,9 @@ fn print_schema() -> anyhow::Result<()> {
 pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe))
             || cause
                 .downcast_ref::<serde_json::Error>()
                 .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))

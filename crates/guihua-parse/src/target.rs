@@ -35,7 +35,7 @@ pub(crate) struct Found {
     pub to: usize,
 }
 
-const NUMBER: &str = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:[：:](?P<den>[0-9０-９]+))?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|倍|次|张|部|种|所|亿元|千瓦)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
+const NUMBER: &str = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:[：:∶/](?P<den>[0-9０-９]+))?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|人年|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|小时|分钟|倍|次|张|部|种|所|亿元|千瓦)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
 
 /// One pattern of commitment: where the subject stands and what the verb says about the number.
 struct Pattern {
@@ -173,7 +173,9 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
     let multiplier = caps.name("mult").map(|m| m.as_str().to_owned());
     // A bare number right before a date or ordinal word is not a quantity (`达到2020年`, `第6代`).
     let next = clause[caps.get(0).map_or(clause.len(), |m| m.end())..].chars().next();
-    if unit.is_none() && next.is_some_and(|c| "年月日号代届期级季".contains(c)) {
+    // A bare number before a word is a number with a measure this reader does not know: better no target than a
+    // wrong one. Before a date or ordinal word it is no quantity at all (`达到2020年`, `第6代`, `5G`).
+    if unit.is_none() && caps.name("bound").is_none() && next.is_some_and(char::is_alphanumeric) {
         return None;
     }
     let bound_word = caps.name("bound").map(|m| m.as_str());

@@ -11,3 +11,4 @@ mod search;
 mod seed;
 mod spans;
 mod support;
+mod targets;

@@ -85,6 +85,11 @@ static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the continuation pattern is valid")
 });
 
+/// A subject that opens with its own year: `1995年乡镇企业总产值`.
+static SUBJECT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([12１２][0-9０-９]{3})年(?:底|末)?[，,]?").expect("the subject year pattern is valid")
+});
+
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年").expect("the target year pattern is valid"));
 
@@ -107,21 +112,32 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
         }
         let year = sentence_year.or(paragraph_year).or(default_year);
         let mut previous_subject: Option<String> = None;
+        let mut previous_clause: Option<&str> = None;
         for (clause_start, clause) in split_keep_offsets(sentence, &['，', '：', ',', ':']) {
             for mut found in match_clause(clause) {
+                found.year = year;
+                if let Some(caps) = SUBJECT_YEAR.captures(&found.subject) {
+                    found.year = crate::numbers::parse_number(&caps[1]).and_then(|y| i32::try_from(y).ok());
+                    found.subject = found.subject[caps.get(0).map_or(0, |m| m.end())..].to_owned();
+                }
                 if found.subject.is_empty() {
-                    match &previous_subject {
-                        Some(subject) => found.subject.clone_from(subject),
+                    // `有效发明专利拥有量年均增长13%，达到10000件以上`: the subject of the clause before; or a short
+                    // clause that names it alone: `第三产业增加值，1995年比1990年增长53.9%`.
+                    let short_clause = previous_clause.map(|c| clean_subject(c)).filter(|c| {
+                        (2..=20).contains(&c.chars().count()) && !c.chars().any(|ch| digit_value(ch).is_some())
+                    });
+                    match previous_subject.clone().or(short_clause) {
+                        Some(subject) => found.subject = subject,
                         None => continue,
                     }
                 }
                 previous_subject = Some(found.subject.clone());
-                found.year = year;
                 found.sentence = sentence.trim_matches(is_blank).to_owned();
                 found.from += sentence_start + clause_start;
                 found.to += sentence_start + clause_start;
                 out.push(found);
             }
+            previous_clause = Some(clause);
         }
     }
     out
@@ -175,7 +191,8 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
     let next = clause[caps.get(0).map_or(clause.len(), |m| m.end())..].chars().next();
     // A bare number before a word is a number with a measure this reader does not know: better no target than a
     // wrong one. Before a date or ordinal word it is no quantity at all (`达到2020年`, `第6代`, `5G`).
-    if unit.is_none() && caps.name("bound").is_none() && next.is_some_and(char::is_alphanumeric) {
+    let ends_clause = next.is_none_or(|c| is_blank(c) || "）)」』”、。；".contains(c));
+    if unit.is_none() && caps.name("den").is_none() && caps.name("bound").is_none() && !ends_clause {
         return None;
     }
     let bound_word = caps.name("bound").map(|m| m.as_str());
@@ -375,6 +392,11 @@ mod tests {
         let found = find_targets("到2020年，创建10家绿色工业园区和100家绿色工厂，培育省级试点示范项目100个。", None);
         let subjects: Vec<_> = found.iter().map(|f| (f.subject.as_str(), f.value)).collect();
         assert_eq!(subjects, [("绿色工业园区", 10.0), ("绿色工厂", 100.0), ("省级试点示范项目", 100.0)]);
+        let named = &find_targets("第三产业增加值，1995年比1990年增长53.9％。", None)[0];
+        assert_eq!((named.subject.as_str(), named.year, named.value), ("第三产业增加值", Some(1995), 53.9));
+        assert!(find_targets("1995年比1990年增长53· 9％。", None).is_empty(), "a number broken by OCR is no target");
+        let own_year = &find_targets("1995年乡镇企业总产值达到14000亿元。", Some(2000))[0];
+        assert_eq!((own_year.subject.as_str(), own_year.year), ("乡镇企业总产值", Some(1995)));
         let ratio = &find_targets("化学原料药和制剂比调整到3：7。", None)[0];
         assert_eq!((ratio.kind, ratio.raw.as_str()), (TargetKind::Ratio, "3：7"));
     }

@@ -65,7 +65,8 @@ fn assert_precise(targets: &[Target], text: &str, name: &str) {
         assert!(!t.subject.is_empty(), "{name}: {t:?}");
         assert!(!matches!(after, Some('年' | '月' | '日' | '号' | '代' | '届')), "{name}: a date or ordinal: {t:?}");
         assert!(!matches!(before, Some('第' | '〔' | '[')), "{name}: an ordinal or document number: {t:?}");
-        let unknown_measure = t.unit.is_none() && after.is_some_and(char::is_alphanumeric);
+        let unknown_measure =
+            t.unit.is_none() && t.kind != TargetKind::Ratio && after.is_some_and(char::is_alphanumeric);
         assert!(!unknown_measure, "{name}: a number with an unknown measure: {t:?}");
     }
 }

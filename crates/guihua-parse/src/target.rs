@@ -65,7 +65,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         // 创建10家绿色工业园区
         p(
             format!(
-                r"^(?P<lead>.*?)(?P<verb>培育|建设|建成|创建|打造|新增|认定|引进|组建){NUMBER}(?P<after>[^，。；0-9０-９]{{2,20}})"
+                r"^(?P<lead>.*?)(?P<verb>培育|建设|建成|创建|打造|新增|认定|引进|组建){NUMBER}(?P<after>[^，。；0-9０-９]{{2,40}})"
             ),
             Some(TargetKind::Count),
         ),
@@ -81,7 +81,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 
 /// `…和100家绿色工厂`: another count governed by the same verb.
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:和|及|以及|、)?{NUMBER}(?P<after>[^，。；0-9０-９]{{2,20}})"))
+    Regex::new(&format!(r"^(?:和|及|以及|、)?{NUMBER}(?P<after>[^，。；0-9０-９]{{2,40}})"))
         .expect("the continuation pattern is valid")
 });
 
@@ -123,7 +123,7 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
                 if found.subject.is_empty() {
                     // `有效发明专利拥有量年均增长13%，达到10000件以上`: the subject of the clause before; or a short
                     // clause that names it alone: `第三产业增加值，1995年比1990年增长53.9%`.
-                    let short_clause = previous_clause.map(|c| clean_subject(c)).filter(|c| {
+                    let short_clause = previous_clause.map(clean_subject).filter(|c| {
                         (2..=20).contains(&c.chars().count()) && !c.chars().any(|ch| digit_value(ch).is_some())
                     });
                     match previous_subject.clone().or(short_clause) {

@@ -2,7 +2,7 @@
 
 use guihua_model::{
     Diagnostic, Document, Figure, Meta, Node, Notice, Panel, PanelKind, Paragraph, Project, Section, Severity, Table,
-    Target, Title,
+    Title,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -484,24 +484,11 @@ fn collect_targets(document: &mut Document, index: &LineIndex) {
     let mut targets = Vec::new();
     let mut push = |found: Vec<target::Found>, node: &str, ranges: Vec<(usize, usize)>| {
         for (f, (start, end)) in found.into_iter().zip(ranges) {
-            targets.push(Target {
-                id: format!("target-{}", targets.len() + 1),
-                subject: f.subject,
-                value: f.value,
-                normalized: f.normalized,
-                unit: f.unit,
-                multiplier: f.multiplier,
-                per: f.per,
-                bound: f.bound,
-                kind: f.kind,
-                direction: f.direction,
-                year: f.year,
-                base_year: f.base_year,
-                raw: f.raw,
-                text: f.sentence,
-                node: node.to_owned(),
-                span: index.span(start, end),
-            });
+            let mut t = f.target;
+            t.id = format!("target-{}", targets.len() + 1);
+            t.node = node.to_owned();
+            t.span = index.span(start, end);
+            targets.push(t);
         }
     };
     for (_, node) in document.walk() {

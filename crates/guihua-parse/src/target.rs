@@ -8,31 +8,33 @@
 
 use std::sync::LazyLock;
 
-use guihua_model::{Bound, Direction, TargetKind};
+use guihua_model::{Bound, Direction, Span, Target, TargetKind};
 use regex::{Captures, Regex};
 
 use crate::numbers::digit_value;
 use crate::text::is_blank;
 
-/// A target found in one text, with byte offsets into that text.
+/// A target found in one text, with the byte range of its quantity in that text. Its id, node and span are the
+/// caller's to fill in.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
-    pub subject: String,
-    pub value: f64,
-    pub normalized: f64,
-    pub unit: Option<String>,
-    pub multiplier: Option<String>,
-    pub per: Option<String>,
-    pub bound: Bound,
-    pub kind: TargetKind,
-    pub direction: Option<Direction>,
-    pub year: Option<i32>,
-    pub base_year: Option<i32>,
-    pub raw: String,
-    pub sentence: String,
-    /// Byte range of the quantity in the text.
+    pub target: Target,
     pub from: usize,
     pub to: usize,
+}
+
+impl std::ops::Deref for Found {
+    type Target = Target;
+
+    fn deref(&self) -> &Target {
+        &self.target
+    }
+}
+
+impl std::ops::DerefMut for Found {
+    fn deref_mut(&mut self) -> &mut Target {
+        &mut self.target
+    }
 }
 
 const NUMBER: &str = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:[：:∶/](?P<den>[0-9０-９]+))?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|人年|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|小时|分钟|倍|次|张|部|种|所|亿元|千瓦)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
@@ -116,9 +118,13 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
         for (clause_start, clause) in split_keep_offsets(sentence, &['，', '：', ',', ':']) {
             for mut found in match_clause(clause) {
                 found.year = year;
-                if let Some(caps) = SUBJECT_YEAR.captures(&found.subject) {
-                    found.year = crate::numbers::parse_number(&caps[1]).and_then(|y| i32::try_from(y).ok());
-                    found.subject = found.subject[caps.get(0).map_or(0, |m| m.end())..].to_owned();
+                let own_year = SUBJECT_YEAR.captures(&found.subject).map(|caps| {
+                    let year = crate::numbers::parse_number(&caps[1]).and_then(|y| i32::try_from(y).ok());
+                    (year, found.subject[caps.get(0).map_or(0, |m| m.end())..].to_owned())
+                });
+                if let Some((own, subject)) = own_year {
+                    found.year = own;
+                    found.subject = subject;
                 }
                 if found.subject.is_empty() {
                     // `有效发明专利拥有量年均增长13%，达到10000件以上`: the subject of the clause before; or a short
@@ -132,7 +138,7 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
                     }
                 }
                 previous_subject = Some(found.subject.clone());
-                found.sentence = sentence.trim_matches(is_blank).to_owned();
+                found.text = sentence.trim_matches(is_blank).to_owned();
                 found.from += sentence_start + clause_start;
                 found.to += sentence_start + clause_start;
                 out.push(found);
@@ -237,7 +243,9 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
         .or(caps.name("mult"))
         .or(caps.name("den"))
         .map_or(num.end(), |m| m.end());
-    Some(Found {
+    let raw = caps.get(0).map_or(String::new(), |m| m.as_str()[from - m.start()..to - m.start()].to_owned());
+    let target = Target {
+        id: String::new(),
         subject,
         value,
         normalized,
@@ -249,15 +257,12 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
         direction,
         year: None,
         base_year: caps.name("base").and_then(|b| b.as_str().parse().ok()),
-        raw: String::new(),
-        sentence: String::new(),
-        from,
-        to,
-    })
-    .map(|mut f| {
-        f.raw = caps.get(0).map_or(String::new(), |m| m.as_str()[from - m.start()..to - m.start()].to_owned());
-        f
-    })
+        raw,
+        text: String::new(),
+        node: String::new(),
+        span: Span::default(),
+    };
+    Some(Found { target, from, to })
 }
 
 /// The subject without a leading year phrase or connective (`到2020年电子信息产业主营业务收入` → `电子信息产业主营业务收入`)

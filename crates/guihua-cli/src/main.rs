@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 "no match" or "differences" where a command has such an answer, 2 an error.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod diff_cmd;
 mod export_cmd;
 mod parse_cmd;
 mod search_cmd;
@@ -37,6 +38,10 @@ enum Command {
     Projects(table_cmd::TableArgs),
     /// List the quantified targets found in the prose, one row each (CSV or JSON Lines).
     Targets(table_cmd::TableArgs),
+    /// Compare two plans: sections, indicators, projects and sentences. Exit 0 when identical, 1 when they differ.
+    Diff(diff_cmd::DiffArgs),
+    /// Align many plans: one row per indicator (or project), one column per plan.
+    Compare(diff_cmd::CompareArgs),
     /// Print the JSON Schema of the document JSON that `guihua parse` writes.
     Schema,
 }
@@ -52,6 +57,8 @@ fn main() -> ExitCode {
         Command::Indicators(args) => table_cmd::run(table_cmd::Items::Indicators, &args),
         Command::Projects(args) => table_cmd::run(table_cmd::Items::Projects, &args),
         Command::Targets(args) => table_cmd::run(table_cmd::Items::Targets, &args),
+        Command::Diff(args) => diff_cmd::diff(&args),
+        Command::Compare(args) => diff_cmd::compare(&args),
         Command::Schema => print_schema().map(|()| ExitCode::SUCCESS),
     };
     match result {

@@ -26,11 +26,16 @@
 //! ```
 
 mod diagnostic;
+mod diff;
 mod document;
 mod node;
 mod outline;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use diff::{
+    ChangeKind, DiffSide, DiffSummary, Edit, EditOp, IndicatorChange, IndicatorState, PlanDiff, ProjectChange,
+    ProjectState, SectionChange, SectionRef, TextChange,
+};
 pub use document::{
     Bound, Direction, Document, Indicator, IndicatorValue, Meta, Period, Project, SCHEMA_VERSION, Source, Target,
     TargetKind,

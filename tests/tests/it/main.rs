@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod diff;
 mod export;
 mod golden;
 mod index_safety;

@@ -125,21 +125,28 @@ pub(crate) fn diff_sections(old: &Document, new: &Document, out: &mut PlanDiff) 
             to_old[j] = Some(i);
         }
     }
-    // Pass 2: among the unmatched children of matched parents (or of the root), the same content.
+    // Pass 2: among the unmatched children of matched parents (or of the root), the same content. Only siblings are
+    // compared, so the cost stays near linear in the plans' size.
+    let mut children: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    for (j, s) in new_flat.iter().enumerate() {
+        children.entry(s.parent).or_default().push(j);
+    }
     for i in 0..old_flat.len() {
         if to_new[i].is_some() {
             continue;
         }
-        let parent_match = old_flat[i].parent.map(|p| to_new[p]);
-        let siblings = (0..new_flat.len()).filter(|&j| {
-            to_old[j].is_none()
-                && match parent_match {
-                    None => new_flat[j].parent.is_none(),
-                    Some(Some(p)) => new_flat[j].parent == Some(p),
-                    Some(None) => false,
-                }
-        });
+        let new_parent = match old_flat[i].parent {
+            None => None,
+            Some(p) => match to_new[p] {
+                Some(q) => Some(q),
+                None => continue,
+            },
+        };
+        let siblings = children.get(&new_parent).map_or(&[][..], Vec::as_slice);
         let best = siblings
+            .iter()
+            .copied()
+            .filter(|&j| to_old[j].is_none())
             .map(|j| (j, similarity(&old_flat[i].sentences, &new_flat[j].sentences)))
             .filter(|&(_, score)| score >= SAME_CONTENT)
             .max_by(|a, b| a.1.total_cmp(&b.1));

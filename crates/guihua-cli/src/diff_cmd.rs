@@ -237,14 +237,7 @@ pub(crate) fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
             row.2[k] = cell;
         };
         if args.projects {
-            let titles: BTreeMap<&str, &str> = doc
-                .walk()
-                .into_iter()
-                .filter_map(|(_, n)| match n {
-                    guihua_model::Node::Panel(p) => Some((p.id.as_str(), p.title.as_str())),
-                    _ => None,
-                })
-                .collect();
+            let titles = doc.panel_titles();
             for p in &doc.projects {
                 let panel = titles.get(p.panel.as_str()).copied().unwrap_or_default();
                 add(guihua_diff::project_key(&p.name), &p.name, panel.to_owned());

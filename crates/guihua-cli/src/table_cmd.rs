@@ -203,14 +203,7 @@ fn item_rows(items: Items, document: &Document) -> Vec<Map<String, Value>> {
             })
             .collect(),
         Items::Projects => {
-            let panel_titles: HashMap<&str, &str> = document
-                .walk()
-                .into_iter()
-                .filter_map(|(_, n)| match n {
-                    Node::Panel(p) => Some((p.id.as_str(), p.title.as_str())),
-                    _ => None,
-                })
-                .collect();
+            let panel_titles = document.panel_titles();
             document
                 .projects
                 .iter()

@@ -21,7 +21,7 @@ mod sections;
 use std::collections::HashMap;
 
 use guihua_model::{
-    ChangeKind, DiffSide, Document, Indicator, IndicatorChange, IndicatorState, Node, PlanDiff, Project, ProjectChange,
+    ChangeKind, DiffSide, Document, Indicator, IndicatorChange, IndicatorState, PlanDiff, Project, ProjectChange,
     ProjectState,
 };
 
@@ -111,18 +111,6 @@ fn diff_indicators(old: &[Indicator], new: &[Indicator], out: &mut PlanDiff) {
     }
 }
 
-/// Each panel's title by id.
-fn panel_titles(document: &Document) -> HashMap<&str, &str> {
-    document
-        .walk()
-        .into_iter()
-        .filter_map(|(_, n)| match n {
-            Node::Panel(p) => Some((p.id.as_str(), p.title.as_str())),
-            _ => None,
-        })
-        .collect()
-}
-
 fn project_state(p: &Project, panels: &HashMap<&str, &str>) -> ProjectState {
     ProjectState {
         id: p.id.clone(),
@@ -134,7 +122,7 @@ fn project_state(p: &Project, panels: &HashMap<&str, &str>) -> ProjectState {
 }
 
 fn diff_projects(old: &Document, new: &Document, out: &mut PlanDiff) {
-    let (old_panels, new_panels) = (panel_titles(old), panel_titles(new));
+    let (old_panels, new_panels) = (old.panel_titles(), new.panel_titles());
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, p) in new.projects.iter().enumerate() {
         by_key.entry(project_key(&p.name)).or_default().push(j);

@@ -44,6 +44,17 @@ impl Default for Document {
 }
 
 impl Document {
+    /// The title of every panel, by panel id.
+    pub fn panel_titles(&self) -> std::collections::HashMap<&str, &str> {
+        self.walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                Node::Panel(p) => Some((p.id.as_str(), p.title.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Every node of the outline, depth first in source order, with its depth (0 for top-level nodes).
     pub fn walk(&self) -> Vec<(usize, &Node)> {
         fn visit<'a>(nodes: &'a [Node], depth: usize, out: &mut Vec<(usize, &'a Node)>) {

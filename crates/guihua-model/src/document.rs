@@ -245,3 +245,33 @@ pub enum Direction {
     /// `下降`, `降低`, `减少`.
     Decrease,
 }
+
+/// A number as a plan writes it, with what surrounds it: `1.7万亿元`, `60%以上`, `比2015年下降18%`, `3：7`.
+///
+/// The parser's quantity reader returns these for any text (`guihua_parse::quantities`); targets are the quantities
+/// that a verb of commitment governs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Quantity {
+    /// The quantity as written, bound included.
+    pub raw: String,
+    /// The number as written.
+    pub value: f64,
+    /// The number scaled by its multiplier, or a ratio's quotient.
+    pub normalized: f64,
+    /// The unit, half-width.
+    pub unit: Option<String>,
+    /// The multiplier as written.
+    pub multiplier: Option<String>,
+    /// Floor, ceiling, about or exact.
+    pub bound: Bound,
+    /// Level, share, count, growth rate, change or ratio.
+    pub kind: TargetKind,
+    /// For a change, its direction.
+    pub direction: Option<Direction>,
+    /// For a change, the year it is measured from.
+    pub base_year: Option<i32>,
+    /// Byte offset of the first byte in the text read.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}

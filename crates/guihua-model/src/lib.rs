@@ -37,8 +37,8 @@ pub use diff::{
     ProjectState, SectionChange, SectionRef, TextChange,
 };
 pub use document::{
-    Bound, Direction, Document, Indicator, IndicatorValue, Meta, Period, Project, SCHEMA_VERSION, Source, Target,
-    TargetKind,
+    Bound, Direction, Document, Indicator, IndicatorValue, Meta, Period, Project, Quantity, SCHEMA_VERSION, Source,
+    Target, TargetKind,
 };
 pub use node::{Cell, Figure, Node, Notice, Panel, PanelKind, Paragraph, Piece, Section, Span, Table, Title};
 pub use outline::render_outline;

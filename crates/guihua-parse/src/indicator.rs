@@ -5,7 +5,6 @@ use guihua_model::{Bound, Cell, Indicator, IndicatorValue, Table};
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::numbers::digit_value;
 use crate::text::{LineIndex, is_blank};
 
 /// The roles of an indicator table's columns, read from its header.
@@ -185,7 +184,10 @@ pub(crate) fn parse_value(raw: &str, column_year: Option<i32>) -> IndicatorValue
         None => (inner, false),
     };
     let bound = bound_of(inner);
-    IndicatorValue { raw: text.to_owned(), value: first_number(inner), year, bound, cumulative }
+    // The number is read by the same quantity reader as prose; a leading minus sign makes it negative.
+    let negative = inner.starts_with(['-', '－', '−']);
+    let value = crate::target::quantities(inner).first().map(|q| if negative { -q.value } else { q.value });
+    IndicatorValue { raw: text.to_owned(), value, year, bound, cumulative }
 }
 
 fn strip_brackets(text: &str) -> Option<&str> {
@@ -206,34 +208,6 @@ fn bound_of(text: &str) -> Bound {
     } else {
         Bound::Exact
     }
-}
-
-/// The first decimal number in `text` (ASCII or full-width digits, a sign, a decimal point), if any.
-pub(crate) fn first_number(text: &str) -> Option<f64> {
-    let mut out = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if let Some(d) = digit_value(c) {
-            out.push(char::from_digit(d, 10).expect("a digit value is below 10"));
-            while let Some(&next) = chars.peek() {
-                if let Some(d) = digit_value(next) {
-                    out.push(char::from_digit(d, 10).expect("a digit value is below 10"));
-                } else if matches!(next, '.' | '．') && !out.contains('.') {
-                    out.push('.');
-                } else if next == ',' {
-                    // a thousands separator
-                } else {
-                    break;
-                }
-                chars.next();
-            }
-            return out.trim_end_matches('.').parse().ok();
-        }
-        if matches!(c, '-' | '－' | '−') && chars.peek().is_some_and(|&n| digit_value(n).is_some()) {
-            out.push('-');
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ mod validate;
 
 pub use build::parse;
 pub use decode::{Decoded, decode, hex_sha256};
+pub use target::quantities;
 pub use text::{LineIndex, is_blank, width};
 pub use validate::span_errors;
 

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use guihua_model::{Bound, Direction, Span, Target, TargetKind};
+use guihua_model::{Bound, Direction, Quantity, Span, Target, TargetKind};
 use regex::{Captures, Regex};
 
 use crate::numbers::digit_value;
@@ -37,7 +37,7 @@ impl std::ops::DerefMut for Found {
     }
 }
 
-const NUMBER: &str = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?:[：:∶/](?P<den>[0-9０-９]+))?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|人年|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|小时|分钟|倍|次|张|部|种|所|亿元|千瓦)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
+const NUMBER: &str = r"(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)(?:[：:∶/](?P<den>[0-9０-９]+))?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|人年|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|小时|分钟|倍|次|张|部|种|所|亿元|千瓦)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
 
 /// One pattern of commitment: where the subject stands and what the verb says about the number.
 struct Pattern {
@@ -101,6 +101,81 @@ const SUBJECT_PREFIXES: [&str; 10] = ["其中", "力争", "全省", "我省", "�
 /// Units that count things.
 const COUNT_UNITS: [&str; 17] =
     ["个", "家", "项", "件", "台", "套", "座", "辆", "户", "处", "条", "所", "种", "张", "部", "人", "名"];
+
+static ANY_QUANTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBER).expect("the quantity pattern is valid"));
+
+/// What stands right before a number and changes its meaning: `比2015年下降`, `年均增长`, `超过`, `控制在`.
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:比(?P<base>(?:19|20)\d{2})年(?P<dir>提高|提升|增长|增加|上升|下降|降低|减少|缩小)了?|(?P<growth>年均(?:增长|增速|提高)(?:达到|为)?)|(?P<verb>超过|突破|不低于|不少于|不超过|不高于|控制在))$")
+        .expect("the context pattern is valid")
+});
+
+/// Every quantity in `text`: a number with its unit and multiplier, its bound and kind (a change against a base year,
+/// an annual growth rate, a share, a count, a ratio, a level), as byte ranges of `text`. Numbers that are parts of
+/// dates, ordinals or names (`2016年`, `第6代`, `5G`) are no quantities. Targets and table cells are read with it.
+pub fn quantities(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for caps in ANY_QUANTITY.captures_iter(text) {
+        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else { continue };
+        let before = &text[..whole.start()];
+        let after = text[whole.end()..].chars().next();
+        let previous = before.chars().next_back();
+        // Part of a longer number, an ordinal, or a bare number before a word (a date, a name, a model).
+        if previous.is_some_and(|c| c == '第' || c == '.' || c == '．' || digit_value(c).is_some()) {
+            continue;
+        }
+        let has_measure = caps.name("unit").is_some() || caps.name("bound").is_some() || caps.name("den").is_some();
+        if !has_measure && after.is_some_and(|c| c.is_alphanumeric() || "·•-－".contains(c)) {
+            continue;
+        }
+        let tail_start = before.char_indices().rev().nth(15).map_or(0, |(i, _)| i);
+        let context = BEFORE.captures(&before[tail_start..]);
+        let kind = context.as_ref().and_then(|c| {
+            if c.name("dir").is_some() {
+                Some(TargetKind::Change)
+            } else if c.name("growth").is_some() {
+                Some(TargetKind::Growth)
+            } else {
+                None
+            }
+        });
+        let unit = caps.name("unit").map(|m| normalize_unit(m.as_str()));
+        let multiplier = caps.name("mult").map(|m| m.as_str().to_owned());
+        let Some(value) = parse_decimal(num.as_str()) else { continue };
+        let (kind, normalized) = match caps.name("den").and_then(|d| parse_decimal(d.as_str())).filter(|d| *d != 0.0) {
+            Some(den) => (TargetKind::Ratio, value / den),
+            None => (
+                kind.unwrap_or_else(|| kind_of_unit(unit.as_deref())),
+                value * multiplier.as_deref().map_or(1.0, multiplier_value),
+            ),
+        };
+        let verb = context.as_ref().and_then(|c| c.name("verb")).map(|m| m.as_str());
+        let bound = match (caps.name("bound").map(|m| m.as_str()), verb) {
+            (Some("以上"), _) | (_, Some("超过" | "突破" | "不低于" | "不少于")) => Bound::AtLeast,
+            (Some("以下" | "以内"), _) | (_, Some("不超过" | "不高于" | "控制在")) => Bound::AtMost,
+            (Some("左右"), _) => Bound::About,
+            _ => Bound::Exact,
+        };
+        let direction = context.as_ref().and_then(|c| c.name("dir")).map(|d| match d.as_str() {
+            "下降" | "降低" | "减少" | "缩小" => Direction::Decrease,
+            _ => Direction::Increase,
+        });
+        out.push(Quantity {
+            raw: whole.as_str().to_owned(),
+            value,
+            normalized,
+            unit,
+            multiplier,
+            bound,
+            kind,
+            direction,
+            base_year: context.as_ref().and_then(|c| c.name("base")).and_then(|b| b.as_str().parse().ok()),
+            start: whole.start(),
+            end: whole.end(),
+        });
+    }
+    out
+}
 
 /// Finds the targets in `text` (a paragraph). `default_year` is the plan period's end, used where the text names no
 /// year. A year named earlier in the paragraph (`到2020年，…。…`) holds for the sentences after it.
@@ -320,10 +395,11 @@ fn normalize_unit(unit: &str) -> String {
     unit.chars().map(|c| if c == '％' { '%' } else { c }).collect()
 }
 
-/// A decimal written in ASCII or full-width digits, with `.` or `．`.
+/// A decimal written in ASCII or full-width digits, with `.` or `．`, and thousands separated by `,` or not.
 fn parse_decimal(text: &str) -> Option<f64> {
     let ascii: String = text
         .chars()
+        .filter(|&c| c != ',')
         .map(|c| match digit_value(c) {
             Some(d) => char::from_digit(d, 10).unwrap_or('0'),
             None => '.',
@@ -404,6 +480,30 @@ mod tests {
         assert_eq!((own_year.subject.as_str(), own_year.year), ("乡镇企业总产值", Some(1995)));
         let ratio = &find_targets("化学原料药和制剂比调整到3：7。", None)[0];
         assert_eq!((ratio.kind, ratio.raw.as_str()), (TargetKind::Ratio, "3：7"));
+    }
+
+    #[test]
+    fn every_quantity_of_a_text() {
+        let q = quantities(
+            "规模以上工业增加值达到1.7万亿元，比2015年下降18%，年均增长13%，达到60%以上，调整到3：7，每万名员工60台。",
+        );
+        let read: Vec<_> = q.iter().map(|q| (q.raw.as_str(), q.kind, q.bound, q.direction)).collect();
+        assert_eq!(
+            read,
+            [
+                ("1.7万亿元", TargetKind::Level, Bound::Exact, None),
+                ("18%", TargetKind::Change, Bound::Exact, Some(Direction::Decrease)),
+                ("13%", TargetKind::Growth, Bound::Exact, None),
+                ("60%以上", TargetKind::Share, Bound::AtLeast, None),
+                ("3：7", TargetKind::Ratio, Bound::Exact, None),
+                ("60台", TargetKind::Count, Bound::Exact, None),
+            ]
+        );
+        assert_eq!((q[0].normalized, q[1].base_year), (1.7e12, Some(2015)));
+        assert_eq!(quantities("２０１１年，增长１２．５％。")[0].value, 12.5, "full-width digits read as numbers");
+        for text in ["2016年9月30日", "第6代AMOLED", "5G网络", "“十三五”"] {
+            assert!(quantities(text).is_empty(), "{text}: {:?}", quantities(text));
+        }
     }
 
     #[test]

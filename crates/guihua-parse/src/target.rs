@@ -116,7 +116,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     for caps in ANY_QUANTITY.captures_iter(text) {
-        let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else { continue };
+        let Some(whole) = caps.get(0) else { continue };
         let before = &text[..whole.start()];
         let after = text[whole.end()..].chars().next();
         let previous = before.chars().next_back();
@@ -139,27 +139,11 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 None
             }
         });
-        let unit = caps.name("unit").map(|m| normalize_unit(m.as_str()));
-        let multiplier = caps.name("mult").map(|m| m.as_str().to_owned());
-        let Some(value) = parse_decimal(num.as_str()) else { continue };
-        let (kind, normalized) = match caps.name("den").and_then(|d| parse_decimal(d.as_str())).filter(|d| *d != 0.0) {
-            Some(den) => (TargetKind::Ratio, value / den),
-            None => (
-                kind.unwrap_or_else(|| kind_of_unit(unit.as_deref())),
-                value * multiplier.as_deref().map_or(1.0, multiplier_value),
-            ),
-        };
+        let Some(Measure { value, normalized, unit, multiplier, ratio }) = measure(&caps) else { continue };
+        let kind = if ratio { TargetKind::Ratio } else { kind.unwrap_or_else(|| kind_of_unit(unit.as_deref())) };
         let verb = context.as_ref().and_then(|c| c.name("verb")).map(|m| m.as_str());
-        let bound = match (caps.name("bound").map(|m| m.as_str()), verb) {
-            (Some("以上"), _) | (_, Some("超过" | "突破" | "不低于" | "不少于")) => Bound::AtLeast,
-            (Some("以下" | "以内"), _) | (_, Some("不超过" | "不高于" | "控制在")) => Bound::AtMost,
-            (Some("左右"), _) => Bound::About,
-            _ => Bound::Exact,
-        };
-        let direction = context.as_ref().and_then(|c| c.name("dir")).map(|d| match d.as_str() {
-            "下降" | "降低" | "减少" | "缩小" => Direction::Decrease,
-            _ => Direction::Increase,
-        });
+        let bound = bound_of(caps.name("bound").map(|m| m.as_str()), verb);
+        let direction = context.as_ref().and_then(|c| c.name("dir")).map(|d| direction_of(d.as_str()));
         out.push(Quantity {
             raw: whole.as_str().to_owned(),
             value,
@@ -266,19 +250,17 @@ fn match_clause(clause: &str) -> Vec<Found> {
 
 fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<Found> {
     let num = caps.name("num")?;
-    let unit = caps.name("unit").map(|m| normalize_unit(m.as_str()));
-    let multiplier = caps.name("mult").map(|m| m.as_str().to_owned());
-    // A bare number right before a date or ordinal word is not a quantity (`达到2020年`, `第6代`).
+    let has_unit = caps.name("unit").is_some();
     let next = clause[caps.get(0).map_or(clause.len(), |m| m.end())..].chars().next();
     // A bare number before a word is a number with a measure this reader does not know: better no target than a
     // wrong one. Before a date or ordinal word it is no quantity at all (`达到2020年`, `第6代`, `5G`).
     let ends_clause = next.is_none_or(|c| is_blank(c) || "）)」』”、。；".contains(c));
-    if unit.is_none() && caps.name("den").is_none() && caps.name("bound").is_none() && !ends_clause {
+    if !has_unit && caps.name("den").is_none() && caps.name("bound").is_none() && !ends_clause {
         return None;
     }
     let bound_word = caps.name("bound").map(|m| m.as_str());
     let verb = caps.name("verb").map(|m| m.as_str());
-    if unit.is_none() && caps.name("den").is_none() {
+    if !has_unit && caps.name("den").is_none() {
         if matches!(kind, Some(TargetKind::Count)) {
             return None; // a count needs its measure word
         }
@@ -286,22 +268,10 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
             return None;
         }
     }
-    let value = parse_decimal(num.as_str())?;
-    let scale = multiplier.as_deref().map_or(1.0, multiplier_value);
-    let (kind, normalized) = match caps.name("den") {
-        Some(den) => (TargetKind::Ratio, value / parse_decimal(den.as_str()).filter(|d| *d != 0.0)?),
-        None => (kind.unwrap_or_else(|| kind_of_unit(unit.as_deref())), value * scale),
-    };
-    let direction = caps.name("dir").map(|d| match d.as_str() {
-        "下降" | "降低" | "减少" | "缩小" => Direction::Decrease,
-        _ => Direction::Increase,
-    });
-    let bound = match (bound_word, verb) {
-        (Some("以上"), _) | (_, Some("超过" | "突破" | "不低于" | "不少于")) => Bound::AtLeast,
-        (Some("以下" | "以内"), _) | (_, Some("不超过" | "不高于" | "控制在")) => Bound::AtMost,
-        (Some("左右"), _) => Bound::About,
-        _ => Bound::Exact,
-    };
+    let Measure { value, normalized, unit, multiplier, ratio } = measure(caps)?;
+    let kind = if ratio { TargetKind::Ratio } else { kind.unwrap_or_else(|| kind_of_unit(unit.as_deref())) };
+    let direction = caps.name("dir").map(|d| direction_of(d.as_str()));
+    let bound = bound_of(bound_word, verb);
     let subject = match (caps.name("subject"), caps.name("after"), caps.name("between")) {
         (Some(s), _, _) => clean_subject(s.as_str()),
         (None, Some(after), _) => clean_subject(after.as_str()),
@@ -365,6 +335,44 @@ fn clean_subject(raw: &str) -> String {
         if subject == before {
             return subject.to_owned();
         }
+    }
+}
+
+/// The number of a [`NUMBER`] match: its value, its value scaled by the multiplier (or a ratio's quotient), its unit
+/// and multiplier, and whether it is a ratio.
+struct Measure {
+    value: f64,
+    normalized: f64,
+    unit: Option<String>,
+    multiplier: Option<String>,
+    ratio: bool,
+}
+
+fn measure(caps: &Captures<'_>) -> Option<Measure> {
+    let value = parse_decimal(caps.name("num")?.as_str())?;
+    let unit = caps.name("unit").map(|m| normalize_unit(m.as_str()));
+    let multiplier = caps.name("mult").map(|m| m.as_str().to_owned());
+    let (normalized, ratio) = match caps.name("den") {
+        Some(den) => (value / parse_decimal(den.as_str()).filter(|d| *d != 0.0)?, true),
+        None => (value * multiplier.as_deref().map_or(1.0, multiplier_value), false),
+    };
+    Some(Measure { value, normalized, unit, multiplier, ratio })
+}
+
+/// The bound a suffix (`以上`) or a verb before the number (`超过`, `控制在`) puts on it.
+fn bound_of(suffix: Option<&str>, verb: Option<&str>) -> Bound {
+    match (suffix, verb) {
+        (Some("以上"), _) | (_, Some("超过" | "突破" | "不低于" | "不少于")) => Bound::AtLeast,
+        (Some("以下" | "以内"), _) | (_, Some("不超过" | "不高于" | "控制在")) => Bound::AtMost,
+        (Some("左右"), _) => Bound::About,
+        _ => Bound::Exact,
+    }
+}
+
+fn direction_of(word: &str) -> Direction {
+    match word {
+        "下降" | "降低" | "减少" | "缩小" => Direction::Decrease,
+        _ => Direction::Increase,
     }
 }
 

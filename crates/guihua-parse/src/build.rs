@@ -95,6 +95,10 @@ impl<'a> Builder<'a> {
                 self.push(Node::Figure(Figure { id, span, text: content.to_owned() }));
                 continue;
             }
+            if line.text.starts_with(content) && borderless_title(content).is_some() {
+                i = self.borderless_panel(i - 1);
+                continue;
+            }
             if let Some(numbered) = heading::numbered(content)
                 && let Some(depth) = self.accept_heading(&numbered, offset, content.len())
             {
@@ -245,6 +249,49 @@ impl<'a> Builder<'a> {
             paragraphs,
             paragraph_pieces,
         }));
+    }
+
+    /// Reads a panel written without borders: a flush-left title line `专栏1  标题` (or `专栏1：`, `专栏 1 `), then
+    /// flush-left body lines, blank lines between them allowed, up to the next indented line, box, panel title or
+    /// outer heading. Numbered items inside (`1.大数据智能理论。…`) stay panel text. Returns the next line index.
+    fn borderless_panel(&mut self, i: usize) -> usize {
+        let (title_text, title_offset) = self.lines[i].content();
+        let Some((kind, number, title)) = borderless_title(title_text) else { return i + 1 };
+        let mut paragraphs = Vec::new();
+        let mut pieces = Vec::new();
+        let mut end = title_offset + title_text.len();
+        let mut j = i + 1;
+        while j < self.lines.len() {
+            let line = self.lines[j];
+            let (content, offset) = line.content();
+            if content.is_empty() {
+                j += 1;
+                continue;
+            }
+            let indented = !line.text.starts_with(content);
+            let outer_heading = heading::numbered(content).is_some_and(|n| {
+                matches!(
+                    n.style,
+                    Style::ChineseComma | Style::ParenChinese | Style::Part | Style::Chapter | Style::Division
+                )
+            });
+            if indented
+                || outer_heading
+                || content.starts_with(grid::is_box_char)
+                || borderless_title(content).is_some()
+            {
+                break;
+            }
+            paragraphs.push(content.to_owned());
+            pieces.push(vec![guihua_model::Piece { start: offset, end: offset + content.len() }]);
+            end = offset + content.len();
+            j += 1;
+        }
+        self.after_table = false;
+        let id = next_id("panel", &mut self.counters.panel);
+        let span = self.index.span(title_offset, end);
+        self.push(Node::Panel(Panel { id, span, kind, number, title, paragraphs, paragraph_pieces: pieces }));
+        j
     }
 
     fn note(&mut self, content: &str, offset: usize) {
@@ -429,6 +476,17 @@ fn is_top_style(style: Style) -> bool {
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(](?:图|图表|附图|表|照片)[^（()）]{0,8}略[）)]$").expect("the figure pattern is valid")
 });
+
+/// A borderless panel's title line: `专栏1  工业互联网网络互联互通工程`, `专栏1　基础理论`, `专项2：…`: 专栏 or 专项, a
+/// number, and a short title that is no sentence.
+fn borderless_title(text: &str) -> Option<(PanelKind, Option<u32>, String)> {
+    if !(text.starts_with("专栏") || text.starts_with("专项")) || text.contains('。') || text.chars().count() > 50
+    {
+        return None;
+    }
+    let (kind, number, title) = panel::parse_title(text);
+    (kind != PanelKind::Box && number.is_some() && !title.is_empty()).then_some((kind, number, title))
+}
 
 /// Whether a line is a note on the table above it: `注：…`, `备注：…`, `说明：…`, `资料来源：…`.
 fn is_note(text: &str) -> bool {
@@ -626,5 +684,23 @@ mod tests {
         assert_eq!(p.paragraphs, ["甲基地、乙园区等汽车项目。"]);
         let projects: Vec<_> = doc.projects.iter().map(|x| (x.name.as_str(), x.category.as_deref())).collect();
         assert_eq!(projects, [("甲基地", Some("汽车")), ("乙园区", Some("汽车"))]);
+    }
+
+    #[test]
+    fn a_panel_without_borders_runs_to_the_next_indented_line() {
+        let text = "一、任务\n\u{3000}\u{3000}开展研究。\n\n专栏1\u{3000}基础理论\n\n1.大数据智能理论。研究数据驱动。\n\n2.跨媒体感知计算理论。研究感知。\n\n\u{3000}\u{3000}重点突破。\n专栏2  关键技术\n优化网络。\n（一）下一节\n";
+        let (doc, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        let panels: Vec<_> = s
+            .children
+            .iter()
+            .filter_map(|n| {
+                if let Node::Panel(p) = n { Some((p.number, p.title.as_str(), p.paragraphs.len())) } else { None }
+            })
+            .collect();
+        assert_eq!(panels, [(Some(1), "基础理论", 2), (Some(2), "关键技术", 1)]);
+        assert!(matches!(s.children[2], Node::Paragraph(_)), "the indented line after the panel is body text again");
+        assert!(matches!(s.children.last(), Some(Node::Section(_))), "a heading ends a panel");
     }
 }

@@ -140,8 +140,8 @@ static LIST_END: LazyLock<Regex> =
 ///
 /// A list is items separated by `、` (or a stray `，`) and closed by `等<类别>项目。` or `等。`; the category is the
 /// text between `等` and `项目`, with the `项目` of a compound (`等核电项目和输变电项目。` → `核电和输变电`) dropped.
-/// Separators inside brackets (`中国（衡水）…`) do not split. A paragraph that does not end that way, or has a single
-/// item, is no list and yields nothing.
+/// Separators inside brackets (`中国（衡水）…`) do not split. A paragraph that does not end that way, has a single
+/// item, or holds a sentence before its list, is no list and yields nothing.
 pub(crate) fn split_projects(text: &str) -> Vec<ProjectItem> {
     let Some(caps) = LIST_END.captures(text) else {
         return Vec::new();
@@ -155,6 +155,9 @@ pub(crate) fn split_projects(text: &str) -> Vec<ProjectItem> {
         Some(stem.replace("项目", ""))
     };
     let body = &text[..tail.start()];
+    if body.contains(['。', '；', '：']) {
+        return Vec::new(); // prose that ends in a list (`1.大数据智能理论。研究…、…等。`), not a list of projects
+    }
     let mut items = Vec::new();
     let mut depth = 0i32;
     let mut item_start = 0;
@@ -232,6 +235,7 @@ mod tests {
     fn prose_is_not_a_list() {
         assert!(names("到2020年，培育省级试点示范项目100个。").is_empty());
         assert!(names("加快推进“固废资源利用与生态发展创新中心”等部省合作项目建设。").is_empty());
+        assert!(names("1.大数据智能理论。研究数据驱动的新方法、认知计算理论等。").is_empty());
     }
 
     #[test]

@@ -31,3 +31,27 @@ fn documents_with_a_bom_decode_without_it() {
     assert!(!parsed.text.starts_with('\u{FEFF}'));
     assert_eq!(parsed.document.meta.title.as_deref(), Some("中共中央 国务院关于实施乡村振兴战略的意见"));
 }
+
+#[test]
+fn panels_without_borders_in_the_anhui_and_ai_plans() {
+    let Some(dir) = shared_corpus() else { return };
+    let panels = |name: &str| -> Vec<(Option<u32>, String, usize)> {
+        let bytes = std::fs::read(dir.join(name)).expect("readable");
+        let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes");
+        parsed
+            .document
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                guihua_model::Node::Panel(p) => Some((p.number, p.title.clone(), p.paragraphs.len())),
+                _ => None,
+            })
+            .collect()
+    };
+    let anhui = panels("anhui-industrial-internet-2021.txt");
+    assert_eq!(anhui.iter().map(|p| p.0.unwrap()).collect::<Vec<_>>(), (1..=12).collect::<Vec<_>>());
+    assert_eq!(anhui[0].1, "工业互联网网络互联互通工程");
+    let ai = panels("stcouncil-new-gen-ai-plan-2017.txt");
+    let ai: Vec<_> = ai.iter().map(|(n, t, k)| (n.unwrap(), t.as_str(), *k)).collect();
+    assert_eq!(ai, [(1, "基础理论", 8), (2, "关键共性技术", 8), (3, "基础支撑平台", 5), (4, "智能化基础设施", 3)]);
+}

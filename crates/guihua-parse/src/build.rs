@@ -13,7 +13,7 @@ use crate::heading::{self, Numbered, Style};
 use crate::indicator;
 use crate::panel;
 use crate::target;
-use crate::text::{Line, LineIndex, lines};
+use crate::text::{Line, LineIndex, is_blank, lines};
 
 /// Parses plan text into a document and the diagnostics found on the way. Never fails, never panics.
 ///
@@ -93,6 +93,10 @@ impl<'a> Builder<'a> {
                 let id = next_id("figure", &mut self.counters.figure);
                 let span = self.index.span(offset, offset + content.len());
                 self.push(Node::Figure(Figure { id, span, text: content.to_owned() }));
+                continue;
+            }
+            if content.starts_with('|') && self.lines.get(i).is_some_and(|next| is_pipe_rule(next.content().0)) {
+                i = self.pipe_table(i - 1);
                 continue;
             }
             if line.text.starts_with(content) && borderless_title(content).is_some() {
@@ -294,6 +298,55 @@ impl<'a> Builder<'a> {
         j
     }
 
+    /// Reads a Markdown pipe table: a header row, a rule row (`|-----|-----|`), then one row per line while lines
+    /// start with `|`. Returns the next line index.
+    fn pipe_table(&mut self, i: usize) -> usize {
+        let mut rows: Vec<Vec<(String, usize)>> = Vec::new();
+        let mut end = 0;
+        let mut j = i;
+        while j < self.lines.len() {
+            let (content, offset) = self.lines[j].content();
+            if !content.starts_with('|') {
+                break;
+            }
+            j += 1;
+            end = offset + content.len();
+            if j == i + 2 && is_pipe_rule(content) {
+                continue;
+            }
+            rows.push(pipe_cells(content, offset));
+        }
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut cells = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, (text, start)) in row.iter().enumerate() {
+                let pieces = if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![guihua_model::Piece { start: *start, end: start + text.len() }]
+                };
+                cells.push(guihua_model::Cell {
+                    row: r as u32,
+                    col: c as u32,
+                    row_span: 1,
+                    col_span: 1,
+                    text: text.clone(),
+                    pieces,
+                });
+            }
+        }
+        let header = rows.first().map(|r| r.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>()).unwrap_or_default();
+        let mut columns_text = header;
+        columns_text.resize(columns, String::new());
+        let id = next_id("table", &mut self.counters.table);
+        let start = self.lines[i].content().1;
+        let span = self.index.span(start, end);
+        let rows = rows.len() as u32;
+        self.push(Node::Table(Table { id, span, columns: columns_text, rows, cells, notes: Vec::new() }));
+        self.after_table = true;
+        j
+    }
+
     fn note(&mut self, content: &str, offset: usize) {
         let end = offset + content.len();
         let end_line = self.index.line_of(end.saturating_sub(1));
@@ -476,6 +529,31 @@ fn is_top_style(style: Style) -> bool {
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(](?:图|图表|附图|表|照片)[^（()）]{0,8}略[）)]$").expect("the figure pattern is valid")
 });
+
+/// The rule under a Markdown table's header: `|-----|:---:|`.
+fn is_pipe_rule(text: &str) -> bool {
+    let cells: Vec<&str> = text.trim_matches('|').split('|').map(str::trim).collect();
+    !cells.is_empty()
+        && cells.iter().all(|c| {
+            let dashes = c.trim_matches(':');
+            dashes.len() >= 3 && dashes.chars().all(|ch| ch == '-')
+        })
+}
+
+/// The cells of a Markdown table row, trimmed, with the byte offset of each cell's text.
+fn pipe_cells(row: &str, offset: usize) -> Vec<(String, usize)> {
+    let inner_start = usize::from(row.starts_with('|'));
+    let inner_end = if row.len() > inner_start && row.ends_with('|') { row.len() - 1 } else { row.len() };
+    let inner = &row[inner_start..inner_end.max(inner_start)];
+    let mut out = Vec::new();
+    let mut at = inner_start;
+    for cell in inner.split('|') {
+        let lead = cell.len() - cell.trim_start_matches(is_blank).len();
+        out.push((cell.trim_matches(is_blank).to_owned(), offset + at + lead));
+        at += cell.len() + 1;
+    }
+    out
+}
 
 /// A borderless panel's title line: `专栏1  工业互联网网络互联互通工程`, `专栏1　基础理论`, `专项2：…`: 专栏 or 专项, a
 /// number, and a short title that is no sentence.
@@ -684,6 +762,20 @@ mod tests {
         assert_eq!(p.paragraphs, ["甲基地、乙园区等汽车项目。"]);
         let projects: Vec<_> = doc.projects.iter().map(|x| (x.name.as_str(), x.category.as_deref())).collect();
         assert_eq!(projects, [("甲基地", Some("汽车")), ("乙园区", Some("汽车"))]);
+    }
+
+    #[test]
+    fn a_markdown_pipe_table() {
+        let text = "<!-- TABLE -->\n| 刑法条文 |罪名 |\n|-----|-----|\n| 第一百二十条之一 |帮助恐怖活动罪 |\n| 第二百条 |单位行贿罪|\n正文。\n";
+        let (doc, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let table = doc.outline.iter().find_map(|n| if let Node::Table(t) = n { Some(t) } else { None }).unwrap();
+        assert_eq!(table.columns, ["刑法条文", "罪名"]);
+        assert_eq!(table.rows, 3);
+        let cells: Vec<_> = table.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(cells, ["刑法条文", "罪名", "第一百二十条之一", "帮助恐怖活动罪", "第二百条", "单位行贿罪"]);
+        let piece = table.cells[3].pieces[0];
+        assert_eq!(&text[piece.start..piece.end], "帮助恐怖活动罪");
     }
 
     #[test]

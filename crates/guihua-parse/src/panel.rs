@@ -185,8 +185,8 @@ pub(crate) fn split_projects(text: &str) -> Vec<ProjectItem> {
 fn push_item(items: &mut Vec<ProjectItem>, body: &str, from: usize, to: usize) {
     let raw = &body[from..to];
     let name = raw.trim_matches(is_blank);
-    if name.is_empty() {
-        return;
+    if !name.chars().any(char::is_alphanumeric) {
+        return; // punctuation or drawing left between separators is no name
     }
     let from = from + (raw.len() - raw.trim_start_matches(is_blank).len());
     items.push(ProjectItem { name: name.to_owned(), from, to: from + name.len(), category: None });

@@ -42,7 +42,7 @@ pub fn span_errors(document: &Document, text: &str) -> Vec<String> {
             .chars()
             .filter(|&c| !crate::grid::is_box_char(c) && !is_blank(c))
             .collect();
-        let name: String = project.name.chars().filter(|&c| !is_blank(c)).collect();
+        let name: String = project.name.chars().filter(|&c| !crate::grid::is_box_char(c) && !is_blank(c)).collect();
         if written != name {
             errors.push(format!("{}: span holds `{written}`, not `{}`", project.id, project.name));
         }

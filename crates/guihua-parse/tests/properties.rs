@@ -40,6 +40,9 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("指标".to_owned()),
         Just("2020年".to_owned()),
         Just("[18]".to_owned()),
+        Just("|".to_owned()),
+        Just("|---|---|".to_owned()),
+        Just("专栏1  ".to_owned()),
         "[a-z0-9%]{1,3}",
         "[\u{4e00}-\u{4e20}]{1,4}",
     ]

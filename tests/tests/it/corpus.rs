@@ -55,3 +55,20 @@ fn panels_without_borders_in_the_anhui_and_ai_plans() {
     let ai: Vec<_> = ai.iter().map(|(n, t, k)| (n.unwrap(), t.as_str(), *k)).collect();
     assert_eq!(ai, [(1, "基础理论", 8), (2, "关键共性技术", 8), (3, "基础支撑平台", 5), (4, "智能化基础设施", 3)]);
 }
+
+#[test]
+fn the_markdown_pipe_table_of_the_crime_names_file() {
+    let Some(dir) = shared_corpus() else { return };
+    let bytes = std::fs::read(dir.join("spc-crime-names-supp6-2015-mdtable.md")).expect("readable");
+    let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes");
+    let tables: Vec<_> = parsed
+        .document
+        .walk()
+        .into_iter()
+        .filter_map(|(_, n)| if let guihua_model::Node::Table(t) = n { Some(t.clone()) } else { None })
+        .collect();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].columns, ["刑法条文", "罪名"]);
+    assert_eq!(tables[0].rows, 33, "a header and 32 rows");
+    assert!(tables[0].cells.iter().any(|c| c.text.contains("（《刑法修正案（九）》第六条）")));
+}

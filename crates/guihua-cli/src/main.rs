@@ -47,7 +47,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(exclusions_as_options(std::env::args_os()));
     let json_errors = matches!(&cli.command, Command::Search(args) if args.json);
     let result = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
@@ -75,6 +75,28 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `guihua search 产业 -钢铁`: a query term that starts with `-` and is not an ASCII flag (`-钢铁`, `-"…"`, `-5G`) would be
+/// taken for an option; it is passed as `--exclude=钢铁` instead, which the search adds back as `-钢铁`.
+fn exclusions_as_options(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut searching = false;
+    let mut after_separator = false;
+    args.map(|arg| {
+        let Some(text) = arg.to_str() else { return arg };
+        if text == "search" {
+            searching = true;
+        } else if text == "--" {
+            after_separator = true;
+        } else if searching && !after_separator {
+            let mut chars = text.chars();
+            if chars.next() == Some('-') && chars.next().is_some_and(|c| c != '-' && !c.is_ascii_alphabetic()) {
+                return format!("--exclude={}", &text[1..]).into();
+            }
+        }
+        arg
+    })
+    .collect()
 }
 
 fn print_schema() -> anyhow::Result<()> {

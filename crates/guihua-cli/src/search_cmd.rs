@@ -45,6 +45,9 @@ pub(crate) struct SearchArgs {
     /// The query: terms are ANDed; "exact phrase"; OR; -term excludes; type:indicator, type:project, doc:<id or title>.
     #[arg(required = true, value_name = "QUERY")]
     query: Vec<String>,
+    /// Excluded terms: `-钢铁` on the command line arrives here (see `main::exclusions_as_options`).
+    #[arg(long = "exclude", value_name = "TERM", hide = true)]
+    exclude: Vec<String>,
     /// The index folder (default: $GUIHUA_INDEX, else a per-user data folder; with no index there, the bundled plan).
     #[arg(long, value_name = "DIR")]
     index: Option<PathBuf>,
@@ -274,7 +277,11 @@ fn open_library(explicit: Option<&Path>) -> anyhow::Result<Library> {
 }
 
 pub(crate) fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    let query = args.query.join(" ");
+    let mut query = args.query.join(" ");
+    for term in &args.exclude {
+        query.push_str(" -");
+        query.push_str(term);
+    }
     let library = open_library(args.index.as_deref())?;
     let limit = if args.count { 0 } else { args.limit };
     let result = library.search(&query, limit)?;

@@ -187,6 +187,16 @@ fn cli_searches_the_bundled_plan_without_an_index() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("[大数据]"), "{text}");
     assert!(text.contains("corpus/hebei-industry-transformation-13th-2016.txt:"), "{text}");
+    let excluded = guihua()
+        .args(["search", "产业", "-钢铁", "--count"])
+        .env("HOME", &home)
+        .env_remove("GUIHUA_INDEX")
+        .env_remove("XDG_DATA_HOME")
+        .output()
+        .expect("guihua runs");
+    let (library, _) = library();
+    let expected = library.search("产业 -钢铁", 0).unwrap().total.to_string();
+    assert_eq!(String::from_utf8_lossy(&excluded.stdout).trim(), expected, "`-钢铁` on the command line excludes");
     let none = guihua().args(["search", "量子纠缠"]).env("HOME", &home).env_remove("GUIHUA_INDEX").output().unwrap();
     assert_eq!(none.status.code(), Some(1), "no match exits 1 like grep");
     let bad = guihua().args(["search", "\"大数据"]).env("HOME", &home).output().unwrap();

@@ -101,11 +101,11 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         let key = file.display().to_string();
         seen.insert(key.clone());
         progress.set_message(key.clone());
-        progress.inc(fs::metadata(file).map_or(0, |m| m.len()));
         let Ok(bytes) = fs::read(file) else {
             skipped.push((key, "unreadable file"));
             continue;
         };
+        progress.inc(bytes.len() as u64);
         let sha = guihua_parse::hex_sha256(&bytes);
         if manifest.get(&key).and_then(|e| e["sha256"].as_str()) == Some(sha.as_str()) {
             unchanged += 1;

@@ -98,8 +98,7 @@ fn diff_indicators(old: &[Indicator], new: &[Indicator], out: &mut PlanDiff) {
             });
         }
     }
-    for (j, n) in new.iter().enumerate().filter(|(j, _)| !matched[*j]) {
-        let _ = j;
+    for n in new.iter().zip(&matched).filter(|(_, m)| !**m).map(|(n, _)| n) {
         out.summary.indicators_added += 1;
         out.indicators.push(IndicatorChange {
             change: ChangeKind::Added,

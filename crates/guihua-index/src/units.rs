@@ -1,5 +1,7 @@
 //! Searchable units: the pieces of a parsed document that a hit can point at.
 
+use std::collections::HashMap;
+
 use guihua_model::{Document, Node, Span};
 
 /// One searchable piece of a document.
@@ -24,23 +26,21 @@ pub struct Unit {
 pub fn units(document: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut path = Vec::new();
+    // The breadcrumb of every panel and table, for the projects and indicators read from them.
+    let mut container_paths: HashMap<String, Vec<String>> = HashMap::new();
     let indicator_tables: Vec<&str> = document.indicators.iter().map(|i| i.table.as_str()).collect();
-    collect(&document.outline, &indicator_tables, &mut path, &mut out);
-    let panel_paths: Vec<(String, Vec<String>)> =
-        out.iter().filter(|u| u.kind == "panel").map(|u| (u.node_id.clone(), u.section_path.clone())).collect();
+    collect(&document.outline, &indicator_tables, &mut path, &mut out, &mut container_paths);
+    let path_of = |id: &str| container_paths.get(id).cloned().unwrap_or_default();
     for project in &document.projects {
-        let section_path =
-            panel_paths.iter().find(|(id, _)| *id == project.panel).map(|(_, p)| p.clone()).unwrap_or_default();
+        let section_path = path_of(&project.panel);
         let text = match &project.category {
             Some(category) => format!("{}（{category}）", project.name),
             None => project.name.clone(),
         };
         out.push(unit(&project.id, "project", section_path, text, project.name.clone(), project.span));
     }
-    let table_paths: Vec<(String, Vec<String>)> = table_paths(&document.outline, &mut Vec::new());
     for indicator in &document.indicators {
-        let section_path =
-            table_paths.iter().find(|(id, _)| *id == indicator.table).map(|(_, p)| p.clone()).unwrap_or_default();
+        let section_path = path_of(&indicator.table);
         let mut parts = Vec::new();
         parts.extend(indicator.category.clone());
         parts.push(indicator.name.clone());
@@ -62,14 +62,20 @@ fn unit(id: &str, kind: &'static str, section_path: Vec<String>, text: String, h
     Unit { node_id: id.to_owned(), kind, section_path, text, heading, line: span.line }
 }
 
-fn collect(nodes: &[Node], indicator_tables: &[&str], path: &mut Vec<String>, out: &mut Vec<Unit>) {
+fn collect(
+    nodes: &[Node],
+    indicator_tables: &[&str],
+    path: &mut Vec<String>,
+    out: &mut Vec<Unit>,
+    container_paths: &mut HashMap<String, Vec<String>>,
+) {
     for node in nodes {
         match node {
             Node::Section(s) => {
                 let label = format!("{}{}", s.number, s.title);
                 out.push(unit(&s.id, "section", path.clone(), label.clone(), s.title.clone(), s.heading_span));
                 path.push(label);
-                collect(&s.children, indicator_tables, path, out);
+                collect(&s.children, indicator_tables, path, out, container_paths);
                 path.pop();
             }
             Node::Paragraph(p) => {
@@ -87,8 +93,10 @@ fn collect(nodes: &[Node], indicator_tables: &[&str], path: &mut Vec<String>, ou
                 for text in &p.paragraphs {
                     out.push(unit(&p.id, "panel", panel_path.clone(), text.clone(), String::new(), p.span));
                 }
+                container_paths.insert(p.id.clone(), panel_path);
             }
             Node::Table(t) => {
+                container_paths.insert(t.id.clone(), path.clone());
                 let has_indicators = indicator_tables.contains(&t.id.as_str());
                 for cell in t.cells.iter().filter(|c| !c.text.is_empty()) {
                     if has_indicators && cell.row > 0 {
@@ -106,20 +114,4 @@ fn collect(nodes: &[Node], indicator_tables: &[&str], path: &mut Vec<String>, ou
             _ => {}
         }
     }
-}
-
-fn table_paths(nodes: &[Node], path: &mut Vec<String>) -> Vec<(String, Vec<String>)> {
-    let mut out = Vec::new();
-    for node in nodes {
-        match node {
-            Node::Section(s) => {
-                path.push(format!("{}{}", s.number, s.title));
-                out.extend(table_paths(&s.children, path));
-                path.pop();
-            }
-            Node::Table(t) => out.push((t.id.clone(), path.clone())),
-            _ => {}
-        }
-    }
-    out
 }

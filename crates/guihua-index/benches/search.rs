@@ -170,3 +170,77 @@ fn segmenter_words_corpus(bencher: Bencher<'_, '_>) {
         black_box(tokens)
     });
 }
+
+/// The floor tantivy itself sets: the same text, one unit per line, into a single field of character bigrams with
+/// positions (what substring recall needs), on two writer threads, with no parsing, no jieba and no other field. If
+/// this alone is slower than a target, no tokeniser or pipeline change of ours reaches that target.
+#[divan::bench(sample_count = 1)]
+fn tantivy_floor_bigrams_only(bencher: Bencher<'_, '_>) {
+    use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+    let texts: Vec<String> = corpus().into_iter().map(|(_, b)| String::from_utf8_lossy(&b).into_owned()).collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        let mut schema = Schema::builder();
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer("bigrams")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let field = schema.add_text_field("bigrams", TextOptions::default().set_indexing_options(indexing));
+        let dir = std::env::temp_dir().join(format!("guihua-bench-floor-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temp folder");
+        let index = tantivy::Index::create_in_dir(&dir, schema.build()).expect("an index");
+        index.tokenizers().register("bigrams", PlainBigrams);
+        let mut writer = index.writer_with_num_threads::<tantivy::TantivyDocument>(2, 400_000_000).expect("a writer");
+        for text in &texts {
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let mut doc = tantivy::TantivyDocument::default();
+                doc.add_text(field, line);
+                writer.add_document(doc).expect("adding works");
+            }
+        }
+        writer.commit().expect("commit works");
+        writer.wait_merging_threads().expect("merges finish");
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
+
+/// Every pair of adjacent characters, at the position of the first: the cheapest bigram tokeniser there is.
+#[derive(Clone, Copy)]
+struct PlainBigrams;
+
+struct PlainBigramStream {
+    chars: Vec<(usize, char)>,
+    next: usize,
+    token: tantivy::tokenizer::Token,
+}
+
+impl tantivy::tokenizer::Tokenizer for PlainBigrams {
+    type TokenStream<'a> = PlainBigramStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PlainBigramStream {
+        PlainBigramStream { chars: text.char_indices().collect(), next: 0, token: Default::default() }
+    }
+}
+
+impl tantivy::tokenizer::TokenStream for PlainBigramStream {
+    fn advance(&mut self) -> bool {
+        let (Some(&(from, a)), Some(&(_, b))) = (self.chars.get(self.next), self.chars.get(self.next + 1)) else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push(a);
+        self.token.text.push(b);
+        (self.token.offset_from, self.token.offset_to) = (from, from + a.len_utf8() + b.len_utf8());
+        self.token.position = self.next;
+        self.next += 1;
+        true
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        &mut self.token
+    }
+}

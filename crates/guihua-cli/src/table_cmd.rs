@@ -154,11 +154,14 @@ fn section_paths(document: &Document) -> HashMap<String, String> {
     fn visit(nodes: &[Node], path: &mut Vec<String>, out: &mut HashMap<String, String>) {
         for node in nodes {
             out.insert(node.id().to_owned(), path.join(" › "));
-            if let Node::Section(s) = node {
-                path.push(format!("{}{}", s.number, s.title));
-                visit(&s.children, path, out);
-                path.pop();
-            }
+            let label = match node {
+                Node::Section(s) => format!("{}{}", s.number, s.title),
+                Node::Part(p) => p.title.clone().unwrap_or_default(),
+                _ => continue,
+            };
+            path.push(label);
+            visit(node.children(), path, out);
+            path.pop();
         }
     }
     let mut out = HashMap::new();

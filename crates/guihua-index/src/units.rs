@@ -108,6 +108,23 @@ fn collect(
                     out.push(unit(&t.id, "cell", path.clone(), note.clone(), String::new(), t.span));
                 }
             }
+            Node::Part(p) => {
+                let title = p.title.clone().unwrap_or_default();
+                if !title.is_empty() {
+                    out.push(unit(
+                        &p.id,
+                        "part",
+                        path.clone(),
+                        title.clone(),
+                        title.clone(),
+                        p.title_span.unwrap_or(p.span),
+                    ));
+                }
+                path.push(title);
+                collect(&p.children, indicator_tables, path, out, container_paths);
+                path.pop();
+            }
+            Node::Toc(t) => out.push(unit(&t.id, "toc", path.clone(), t.entries.join("\n"), String::new(), t.span)),
             Node::Title(t) => out.push(unit(&t.id, "title", Vec::new(), t.text.clone(), t.text.clone(), t.span)),
             Node::Notice(n) => out.push(unit(&n.id, "notice", Vec::new(), n.lines.join("\n"), String::new(), n.span)),
             Node::Figure(f) => out.push(unit(&f.id, "figure", path.clone(), f.text.clone(), String::new(), f.span)),

@@ -19,6 +19,7 @@
 //!     span: Span { start: 0, end: 12, line: 1, end_line: 1 },
 //!     text: "绿色发展。".into(),
 //!     lead: None,
+//!     pieces: Vec::new(),
 //! }));
 //! let json = serde_json::to_value(&doc).unwrap();
 //! assert_eq!(json["schema_version"], SCHEMA_VERSION);
@@ -40,7 +41,9 @@ pub use document::{
     Bound, Direction, Document, Indicator, IndicatorValue, Meta, Period, Project, Quantity, SCHEMA_VERSION, Source,
     Target, TargetKind,
 };
-pub use node::{Cell, Figure, Node, Notice, Panel, PanelKind, Paragraph, Piece, Section, Span, Table, Title};
+pub use node::{
+    Cell, Figure, Node, Notice, Panel, PanelKind, Paragraph, Part, PartKind, Piece, Section, Span, Table, Title, Toc,
+};
 pub use outline::render_outline;
 
 /// The JSON Schema of [`Document`], as published in `schema/guihua-document.schema.json`.

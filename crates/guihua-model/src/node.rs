@@ -36,6 +36,11 @@ pub enum Node {
     Notice(Notice),
     /// The document's title line: `河北省工业转型升级“十三五”规划`.
     Title(Title),
+    /// One of several documents in one file: the policy and the action plan a notice issues, an attachment (`附件`).
+    /// Only files that hold more than one document have parts; each part has its own heading numbering.
+    Part(Part),
+    /// A table of contents (`目录`, entries with dot leaders or page numbers): kept apart from the real headings.
+    Toc(Toc),
     /// A numbered heading and everything under it: `（一）指导思想。`.
     Section(Section),
     /// A paragraph of body text, possibly opened by a lead phrase: `工业经济平稳增长。规模以上…`.
@@ -54,6 +59,8 @@ impl Node {
         match self {
             Node::Notice(n) => &n.id,
             Node::Title(n) => &n.id,
+            Node::Part(n) => &n.id,
+            Node::Toc(n) => &n.id,
             Node::Section(n) => &n.id,
             Node::Paragraph(n) => &n.id,
             Node::Table(n) => &n.id,
@@ -67,6 +74,8 @@ impl Node {
         match self {
             Node::Notice(n) => n.span,
             Node::Title(n) => n.span,
+            Node::Part(n) => n.span,
+            Node::Toc(n) => n.span,
             Node::Section(n) => n.span,
             Node::Paragraph(n) => n.span,
             Node::Table(n) => n.span,
@@ -75,9 +84,10 @@ impl Node {
         }
     }
 
-    /// The node's children: a section's content, nothing for the other kinds.
+    /// The node's children: a part's or a section's content, nothing for the other kinds.
     pub fn children(&self) -> &[Node] {
         match self {
+            Node::Part(p) => &p.children,
             Node::Section(s) => &s.children,
             _ => &[],
         }
@@ -88,6 +98,8 @@ impl Node {
         match self {
             Node::Notice(_) => "notice",
             Node::Title(_) => "title",
+            Node::Part(_) => "part",
+            Node::Toc(_) => "toc",
             Node::Section(_) => "section",
             Node::Paragraph(_) => "paragraph",
             Node::Table(_) => "table",
@@ -119,6 +131,47 @@ pub struct Title {
     pub span: Span,
     /// The title as written.
     pub text: String,
+}
+
+/// One document of several in one file.
+///
+/// A notice that issues two documents (`支持工业互联网发展若干政策` and `…行动计划（2021-2023年）`) gives two parts, each
+/// with its own `一、` sequence; an attachment (`附件` + its title) gives a part of kind `appendix`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Part {
+    /// Stable id.
+    pub id: String,
+    /// From the title (or the first child) to the end of the last child.
+    pub span: Span,
+    /// `document` or `appendix`.
+    pub kind: PartKind,
+    /// The part's title line as written, when it has one (`附件` lines are not titles: the line after them is).
+    pub title: Option<String>,
+    /// Where the title stands.
+    pub title_span: Option<Span>,
+    /// The part's content.
+    pub children: Vec<Node>,
+}
+
+/// What a [`Part`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartKind {
+    /// A document of its own: a policy, a plan, an action plan.
+    Document,
+    /// An attachment introduced by `附件`.
+    Appendix,
+}
+
+/// A table of contents: the `目录` line and the entries after it, as written, one per line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Toc {
+    /// Stable id.
+    pub id: String,
+    /// From the first to the last line of the contents.
+    pub span: Span,
+    /// The entries, trimmed, leaders and page numbers included as written.
+    pub entries: Vec<String>,
 }
 
 /// A numbered heading and the nodes under it.
@@ -156,6 +209,11 @@ pub struct Paragraph {
     pub text: String,
     /// An unnumbered lead phrase that labels the paragraph (`先进轨道交通装备` in `先进轨道交通装备。重点发展…`).
     pub lead: Option<String>,
+    /// For a paragraph joined from lines hard-wrapped at a fixed width (text extracted from PDF): the lines it was
+    /// joined from, without line ends, page numbers or indentation; `text` is their concatenation. Empty when `text`
+    /// is exactly the source within `span`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pieces: Vec<Piece>,
 }
 
 /// A grid table.

@@ -73,6 +73,18 @@ fn render_nodes(document: &Document, nodes: &[Node], depth: usize, out: &mut Str
             Node::Title(t) => {
                 let _ = writeln!(out, "{indent}title {}  @{line}", t.text);
             }
+            Node::Part(p) => {
+                let kind = match p.kind {
+                    crate::PartKind::Document => "part",
+                    crate::PartKind::Appendix => "appendix",
+                };
+                let title = p.title.as_deref().unwrap_or("(untitled)");
+                let _ = writeln!(out, "{indent}{kind} {title}  @{line}");
+                render_nodes(document, &p.children, depth + 1, out);
+            }
+            Node::Toc(t) => {
+                let _ = writeln!(out, "{indent}contents ({} entries)  @{line}", t.entries.len());
+            }
             Node::Section(s) => {
                 // `第一章` and its title are written apart in the source; `一、` and `（一）` run on.
                 let gap = if s.number.ends_with(['篇', '章', '节']) { " " } else { "" };

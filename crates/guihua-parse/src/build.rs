@@ -1,16 +1,18 @@
 //! The line-by-line builder: classifies each physical line and assembles the outline.
 
 use guihua_model::{
-    Diagnostic, Document, Figure, Meta, Node, Notice, Panel, PanelKind, Paragraph, Project, Section, Severity, Table,
-    Title,
+    Diagnostic, Document, Figure, Meta, Node, Notice, Panel, PanelKind, Paragraph, Part, PartKind, Piece, Project,
+    Section, Severity, Span, Table, Title, Toc,
 };
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::front::{self, FrontLine};
 use crate::grid::{self, BoxRows, GridIssue};
 use crate::heading::{self, Numbered, Style};
 use crate::indicator;
+use crate::layout;
 use crate::panel;
 use crate::target;
 use crate::text::{Line, LineIndex, is_blank, lines};
@@ -38,6 +40,24 @@ struct Counters {
     table: usize,
     panel: usize,
     figure: usize,
+    part: usize,
+    toc: usize,
+}
+
+/// The paragraph that the next line may continue: the last node pushed, while nothing but page numbers (and, after a
+/// page number, blank lines) came after it.
+#[derive(Debug, Clone, Copy)]
+struct OpenParagraph {
+    /// Characters on its last line.
+    last_width: usize,
+    /// Whether its last line ends a sentence.
+    ends_sentence: bool,
+    /// Whether its first line was indented (the continuation lines of an indented paragraph are flush left).
+    indented: bool,
+    /// Whether a page number was dropped since its last line.
+    page_break: bool,
+    /// Whether it was read with a lead phrase.
+    with_lead: bool,
 }
 
 struct Builder<'a> {
@@ -53,6 +73,21 @@ struct Builder<'a> {
     meta: Meta,
     /// Byte offset of the first heading, which ends the introduction searched for the plan period.
     first_heading: Option<usize>,
+    /// The document being read, once the file turned out to hold several: its nodes collect here, not in `root`.
+    part: Option<Part>,
+    /// The last ordinal of each numbering style among closed sections, and the depth it stood at: `3﹒` under
+    /// `（二）` continues `2﹒` under `（一）`.
+    closed: HashMap<Style, (u32, usize)>,
+    /// Styles whose numbering was seen continuing across sections (said once per style).
+    continuing: HashSet<Style>,
+    /// The paragraph the next line may continue.
+    open_paragraph: Option<OpenParagraph>,
+    /// Whether the line being read is indented.
+    indented: bool,
+    /// The width at which the text was hard-wrapped (see [`layout::wrap_width`]).
+    wrap_width: Option<usize>,
+    /// Page numbers dropped, and the first one's place.
+    page_numbers: (usize, Option<(usize, usize)>),
 }
 
 impl<'a> Builder<'a> {
@@ -68,16 +103,47 @@ impl<'a> Builder<'a> {
             after_table: false,
             meta: Meta::default(),
             first_heading: None,
+            part: None,
+            closed: HashMap::new(),
+            continuing: HashSet::new(),
+            open_paragraph: None,
+            indented: false,
+            wrap_width: None,
+            page_numbers: (0, None),
         }
     }
 
     fn run(&mut self) {
+        self.wrap_width = layout::wrap_width(&self.lines);
         let mut i = self.front_matter();
         while i < self.lines.len() {
             let line = self.lines[i];
             let (content, offset) = line.content();
             i += 1;
+            self.indented = !line.text.starts_with(content);
             if content.is_empty() {
+                if self.open_paragraph.is_some_and(|p| !p.page_break) {
+                    self.open_paragraph = None;
+                }
+                continue;
+            }
+            if layout::is_page_number(content) {
+                self.page_number(offset, content.len());
+                continue;
+            }
+            if self.continues_paragraph(content) {
+                self.extend_paragraph(content, offset);
+                continue;
+            }
+            self.open_paragraph = None;
+            if layout::is_toc_heading(content)
+                || (layout::is_leader_entry(content) && self.next_content(i).is_some_and(layout::is_leader_entry))
+            {
+                i = self.toc(i - 1);
+                continue;
+            }
+            if layout::is_appendix_marker(content) && self.appendix_follows(i) {
+                i = self.appendix(i - 1);
                 continue;
             }
             if content.starts_with(grid::is_box_char) {
@@ -104,8 +170,11 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if let Some(numbered) = heading::numbered(content)
-                && let Some(depth) = self.accept_heading(&numbered, offset, content.len())
+                && let Some((depth, restart)) = self.accept_heading(&numbered, offset, content.len())
             {
+                if restart {
+                    self.restart_part();
+                }
                 self.open_section(depth, &numbered, offset);
                 continue;
             }
@@ -364,8 +433,9 @@ impl<'a> Builder<'a> {
     /// two past the expected one is still a heading when its title is short (`heading.numbering_gap`); `1` in the
     /// outermost style, after a sequence that reached 2 at least, restarts the numbering (a second document in the
     /// file). Anything else is body text.
-    fn accept_heading(&mut self, n: &Numbered<'_>, offset: usize, len: usize) -> Option<usize> {
+    fn accept_heading(&mut self, n: &Numbered<'_>, offset: usize, len: usize) -> Option<(usize, bool)> {
         let short_title = n.title.chars().count() <= 40;
+        let mut restart = false;
         let depth = match self.stack.iter().position(|open| open.style == n.style) {
             Some(depth) => {
                 let last = self.stack[depth].section.ordinal;
@@ -383,12 +453,20 @@ impl<'a> Builder<'a> {
                 } else if n.ordinal == 1 && depth == 0 && last >= 2 && short_title {
                     let message = format!("heading `{}` restarts the numbering of the outermost level", n.number);
                     self.diagnose("heading.numbering_restart", Severity::Info, message, offset, offset + len);
+                    restart = true;
                     0
                 } else {
                     return None;
                 }
             }
             None if n.ordinal == 1 => self.stack.len(),
+            None if !self.stack.is_empty() && self.closed.get(&n.style) == Some(&(n.ordinal - 1, self.stack.len())) => {
+                if self.continuing.insert(n.style) {
+                    let message = format!("heading `{}` continues the numbering of the section before", n.number);
+                    self.diagnose("heading.numbering_continues", Severity::Info, message, offset, offset + len);
+                }
+                self.stack.len()
+            }
             None if self.stack.is_empty() && n.ordinal <= 3 && short_title && is_top_style(n.style) => {
                 let message = format!("the first heading `{}` is not numbered 1", n.number);
                 self.diagnose("heading.numbering_gap", Severity::Warning, message, offset, offset + len);
@@ -400,7 +478,7 @@ impl<'a> Builder<'a> {
             let message = format!("heading number `{}` has mismatched or look-alike brackets", n.number);
             self.diagnose("heading.ocr_bracket", Severity::Info, message, offset, offset + n.number.len());
         }
-        Some(depth)
+        Some((depth, restart))
     }
 
     fn open_section(&mut self, depth: usize, n: &Numbered<'_>, offset: usize) {
@@ -431,6 +509,7 @@ impl<'a> Builder<'a> {
 
     fn close_section(&mut self) {
         let Some(open) = self.stack.pop() else { return };
+        self.closed.insert(open.style, (open.section.ordinal, self.stack.len()));
         let mut section = open.section;
         let end = section.children.last().map_or(0, |c| c.span().end).max(section.heading_span.end);
         section.span = self.index.span(section.heading_span.start, end);
@@ -441,17 +520,227 @@ impl<'a> Builder<'a> {
         let id = next_id("paragraph", &mut self.counters.paragraph);
         let span = self.index.span(offset, offset + content.len());
         let lead = if with_lead { lead_phrase(content).map(str::to_owned) } else { None };
-        self.push(Node::Paragraph(Paragraph { id, span, text: content.to_owned(), lead }));
+        self.push(Node::Paragraph(Paragraph { id, span, text: content.to_owned(), lead, pieces: Vec::new() }));
+        self.open_paragraph = Some(OpenParagraph {
+            last_width: content.chars().count(),
+            ends_sentence: layout::ends_sentence(content),
+            indented: self.indented,
+            page_break: false,
+            with_lead,
+        });
+    }
+
+    /// The `continued_line` rule: a line continues the paragraph before it, rather than starting one, when nothing
+    /// but page numbers stands between them and either the text is hard-wrapped and the line before is full, or the
+    /// line before ends no sentence while this line is flush left under an indented first line (text whose `。` were
+    /// replaced by line breaks; a paragraph cut by a page break).
+    fn continues_paragraph(&self, content: &str) -> bool {
+        let Some(open) = self.open_paragraph else { return false };
+        if content.starts_with(grid::is_box_char) || borderless_title(content).is_some() {
+            return false;
+        }
+        if let Some(width) = self.wrap_width
+            && open.last_width + 1 >= width
+        {
+            return true;
+        }
+        let flush_under_indent = open.indented && !self.indented;
+        let starts_anew = heading::numbered(content).is_some()
+            || layout::is_appendix_marker(content)
+            || layout::is_toc_heading(content)
+            || FIGURE.is_match(content);
+        !open.ends_sentence && (flush_under_indent || (self.wrap_width.is_some() && open.page_break)) && !starts_anew
+    }
+
+    /// Appends a line to the open paragraph: the text as written, line ends included, or, when the text is hard-wrapped
+    /// or a page number is dropped between, the lines joined without their line ends (recorded as `pieces`).
+    fn extend_paragraph(&mut self, content: &str, offset: usize) {
+        let Some(open) = self.open_paragraph else { return };
+        let end = offset + content.len();
+        let joined = self.wrap_width.is_some() || open.page_break;
+        let text = self.text;
+        let Some(Node::Paragraph(p)) = self.container().last() else { return };
+        let start = p.span.start;
+        let span = self.index.span(start, end);
+        let Some(Node::Paragraph(p)) = self.container().last_mut() else { return };
+        if joined || !p.pieces.is_empty() {
+            if p.pieces.is_empty() {
+                p.pieces.push(Piece { start: p.span.start, end: p.span.end });
+            }
+            p.pieces.push(Piece { start: offset, end });
+            p.text.push_str(content);
+        } else {
+            p.text = text[p.span.start..end].to_owned();
+        }
+        p.span = span;
+        if open.with_lead {
+            p.lead = lead_phrase(&p.text).map(str::to_owned);
+        }
+        self.open_paragraph = Some(OpenParagraph {
+            last_width: content.chars().count(),
+            ends_sentence: layout::ends_sentence(content),
+            page_break: false,
+            ..open
+        });
+    }
+
+    /// Drops a bare page number, keeping the paragraph it interrupts open.
+    fn page_number(&mut self, offset: usize, len: usize) {
+        self.page_numbers.0 += 1;
+        self.page_numbers.1.get_or_insert((offset, offset + len));
+        if let Some(open) = self.open_paragraph.as_mut() {
+            open.page_break = true;
+        }
+    }
+
+    /// The content of the next non-blank line from line `i` on.
+    fn next_content(&self, i: usize) -> Option<&'a str> {
+        self.lines[i.min(self.lines.len())..].iter().map(|l| l.content().0).find(|c| !c.is_empty())
+    }
+
+    /// Reads a table of contents from line `i`: a `目录` line and the short lines after it, or a run of entries with
+    /// dot leaders. The contents end before a long line or a sentence, and before a line that repeats the first
+    /// entry (the body starting over). Returns the next line index.
+    fn toc(&mut self, i: usize) -> usize {
+        let (first, start) = self.lines[i].content();
+        let headed = layout::is_toc_heading(first);
+        let mut entries = vec![first.to_owned()];
+        let mut end = start + first.len();
+        let mut first_key: Option<String> = (!headed).then(|| layout::entry_key(first));
+        let mut j = i + 1;
+        while j < self.lines.len() {
+            let (content, offset) = self.lines[j].content();
+            if content.is_empty() {
+                j += 1;
+                continue;
+            }
+            let key = layout::entry_key(content);
+            let is_entry = layout::is_leader_entry(content)
+                || (headed && content.chars().count() <= 40 && !content.contains('。'));
+            if !is_entry || first_key.as_ref().is_some_and(|k| *k == key && entries.len() > 2) {
+                break;
+            }
+            first_key.get_or_insert(key);
+            entries.push(content.to_owned());
+            end = offset + content.len();
+            j += 1;
+        }
+        if headed && entries.len() == 1 {
+            self.paragraph(first, start, false); // a lone `目录` line
+            return i + 1;
+        }
+        let id = next_id("toc", &mut self.counters.toc);
+        let span = self.index.span(start, end);
+        self.push(Node::Toc(Toc { id, span, entries }));
+        j
+    }
+
+    /// Whether the `附件` line before line `i` opens an attachment: its title follows, and no second `附件` line right
+    /// after that (a list of attachments in the body: `附件：` + names, with the attachments themselves further on).
+    fn appendix_follows(&self, i: usize) -> bool {
+        let mut rest = self.lines[i.min(self.lines.len())..].iter().map(|l| l.content().0).filter(|c| !c.is_empty());
+        let title = rest.next();
+        let after = rest.next();
+        title.is_some() && !after.is_some_and(layout::is_appendix_marker)
+    }
+
+    /// Starts an attachment at its `附件` line `i`, titled by the next line when that reads as a title. Returns the
+    /// next line index.
+    fn appendix(&mut self, i: usize) -> usize {
+        let (_, start) = self.lines[i].content();
+        let mut next = i + 1;
+        while next < self.lines.len() && self.lines[next].content().0.is_empty() {
+            next += 1;
+        }
+        let title = self.lines.get(next).map(|l| l.content()).filter(|(t, _)| layout::is_title_like(t));
+        let title = title.map(|(t, at)| (t.to_owned(), self.index.span(at, at + t.len())));
+        let next = if title.is_some() { next + 1 } else { i + 1 };
+        self.start_part(PartKind::Appendix, start, title, Vec::new());
+        next
+    }
+
+    /// A numbering restart: when a title-like paragraph stands among the last three nodes read, a new document begins
+    /// there (the title and whatever follows it move into the new part); otherwise the numbering just starts over.
+    fn restart_part(&mut self) {
+        let container = self.container();
+        let from = container.len().saturating_sub(3);
+        let found = (from..container.len()).rev().find(|&k| match &container[k] {
+            Node::Paragraph(p) => {
+                layout::is_title_like(&p.text) && p.pieces.is_empty() && heading::numbered(&p.text).is_none()
+            }
+            _ => false,
+        });
+        let trailing_paragraphs = found.is_some_and(|k| container[k..].iter().all(|n| matches!(n, Node::Paragraph(_))));
+        let (title, moved) = match found {
+            Some(k) if trailing_paragraphs => {
+                let mut moved = container.split_off(k);
+                let Node::Paragraph(title) = moved.remove(0) else { unreachable!("found a paragraph") };
+                (Some((title.text, title.span)), moved)
+            }
+            _ => return,
+        };
+        let start = title.as_ref().map(|t| t.1.start).or_else(|| moved.first().map(|n| n.span().start));
+        let start = start.unwrap_or_else(|| self.stack.last().map_or(0, |s| s.section.span.end));
+        self.start_part(PartKind::Document, start, title, moved);
+    }
+
+    /// Closes everything open and begins a new part; the nodes read so far become the first part when the file had
+    /// none yet.
+    fn start_part(&mut self, kind: PartKind, start: usize, title: Option<(String, Span)>, children: Vec<Node>) {
+        while !self.stack.is_empty() {
+            self.close_section();
+        }
+        self.closed.clear();
+        self.continuing.clear();
+        self.open_paragraph = None;
+        self.after_table = false;
+        match self.part.take() {
+            Some(part) => self.root.push(Node::Part(self.finish_part(part))),
+            None => {
+                let first = self.root.iter().position(|n| !matches!(n, Node::Notice(_))).unwrap_or(self.root.len());
+                let mut nodes = self.root.split_off(first);
+                if !nodes.is_empty() {
+                    let title = match nodes.first() {
+                        Some(Node::Title(t)) => Some((t.text.clone(), t.span)),
+                        _ => None,
+                    };
+                    if title.is_some() {
+                        nodes.remove(0);
+                    }
+                    let part = self.new_part(PartKind::Document, nodes.first().map_or(0, |n| n.span().start), title);
+                    let part = Part { children: nodes, ..part };
+                    self.root.push(Node::Part(self.finish_part(part)));
+                }
+            }
+        }
+        let part = self.new_part(kind, start, title);
+        self.part = Some(Part { children, ..part });
+    }
+
+    fn new_part(&mut self, kind: PartKind, start: usize, title: Option<(String, Span)>) -> Part {
+        let id = next_id("part", &mut self.counters.part);
+        let start = title.as_ref().map_or(start, |t| t.1.start.min(start));
+        let (title, title_span) = title.map_or((None, None), |(t, s)| (Some(t), Some(s)));
+        let span = self.index.span(start, title_span.map_or(start, |s| s.end));
+        Part { id, span, kind, title, title_span, children: Vec::new() }
+    }
+
+    fn finish_part(&self, mut part: Part) -> Part {
+        let end = part.children.iter().map(|c| c.span().end).max().unwrap_or(0).max(part.span.end);
+        part.span = self.index.span(part.span.start, end);
+        part
     }
 
     fn container(&mut self) -> &mut Vec<Node> {
-        match self.stack.last_mut() {
-            Some(open) => &mut open.section.children,
-            None => &mut self.root,
+        match (self.stack.last_mut(), self.part.as_mut()) {
+            (Some(open), _) => &mut open.section.children,
+            (None, Some(part)) => &mut part.children,
+            (None, None) => &mut self.root,
         }
     }
 
     fn push(&mut self, node: Node) {
+        self.open_paragraph = None;
         self.container().push(node);
     }
 
@@ -463,6 +752,14 @@ impl<'a> Builder<'a> {
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         while !self.stack.is_empty() {
             self.close_section();
+        }
+        if let Some(part) = self.part.take() {
+            let part = self.finish_part(part);
+            self.root.push(Node::Part(part));
+        }
+        if let (count, Some((start, end))) = self.page_numbers {
+            let message = format!("{count} bare page number line(s) dropped, the first here");
+            self.diagnose("layout.page_numbers", Severity::Info, message, start, end);
         }
         let intro_end = floor_char_boundary(self.text, self.first_heading.unwrap_or(self.text.len()).min(8192));
         self.meta.period = front::period(self.meta.title.as_deref(), &self.text[..intro_end]);
@@ -631,7 +928,12 @@ fn collect_targets(document: &mut Document, index: &LineIndex) {
         match node {
             Node::Paragraph(p) => {
                 let found = target::find_targets(&p.text, default_year);
-                let ranges = found.iter().map(|f| (p.span.start + f.from, p.span.start + f.to)).collect();
+                let ranges = if p.pieces.is_empty() {
+                    found.iter().map(|f| (p.span.start + f.from, p.span.start + f.to)).collect()
+                } else {
+                    let paragraph = panel::Paragraph { text: p.text.clone(), pieces: p.pieces.clone() };
+                    paragraph.source_ranges(&found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>())
+                };
                 push(found, &p.id, ranges);
             }
             Node::Panel(p) => {

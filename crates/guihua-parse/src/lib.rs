@@ -30,6 +30,7 @@ mod front;
 mod grid;
 mod heading;
 mod indicator;
+mod layout;
 mod numbers;
 mod panel;
 mod target;

@@ -91,10 +91,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
-/// White space that pads and indents plan text: ASCII space and tab, U+3000 (全角空格), the typographic spaces
-/// U+2000–U+200B (EN SPACE, zero-width space, …), NBSP and the BOM as a zero-width no-break space.
+/// White space that pads and indents plan text: ASCII space and tab, the form feed of a page break, U+3000 (全角空格),
+/// the typographic spaces U+2000–U+200B (EN SPACE, zero-width space, …), NBSP and the BOM as a zero-width no-break
+/// space.
 pub fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{FEFF}')
+    matches!(c, ' ' | '\t' | '\u{000C}' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{FEFF}')
 }
 
 /// Display columns of `c` in a CJK terminal: East Asian Wide, Full-width and Ambiguous characters (box drawing

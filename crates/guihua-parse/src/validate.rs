@@ -19,6 +19,11 @@ pub fn span_errors(document: &Document, text: &str) -> Vec<String> {
         if let Node::Section(s) = node {
             check(&s.id, s.heading_span);
         }
+        if let Node::Part(p) = node
+            && let Some(span) = p.title_span
+        {
+            check(&p.id, span);
+        }
     }
     for project in &document.projects {
         check(&project.id, project.span);
@@ -69,11 +74,37 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
     let written = &text[span.start..span.end];
     let inside = |p: &Piece| span.start <= p.start && p.end <= span.end;
     match node {
-        Node::Paragraph(p) if written != p.text => {
+        Node::Paragraph(p) if p.pieces.is_empty() && written != p.text => {
             errors.push(format!("{}: span holds `{written}`, not its text", p.id));
+        }
+        Node::Paragraph(p)
+            if !p.pieces.is_empty()
+                && (!p.pieces.iter().all(inside) || pieces_text(&p.pieces, text).as_deref() != Some(&p.text)) =>
+        {
+            errors.push(format!("{}: text is not its pieces", p.id));
         }
         Node::Title(t) if written != t.text => errors.push(format!("{}: span does not hold the title", t.id)),
         Node::Figure(f) if written != f.text => errors.push(format!("{}: span does not hold the figure", f.id)),
+        Node::Part(p) => {
+            if let (Some(title), Some(at)) = (&p.title, p.title_span)
+                && text.get(at.start..at.end) != Some(title.as_str())
+            {
+                errors.push(format!("{}: title span does not hold the title", p.id));
+            }
+            for child in &p.children {
+                let c = child.span();
+                if c.start < span.start || c.end > span.end {
+                    errors.push(format!("{}: child {} lies outside the part", p.id, child.id()));
+                }
+            }
+        }
+        Node::Toc(t) => {
+            for entry in &t.entries {
+                if !written.contains(entry.as_str()) {
+                    errors.push(format!("{}: entry `{entry}` lies outside the contents", t.id));
+                }
+            }
+        }
         Node::Section(s) => {
             let heading = &text[s.heading_span.start..s.heading_span.end];
             if !heading.starts_with(&s.number) || !heading.contains(&s.title) {

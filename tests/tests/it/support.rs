@@ -54,6 +54,9 @@ pub fn sections(doc: &Document) -> Vec<(Vec<String>, &Section)> {
                 visit(&s.children, path, out);
                 path.pop();
             }
+            if let Node::Part(p) = node {
+                visit(&p.children, path, out);
+            }
         }
     }
     let mut out = Vec::new();

@@ -1,0 +1,143 @@
+//! Layout clues that are not headings: page numbers, tables of contents, attachment markers, part titles, and the
+//! width at which text extracted from PDF was hard-wrapped.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::text::{Line, is_blank};
+
+/// A bare page number on a line of its own: `12`, `- 12 -`, `—12—`, `第12页`, `第 12 页 共 80 页`, `12/80`.
+pub(crate) fn is_page_number(content: &str) -> bool {
+    static PAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$",
+        )
+        .expect("the page number pattern is valid")
+    });
+    content.len() <= 40 && PAGE.is_match(content)
+}
+
+/// Whether a line is the heading of a table of contents: `目录`, `目　录`, `目 录`.
+pub(crate) fn is_toc_heading(content: &str) -> bool {
+    let compact: String = content.chars().filter(|&c| !is_blank(c)).collect();
+    compact == "目录" || compact == "目次"
+}
+
+/// A table-of-contents entry with dot leaders and a page number: `第一章 总体要求……………3`, `一、背景 ........ 12`.
+pub(crate) fn is_leader_entry(content: &str) -> bool {
+    static LEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}|_{3,}|—{3,})\s*\d{1,4}$").expect("the leader pattern is valid")
+    });
+    content.chars().count() <= 80 && LEADER.is_match(content)
+}
+
+/// The key of a contents entry or a heading for telling the two apart: no spaces, leaders or trailing page number.
+pub(crate) fn entry_key(content: &str) -> String {
+    let text = content.trim_end_matches(|c: char| c.is_ascii_digit() || is_blank(c));
+    text.chars().filter(|&c| !is_blank(c) && !matches!(c, '.' | '…' | '·' | '．' | '-' | '_' | '—')).collect()
+}
+
+/// An attachment marker on a line of its own: `附件`, `附件：`, `附件2`, `附件 1：`.
+pub(crate) fn is_appendix_marker(content: &str) -> bool {
+    static APPENDIX: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?$").expect("valid"));
+    APPENDIX.is_match(content)
+}
+
+/// The `part_title` heuristic: a line can title a document of its own when it is 4 to 60 characters long, no
+/// sentence (no `。，；：！？`, full or half width, anywhere) and opens with a letter, a digit, `《`, `“` or a bracket,
+/// not with a dash or a stray `、` (a heading whose number was lost).
+pub(crate) fn is_title_like(text: &str) -> bool {
+    let chars = text.chars().count();
+    (4..=60).contains(&chars)
+        && !text.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':', '!', '?'])
+        && text.starts_with(|c: char| c.is_alphanumeric() || "《“（(【".contains(c))
+}
+
+/// Whether text ends a sentence or a clause that a list follows: `。！？；：` and their half-width forms, possibly
+/// followed by closing quotes or brackets.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['”', '’', '」', '』', '）', ')', '"', '\'']);
+    trimmed.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':'])
+}
+
+/// The `hard_wrap` heuristic: the width (in characters) at which a document's text lines were wrapped, when at
+/// least a third of its non-blank lines (and ten or more) are within one character of one width between 15 and 80,
+/// and hardly any line (5% or fewer) is longer. Text from PDF looks like this; text with a paragraph per line never
+/// does, because its lines are as long as their paragraphs.
+pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.content().0)
+        .filter(|c| !c.is_empty() && !c.starts_with(crate::grid::is_box_char))
+        .map(|c| c.chars().count())
+        .collect();
+    let mut histogram = [0usize; 83];
+    for &w in &widths {
+        if w < histogram.len() {
+            histogram[w] += 1;
+        }
+    }
+    let near = |w: usize| histogram[w - 1] + histogram[w] + histogram[w + 1];
+    let width = (15..=80).max_by_key(|&w| (near(w), histogram[w]))?;
+    let near = near(width);
+    let longer = widths.iter().filter(|&&w| w > width + 1).count();
+    (near >= 10 && near * 3 >= widths.len() && longer * 20 <= widths.len()).then_some(width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lines;
+
+    #[test]
+    fn page_numbers() {
+        for yes in ["12", "- 12 -", "—3—", "第12页", "第 3 页 共 80 页", "12/80", "374"] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["12345", "1.5", "一", "2020年", "第十二页", "12个"] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn contents_entries_and_keys() {
+        assert!(is_toc_heading("目　录"));
+        assert!(is_toc_heading("目\t录"));
+        assert!(is_leader_entry("第一章 总体要求……………3"));
+        assert!(is_leader_entry("一、发展基础 ........ 12"));
+        assert!(!is_leader_entry("到2025年，产值达到1000亿元"));
+        assert_eq!(entry_key("第一章 总体要求……………3"), "第一章总体要求");
+        assert_eq!(entry_key("第一章　总体要求"), "第一章总体要求");
+    }
+
+    #[test]
+    fn appendix_markers_and_titles() {
+        assert!(is_appendix_marker("附件"));
+        assert!(is_appendix_marker("附件："));
+        assert!(is_appendix_marker("附件2"));
+        assert!(!is_appendix_marker("附件1：重点项目表"));
+        assert!(is_title_like("安徽省工业互联网创新发展行动计划（2021-2023年）"));
+        assert!(!is_title_like("本政策自2021年开始执行，由省经济和信息化厅负责解释。"));
+        assert!(!is_title_like("——平台建设长足进步"));
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("负责解释。"));
+        assert!(ends_sentence("如下：”"));
+        assert!(!ends_sentence("进程中，"));
+        assert!(!ends_sentence("努力开创科学发展新局面"));
+    }
+
+    #[test]
+    fn a_wrapped_text_has_a_wrap_width_and_a_text_of_paragraph_lines_has_none() {
+        let paragraph = "推动制造业高质量发展，加快建设制造强省和网络强省，构建现代产业体系。".repeat(9);
+        let wrapped: String =
+            paragraph.chars().collect::<Vec<_>>().chunks(30).map(|c| c.iter().collect::<String>() + "\n").collect();
+        let text = wrapped.repeat(3);
+        assert_eq!(wrap_width(&lines(&text).collect::<Vec<_>>()), Some(30));
+        let unwrapped = format!("{paragraph}\n").repeat(12);
+        assert_eq!(wrap_width(&lines(&unwrapped).collect::<Vec<_>>()), None);
+    }
+}

@@ -209,9 +209,10 @@ pub struct Paragraph {
     pub text: String,
     /// An unnumbered lead phrase that labels the paragraph (`先进轨道交通装备` in `先进轨道交通装备。重点发展…`).
     pub lead: Option<String>,
-    /// For a paragraph joined from lines hard-wrapped at a fixed width (text extracted from PDF): the lines it was
-    /// joined from, without line ends, page numbers or indentation; `text` is their concatenation. Empty when `text`
-    /// is exactly the source within `span`.
+    /// For a paragraph joined from several lines: the lines it was joined from, without line ends, page numbers or
+    /// indentation. `text` is their concatenation, with `\n` between lines that each held a sentence (text whose `。`
+    /// were replaced by line breaks) and nothing between lines hard-wrapped at a fixed width (text from PDF). Empty
+    /// when `text` is exactly the source within `span`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pieces: Vec<Piece>,
 }

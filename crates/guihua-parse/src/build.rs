@@ -84,6 +84,8 @@ struct Builder<'a> {
     open_paragraph: Option<OpenParagraph>,
     /// Whether the line being read is indented.
     indented: bool,
+    /// Characters on the line being read, indentation excluded.
+    line_width: usize,
     /// The width at which the text was hard-wrapped (see [`layout::wrap_width`]).
     wrap_width: Option<usize>,
     /// Page numbers dropped, and the first one's place.
@@ -108,6 +110,7 @@ impl<'a> Builder<'a> {
             continuing: HashSet::new(),
             open_paragraph: None,
             indented: false,
+            line_width: 0,
             wrap_width: None,
             page_numbers: (0, None),
         }
@@ -116,20 +119,24 @@ impl<'a> Builder<'a> {
     fn run(&mut self) {
         self.wrap_width = layout::wrap_width(&self.lines);
         let mut i = self.front_matter();
+        let mut blank = false;
         while i < self.lines.len() {
             let line = self.lines[i];
             let (content, offset) = line.content();
             i += 1;
             self.indented = !line.text.starts_with(content);
+            self.line_width = content.chars().count();
             if content.is_empty() {
-                if self.open_paragraph.is_some_and(|p| !p.page_break) {
-                    self.open_paragraph = None;
-                }
+                blank = true;
                 continue;
             }
             if layout::is_page_number(content) {
                 self.page_number(offset, content.len());
+                blank = false;
                 continue;
+            }
+            if std::mem::take(&mut blank) && self.open_paragraph.is_some_and(|p| !p.page_break) {
+                self.open_paragraph = None; // a blank line ends a paragraph, unless it only surrounds a page number
             }
             if self.continues_paragraph(content) {
                 self.extend_paragraph(content, offset);
@@ -206,9 +213,14 @@ impl<'a> Builder<'a> {
         }
         if let Some(t) = found.title {
             let line = candidates[t];
-            let span = self.index.span(line.start, line.start + line.text.len());
-            self.root.push(Node::Title(Title { id: "title-1".into(), span, text: line.text.to_owned() }));
-            self.meta.title = Some(line.text.to_owned());
+            // A Markdown heading marker (`# 标题`) is markup, not part of the title.
+            let text = line.text.trim_start_matches('#');
+            let text =
+                if text.len() < line.text.len() && text.starts_with(' ') { text.trim_start() } else { line.text };
+            let start = line.start + (line.text.len() - text.len());
+            let span = self.index.span(start, start + text.len());
+            self.root.push(Node::Title(Title { id: "title-1".into(), span, text: text.to_owned() }));
+            self.meta.title = Some(text.to_owned());
             next = line.index + 1;
         }
         self.meta.issuer = found.issuer;
@@ -522,7 +534,7 @@ impl<'a> Builder<'a> {
         let lead = if with_lead { lead_phrase(content).map(str::to_owned) } else { None };
         self.push(Node::Paragraph(Paragraph { id, span, text: content.to_owned(), lead, pieces: Vec::new() }));
         self.open_paragraph = Some(OpenParagraph {
-            last_width: content.chars().count(),
+            last_width: self.line_width,
             ends_sentence: layout::ends_sentence(content),
             indented: self.indented,
             page_break: false,
@@ -539,45 +551,42 @@ impl<'a> Builder<'a> {
         if content.starts_with(grid::is_box_char) || borderless_title(content).is_some() {
             return false;
         }
-        if let Some(width) = self.wrap_width
-            && open.last_width + 1 >= width
-        {
-            return true;
-        }
-        let flush_under_indent = open.indented && !self.indented;
+        let full_line = self.wrap_width.is_some_and(|width| open.last_width + 1 >= width);
         let starts_anew = heading::numbered(content).is_some()
             || layout::is_appendix_marker(content)
             || layout::is_toc_heading(content)
             || FIGURE.is_match(content);
-        !open.ends_sentence && (flush_under_indent || (self.wrap_width.is_some() && open.page_break)) && !starts_anew
+        if starts_anew {
+            return false;
+        }
+        let flush_under_indent = open.indented && !self.indented;
+        let across_page = open.page_break && !self.indented;
+        full_line || (!open.ends_sentence && (flush_under_indent || across_page))
     }
 
-    /// Appends a line to the open paragraph: the text as written, line ends included, or, when the text is hard-wrapped
-    /// or a page number is dropped between, the lines joined without their line ends (recorded as `pieces`).
+    /// Appends a line to the open paragraph, recording the lines as `pieces`: hard-wrapped lines and the two halves of
+    /// a paragraph cut by a page number join directly; lines that each hold a sentence (their `。` replaced by the line
+    /// break) join with `\n`, whatever the line ends of the file.
     fn extend_paragraph(&mut self, content: &str, offset: usize) {
         let Some(open) = self.open_paragraph else { return };
         let end = offset + content.len();
-        let joined = self.wrap_width.is_some() || open.page_break;
-        let text = self.text;
+        let joiner = if self.wrap_width.is_some() || open.page_break { "" } else { "\n" };
         let Some(Node::Paragraph(p)) = self.container().last() else { return };
         let start = p.span.start;
         let span = self.index.span(start, end);
         let Some(Node::Paragraph(p)) = self.container().last_mut() else { return };
-        if joined || !p.pieces.is_empty() {
-            if p.pieces.is_empty() {
-                p.pieces.push(Piece { start: p.span.start, end: p.span.end });
-            }
-            p.pieces.push(Piece { start: offset, end });
-            p.text.push_str(content);
-        } else {
-            p.text = text[p.span.start..end].to_owned();
+        if p.pieces.is_empty() {
+            p.pieces.push(Piece { start: p.span.start, end: p.span.end });
         }
+        p.pieces.push(Piece { start: offset, end });
+        p.text.push_str(joiner);
+        p.text.push_str(content);
         p.span = span;
         if open.with_lead {
             p.lead = lead_phrase(&p.text).map(str::to_owned);
         }
         self.open_paragraph = Some(OpenParagraph {
-            last_width: content.chars().count(),
+            last_width: self.line_width,
             ends_sentence: layout::ends_sentence(content),
             page_break: false,
             ..open
@@ -598,8 +607,9 @@ impl<'a> Builder<'a> {
         self.lines[i.min(self.lines.len())..].iter().map(|l| l.content().0).find(|c| !c.is_empty())
     }
 
-    /// Reads a table of contents from line `i`: a `目录` line and the short lines after it, or a run of entries with
-    /// dot leaders. The contents end before a long line or a sentence, and before a line that repeats the first
+    /// Reads a table of contents from line `i`: a run of entries with dot leaders and page numbers, or a `目录` line
+    /// and the entries after it — with leaders when the first has them, else short lines (OCR loses leaders). The
+    /// contents end before a line of another kind (a long line, a sentence), and before a line that repeats the first
     /// entry (the body starting over). Returns the next line index.
     fn toc(&mut self, i: usize) -> usize {
         let (first, start) = self.lines[i].content();
@@ -615,8 +625,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let key = layout::entry_key(content);
+            // Entries with leaders set the pattern: after them, a line without leaders is the text.
+            let leaders = entries.iter().skip(usize::from(headed)).any(|e| layout::is_leader_entry(e));
             let is_entry = layout::is_leader_entry(content)
-                || (headed && content.chars().count() <= 40 && !content.contains('。'));
+                || (headed && !leaders && content.chars().count() <= 40 && !content.contains('。'));
             if !is_entry || first_key.as_ref().is_some_and(|k| *k == key && entries.len() > 2) {
                 break;
             }
@@ -912,6 +924,29 @@ fn collect_indicators(document: &mut Document, index: &LineIndex) {
 }
 
 /// Targets from every paragraph and panel paragraph; where the text names no year, the plan period's end.
+/// The source offset of byte `at` of a paragraph's text, through its pieces when it was joined from several lines
+/// (a `\n` between two pieces stands for the line break, and maps to the end of the line before it).
+fn source_offset(p: &Paragraph, at: usize) -> usize {
+    if p.pieces.is_empty() {
+        return p.span.start + at;
+    }
+    let mut cursor = 0;
+    for (i, piece) in p.pieces.iter().enumerate() {
+        if i > 0 && p.text.as_bytes().get(cursor) == Some(&b'\n') {
+            if at == cursor {
+                return p.pieces[i - 1].end;
+            }
+            cursor += 1;
+        }
+        let len = piece.end - piece.start;
+        if at <= cursor + len {
+            return piece.start + (at - cursor);
+        }
+        cursor += len;
+    }
+    p.span.end
+}
+
 fn collect_targets(document: &mut Document, index: &LineIndex) {
     let default_year = document.meta.period.map(|p| p.end);
     let mut targets = Vec::new();
@@ -928,12 +963,7 @@ fn collect_targets(document: &mut Document, index: &LineIndex) {
         match node {
             Node::Paragraph(p) => {
                 let found = target::find_targets(&p.text, default_year);
-                let ranges = if p.pieces.is_empty() {
-                    found.iter().map(|f| (p.span.start + f.from, p.span.start + f.to)).collect()
-                } else {
-                    let paragraph = panel::Paragraph { text: p.text.clone(), pieces: p.pieces.clone() };
-                    paragraph.source_ranges(&found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>())
-                };
+                let ranges = found.iter().map(|f| (source_offset(p, f.from), source_offset(p, f.to))).collect();
                 push(found, &p.id, ranges);
             }
             Node::Panel(p) => {

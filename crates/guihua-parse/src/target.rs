@@ -92,8 +92,9 @@ static SUBJECT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([12１２][0-9０-９]{3})年(?:底|末)?[，,]?").expect("the subject year pattern is valid")
 });
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年").expect("the target year pattern is valid"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:到|至|截至)\s*((?:19|20|１９|２０)[0-9０-９]{2})\s*年").expect("the target year pattern is valid")
+});
 
 /// Words that open a clause without belonging to its subject.
 const SUBJECT_PREFIXES: [&str; 10] = ["其中", "力争", "全省", "我省", "预计", "累计", "确保", "同时", "并", "使"];
@@ -106,7 +107,7 @@ static ANY_QUANTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBER).expec
 
 /// What stands right before a number and changes its meaning: `比2015年下降`, `年均增长`, `超过`, `控制在`.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:比(?P<base>(?:19|20)\d{2})年(?P<dir>提高|提升|增长|增加|上升|下降|降低|减少|缩小)了?|(?P<growth>年均(?:增长|增速|提高)(?:达到|为)?)|(?P<verb>超过|突破|不低于|不少于|不超过|不高于|控制在))$")
+    Regex::new(r"(?:比(?P<base>(?:19|20|１９|２０)[0-9０-９]{2})年(?P<dir>提高|提升|增长|增加|上升|下降|降低|减少|缩小)了?|(?P<growth>年均(?:增长|增速|提高)(?:达到|为)?)|(?P<verb>超过|突破|不低于|不少于|不超过|不高于|控制在))$")
         .expect("the context pattern is valid")
 });
 
@@ -153,12 +154,17 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             bound,
             kind,
             direction,
-            base_year: context.as_ref().and_then(|c| c.name("base")).and_then(|b| b.as_str().parse().ok()),
+            base_year: context.as_ref().and_then(|c| c.name("base")).and_then(|b| year_value(b.as_str())),
             start: whole.start(),
             end: whole.end(),
         });
     }
     out
+}
+
+/// A year written in ASCII or full-width digits (`2020`, `２０２０`).
+fn year_value(digits: &str) -> Option<i32> {
+    crate::numbers::parse_number(digits).and_then(|y| i32::try_from(y).ok())
 }
 
 /// Finds the targets in `text` (a paragraph). `default_year` is the plan period's end, used where the text names no
@@ -167,7 +173,7 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
     let mut out = Vec::new();
     let mut paragraph_year = None;
     for (sentence_start, sentence) in split_keep_offsets(text, &['。', '！', '？', '；', '\n']) {
-        let sentence_year = YEAR.captures(sentence).and_then(|c| c[1].parse().ok());
+        let sentence_year = YEAR.captures(sentence).and_then(|c| year_value(&c[1]));
         if sentence_year.is_some() {
             paragraph_year = sentence_year;
         }
@@ -301,7 +307,7 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
         kind,
         direction,
         year: None,
-        base_year: caps.name("base").and_then(|b| b.as_str().parse().ok()),
+        base_year: caps.name("base").and_then(|b| year_value(b.as_str())),
         raw,
         text: String::new(),
         node: String::new(),

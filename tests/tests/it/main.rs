@@ -6,6 +6,7 @@ mod diff;
 mod export;
 mod golden;
 mod index_safety;
+mod layouts;
 mod pathological;
 mod schema;
 mod search;

@@ -176,7 +176,8 @@ impl<'a> Builder<'a> {
                 i = self.borderless_panel(i - 1);
                 continue;
             }
-            if let Some(numbered) = heading::numbered(content)
+            let numbered = heading::numbered(content).or_else(|| self.lost_numeral(content, offset));
+            if let Some(numbered) = numbered
                 && let Some((depth, restart)) = self.accept_heading(&numbered, offset, content.len())
             {
                 if restart {
@@ -471,6 +472,11 @@ impl<'a> Builder<'a> {
                     return None;
                 }
             }
+            // `一、` under `（一）` as the outermost numbering: a document of its own may begin (see `restart_part`).
+            None if n.ordinal == 1 && self.stack.first().is_some_and(|outer| n.style < outer.style) => {
+                restart = true;
+                self.stack.len()
+            }
             None if n.ordinal == 1 => self.stack.len(),
             None if !self.stack.is_empty() && self.closed.get(&n.style) == Some(&(n.ordinal - 1, self.stack.len())) => {
                 if self.continuing.insert(n.style) {
@@ -552,7 +558,9 @@ impl<'a> Builder<'a> {
             return false;
         }
         let full_line = self.wrap_width.is_some_and(|width| open.last_width + 1 >= width);
+        // A full line continues with `、` in wrapped text; elsewhere a line opened by `、` is a heading (OCR).
         let starts_anew = heading::numbered(content).is_some()
+            || (heading::lost_numeral_title(content).is_some() && !full_line)
             || layout::is_appendix_marker(content)
             || layout::is_toc_heading(content)
             || FIGURE.is_match(content);
@@ -591,6 +599,34 @@ impl<'a> Builder<'a> {
             page_break: false,
             ..open
         });
+    }
+
+    /// A line `、标题` read as the next `一、`-style heading (see [`heading::lost_numeral_title`]), when that heading
+    /// would be one of the first three; with a warning.
+    fn lost_numeral(&mut self, content: &'a str, offset: usize) -> Option<Numbered<'a>> {
+        let title = heading::lost_numeral_title(content)?;
+        let last = match self.stack.iter().find(|open| open.style == Style::ChineseComma) {
+            Some(open) => open.section.ordinal,
+            None if self.stack.is_empty() => self.closed.get(&Style::ChineseComma).map_or(0, |c| c.0),
+            None => return None,
+        };
+        if last >= 3 {
+            return None;
+        }
+        let numeral = ["一", "二", "三"][usize::try_from(last).unwrap_or(0).min(2)];
+        let message = format!("`{content}` reads as heading `{numeral}、`, its numeral lost");
+        self.diagnose("heading.ocr_numeral", Severity::Warning, message, offset, offset + '、'.len_utf8());
+        let title_at = content.len() - title.len();
+        let (number, _) = content.split_at('、'.len_utf8());
+        Some(Numbered {
+            style: Style::ChineseComma,
+            ordinal: last + 1,
+            number,
+            title,
+            title_at,
+            body: None,
+            ocr_brackets: false,
+        })
     }
 
     /// Drops a bare page number, keeping the paragraph it interrupts open.
@@ -671,12 +707,13 @@ impl<'a> Builder<'a> {
         next
     }
 
-    /// A numbering restart: when a title-like paragraph stands among the last three nodes read, a new document begins
-    /// there (the title and whatever follows it move into the new part); otherwise the numbering just starts over.
+    /// A numbering restart, or an outer numbering style opening under an inner one: when a title-like paragraph
+    /// stands among the last four nodes read, a new document begins at the first such (it and whatever follows it
+    /// move into the new part); otherwise the heading just opens at the outermost level.
     fn restart_part(&mut self) {
         let container = self.container();
-        let from = container.len().saturating_sub(3);
-        let found = (from..container.len()).rev().find(|&k| match &container[k] {
+        let from = container.len().saturating_sub(4);
+        let found = (from..container.len()).find(|&k| match &container[k] {
             Node::Paragraph(p) => {
                 layout::is_title_like(&p.text) && p.pieces.is_empty() && heading::numbered(&p.text).is_none()
             }
@@ -888,7 +925,7 @@ pub(crate) fn lead_phrase(text: &str) -> Option<&str> {
     let lead = &text[..end];
     let chars = lead.chars().count();
     let rest = &text[end + '。'.len_utf8()..];
-    let clause = lead.contains(['，', '；', '：', ',', ';', ':']);
+    let clause = lead.contains(['，', '；', '：', ',', ';', ':', '\n']);
     let time_phrase = lead.starts_with('到') || lead.starts_with("截至");
     ((2..=20).contains(&chars) && !clause && !time_phrase && !rest.trim().is_empty()).then_some(lead)
 }

@@ -4,7 +4,7 @@
 use nom::IResult;
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{anychar, one_of, satisfy};
 use nom::combinator::{not, peek, recognize, verify};
 
@@ -12,7 +12,8 @@ use crate::numbers::{digit_value, is_chinese_numeral_char, parse_number};
 use crate::text::is_blank;
 
 /// A numbering style. Styles, not fixed levels: the outline gives each style the level at which it first appears.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The variants are declared in the order of the GB/T 9704 ladder, outermost first, which `Ord` follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Style {
     /// `第一篇`
     Part,
@@ -83,7 +84,8 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
         (chinese, tag("、")).map(|(n, _)| (Style::ChineseComma, n, false)),
         bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
         bracketed(digits).map(|(o, n, c)| (Style::ParenArabic, n, !canonical(o, c))),
-        (digits, one_of(".．﹒"), peek(not(satisfy(|c| digit_value(c).is_some()))))
+        // `1.7万亿元`, and `1. 8亿亩` (a decimal point OCR set apart), are numbers, not headings.
+        (digits, one_of(".．﹒"), peek(not((take_while(is_blank), satisfy(|c| digit_value(c).is_some())))))
             .map(|(n, _, _)| (Style::ArabicDot, n, false)),
         (digits, tag("、")).map(|(n, _)| (Style::ArabicComma, n, false)),
         recognize(verify(anychar, |c| ('\u{2460}'..='\u{2473}').contains(c))).map(|n: &str| (Style::Circled, n, false)),
@@ -115,6 +117,14 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     let (title, body) = split_run_in(trimmed);
     let body = body.map(|(text, at)| (text, title_at + at));
     Some(Numbered { style, ordinal, number, title, title_at, body, ocr_brackets })
+}
+
+/// The `ocr_lost_numeral` heuristic: a line that opens with `、` followed by a short title (`、“八五”计划的基本任务`)
+/// is an `一、`-style heading whose thin numeral (一, 二, 三) OCR dropped. Returns the title, or `None`.
+pub(crate) fn lost_numeral_title(line: &str) -> Option<&str> {
+    let title = line.strip_prefix('、')?.trim_start_matches(is_blank);
+    let chars = title.chars().count();
+    ((4..=40).contains(&chars) && !title.contains(['。', '；', '，', '：'])).then_some(title)
 }
 
 /// Splits a heading's text into the title and a run-in body: the title ends at the first `。` (which belongs to
@@ -188,6 +198,7 @@ mod tests {
     #[test]
     fn numbers_that_are_not_headings() {
         assert_eq!(check("1.7万亿元"), None);
+        assert_eq!(check("1. 8亿亩，新增森林面积"), None);
         assert_eq!(check("2016年9月30日"), None);
         assert_eq!(check("一、"), None);
         assert_eq!(check("（图略）"), None);

@@ -198,7 +198,12 @@ impl<'a> Builder<'a> {
             if text.is_empty() {
                 continue;
             }
-            if candidates.len() >= 15 || text.starts_with(grid::is_box_char) || heading::numbered(text).is_some() {
+            let body_starts = text.starts_with(grid::is_box_char)
+                || heading::numbered(text).is_some()
+                || heading::lost_numeral_title(text).is_some()
+                || layout::is_toc_heading(text)
+                || layout::is_leader_entry(text);
+            if candidates.len() >= 15 || body_starts {
                 break;
             }
             candidates.push(FrontLine { index, text, start });
@@ -1163,5 +1168,109 @@ mod tests {
         assert_eq!(panels, [(Some(1), "基础理论", 2), (Some(2), "关键技术", 1)]);
         assert!(matches!(s.children[2], Node::Paragraph(_)), "the indented line after the panel is body text again");
         assert!(matches!(s.children.last(), Some(Node::Section(_))), "a heading ends a panel");
+    }
+
+    #[test]
+    fn a_numbering_restart_after_a_title_begins_a_part() {
+        let text = "总则\n一、甲\n\u{3000}\u{3000}正文。\n二、乙\n\u{3000}\u{3000}正文。\n某某行动计划（2021-2023年）\n\u{3000}\u{3000}为推进工作，制定本计划。\n一、丙\n\u{3000}\u{3000}正文。\n";
+        let (nodes, codes) = outline(text);
+        assert_eq!(
+            nodes,
+            [
+                "0:part",
+                "1:一、甲",
+                "2:paragraph",
+                "1:二、乙",
+                "2:paragraph",
+                "0:part",
+                "1:paragraph",
+                "1:一、丙",
+                "2:paragraph"
+            ]
+        );
+        assert_eq!(codes, ["heading.numbering_restart"]);
+        let (doc, _) = parse(text);
+        let Node::Part(second) = &doc.outline[1] else { panic!("a part") };
+        assert_eq!(second.title.as_deref(), Some("某某行动计划（2021-2023年）"));
+        // Without a title line the numbering restarts in the same document.
+        let (nodes, _) = outline("一、甲\n正文。\n二、乙\n正文。\n一、丙\n正文。\n");
+        assert!(!nodes.iter().any(|n| n.ends_with("part")), "{nodes:?}");
+    }
+
+    #[test]
+    fn an_attachment_is_a_part_and_a_list_of_attachments_is_not() {
+        let text = "一、甲\n\u{3000}\u{3000}正文。\n附件：\n名单\n附件\n工作组名单\n\u{3000}\u{3000}组长：某某\n";
+        let (doc, _) = parse(text);
+        let parts: Vec<_> = doc
+            .outline
+            .iter()
+            .filter_map(
+                |n| if let Node::Part(p) = n { Some((p.kind, p.title.clone(), p.children.len())) } else { None },
+            )
+            .collect();
+        assert_eq!(parts, [(PartKind::Document, None, 1), (PartKind::Appendix, Some("工作组名单".to_owned()), 1)]);
+    }
+
+    #[test]
+    fn numbering_continues_into_the_next_section() {
+        let (nodes, codes) = outline("（一）甲\n1.子一\n2.子二\n（二）乙\n3.子三\n4.子四\n");
+        assert_eq!(nodes, ["0:（一）甲", "1:1.子一", "1:2.子二", "0:（二）乙", "1:3.子三", "1:4.子四"]);
+        assert_eq!(codes, ["heading.numbering_continues"]);
+        let (nodes, _) = outline("（一）甲\n1.子一\n2.子二\n（二）乙\n5.子五\n");
+        assert_eq!(nodes.last().map(String::as_str), Some("1:paragraph"), "a jump is no continuation");
+    }
+
+    #[test]
+    fn contents_with_leaders_or_under_a_contents_heading() {
+        let (nodes, _) = outline("目　录\n一、总体要求……1\n二、重点任务……5\n\n一、总体要求\n\u{3000}\u{3000}正文。\n");
+        assert_eq!(nodes, ["0:toc", "0:一、总体要求", "1:paragraph"]);
+        let (nodes, _) = outline("一、总体要求........1\n二、重点任务........5\n一、总体要求\n正文。\n");
+        assert_eq!(nodes, ["0:toc", "0:一、总体要求", "1:paragraph"]);
+        let (doc, _) =
+            parse("目录\n序\n一、总体要求\n（一）指导思想\n序\n本规划是今后五年的行动纲领，必须全面贯彻落实。\n");
+        let Node::Toc(toc) = &doc.outline[0] else { panic!("contents first") };
+        assert_eq!(toc.entries, ["目录", "序", "一、总体要求", "（一）指导思想"], "the body starts over at `序`");
+        assert!(matches!(&doc.outline[1], Node::Paragraph(p) if p.text == "序"));
+    }
+
+    #[test]
+    fn page_numbers_are_dropped_and_the_paragraph_they_cut_is_joined() {
+        let text = "一、甲\n\u{3000}\u{3000}本世纪最后十年是非常关键的时期，今\n\n- 12 -\n\n后十年的发展至关重要。\n\u{3000}\u{3000}下一段。\n";
+        let (doc, diagnostics) = parse(text);
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        let texts: Vec<_> = s
+            .children
+            .iter()
+            .filter_map(|n| if let Node::Paragraph(p) = n { Some(p.text.as_str()) } else { None })
+            .collect();
+        assert_eq!(texts, ["本世纪最后十年是非常关键的时期，今后十年的发展至关重要。", "下一段。"]);
+        assert_eq!(diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["layout.page_numbers"]);
+        assert!(crate::span_errors(&doc, text).is_empty());
+    }
+
+    #[test]
+    fn sentences_on_lines_of_their_own_join_their_paragraph() {
+        let text = "一、甲\n\u{3000}\u{3000}第一句\n第二句\n第三句\n\u{3000}\u{3000}新段落\n";
+        let (doc, _) = parse(text);
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        let texts: Vec<_> = s
+            .children
+            .iter()
+            .filter_map(|n| if let Node::Paragraph(p) = n { Some(p.text.as_str()) } else { None })
+            .collect();
+        assert_eq!(texts, ["第一句\n第二句\n第三句", "新段落"]);
+        let crlf = text.replace('\n', "\r\n");
+        let (doc, _) = parse(&crlf);
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        let Node::Paragraph(p) = &s.children[0] else { panic!("a paragraph") };
+        assert_eq!(p.text, "第一句\n第二句\n第三句", "the joiner does not depend on the line ends");
+        assert!(crate::span_errors(&doc, &crlf).is_empty());
+    }
+
+    #[test]
+    fn a_heading_whose_numeral_ocr_lost() {
+        let (nodes, codes) = outline("、主要目标和指导方针\n（一）奋斗目标\n正文。\n、基本任务\n正文。\n");
+        assert_eq!(nodes, ["0:、主要目标和指导方针", "1:（一）奋斗目标", "2:paragraph", "0:、基本任务", "1:paragraph"]);
+        assert_eq!(codes, ["heading.ocr_numeral", "heading.ocr_numeral"]);
     }
 }

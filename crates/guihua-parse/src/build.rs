@@ -450,7 +450,8 @@ impl<'a> Builder<'a> {
     /// number of that style among the open sections; a style not open yet starts a deeper level with 1. A number up to
     /// two past the expected one is still a heading when its title is short (`heading.numbering_gap`); `1` in the
     /// outermost style, after a sequence that reached 2 at least, restarts the numbering (a second document in the
-    /// file). Anything else is body text.
+    /// file); `1` in an inner style with a short title starts it over under the same parent (a heading above it was
+    /// lost: `heading.missing_parent`). Anything else is body text.
     fn accept_heading(&mut self, n: &Numbered<'_>, offset: usize, len: usize) -> Option<(usize, bool)> {
         let short_title = n.title.chars().count() <= 40;
         let mut restart = false;
@@ -467,6 +468,14 @@ impl<'a> Builder<'a> {
                         n.ordinal - last - 1
                     );
                     self.diagnose("heading.numbering_gap", Severity::Warning, message, offset, offset + len);
+                    depth
+                } else if n.ordinal == 1 && depth > 0 && last >= 2 && short_title && !n.title.contains('，') {
+                    let message = format!(
+                        "heading `{}` starts its numbering over under `{}`: a heading above it may be missing",
+                        n.number,
+                        self.stack[depth - 1].section.number
+                    );
+                    self.diagnose("heading.missing_parent", Severity::Warning, message, offset, offset + len);
                     depth
                 } else if n.ordinal == 1 && depth == 0 && last >= 2 && short_title {
                     let message = format!("heading `{}` restarts the numbering of the outermost level", n.number);
@@ -771,6 +780,19 @@ impl<'a> Builder<'a> {
         self.part = Some(Part { children, ..part });
     }
 
+    /// A file of several documents is titled by the notice that issues them (`…关于印发…的通知`), when it names one.
+    fn title_from_notice(&mut self) {
+        if !self.root.iter().any(|n| matches!(n, Node::Part(_))) {
+            return;
+        }
+        let Some(Node::Notice(notice)) = self.root.first() else { return };
+        let issuing =
+            notice.lines.iter().find(|l| l.contains("关于") && l.ends_with("通知") && l.chars().count() <= 200);
+        if let Some(line) = issuing {
+            self.meta.title = Some(line.clone());
+        }
+    }
+
     fn new_part(&mut self, kind: PartKind, start: usize, title: Option<(String, Span)>) -> Part {
         let id = next_id("part", &mut self.counters.part);
         let start = title.as_ref().map_or(start, |t| t.1.start.min(start));
@@ -811,6 +833,7 @@ impl<'a> Builder<'a> {
             let part = self.finish_part(part);
             self.root.push(Node::Part(part));
         }
+        self.title_from_notice();
         if let (count, Some((start, end))) = self.page_numbers {
             let message = format!("{count} bare page number line(s) dropped, the first here");
             self.diagnose("layout.page_numbers", Severity::Info, message, start, end);

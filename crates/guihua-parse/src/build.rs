@@ -8,6 +8,7 @@ use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::ascii;
 use crate::front::{self, FrontLine};
 use crate::grid::{self, BoxRows, GridIssue};
 use crate::heading::{self, Numbered, Style};
@@ -166,6 +167,10 @@ impl<'a> Builder<'a> {
                 let id = next_id("figure", &mut self.counters.figure);
                 let span = self.index.span(offset, offset + content.len());
                 self.push(Node::Figure(Figure { id, span, text: content.to_owned() }));
+                continue;
+            }
+            if ascii::is_border(content) {
+                i = self.ascii_table(i - 1);
                 continue;
             }
             if content.starts_with('|') && self.lines.get(i).is_some_and(|next| is_pipe_rule(next.content().0)) {
@@ -383,6 +388,36 @@ impl<'a> Builder<'a> {
         let span = self.index.span(title_offset, end);
         self.push(Node::Panel(Panel { id, span, kind, number, title, paragraphs, paragraph_pieces: pieces }));
         j
+    }
+
+    /// Reads an ASCII grid table (`+---+`, `|`) from its top border on line `i` (see [`ascii::read`]); a border with
+    /// no row under it is text. Returns the next line index.
+    fn ascii_table(&mut self, i: usize) -> usize {
+        let rows: Vec<(&str, usize)> =
+            self.lines[i..].iter().map(|l| l.content()).take_while(|(c, _)| c.starts_with(['+', '|'])).collect();
+        let Some(table) = ascii::read(&rows).filter(|t| t.lines >= 2 && !t.cells.is_empty()) else {
+            let (content, offset) = rows[0];
+            self.paragraph(content, offset, false);
+            return i + 1;
+        };
+        let (first, last) = (rows[0], rows[table.lines - 1]);
+        let (start, end) = (first.1, last.1 + last.0.len());
+        if !table.closed {
+            let message = "the ASCII table has no closing border: it ends at its last row".to_owned();
+            self.diagnose("table.unclosed", Severity::Warning, message, start, end);
+        }
+        let mut columns = vec![String::new(); table.columns];
+        for cell in table.cells.iter().filter(|c| c.row == 0) {
+            if let Some(slot) = columns.get_mut(cell.col as usize) {
+                slot.clone_from(&cell.text);
+            }
+        }
+        let id = next_id("table", &mut self.counters.table);
+        let span = self.index.span(start, end);
+        let rows = table.rows;
+        self.push(Node::Table(Table { id, span, columns, rows, cells: table.cells, notes: Vec::new() }));
+        self.after_table = true;
+        i + table.lines
     }
 
     /// Reads a Markdown pipe table: a header row, a rule row (`|-----|-----|`), then one row per line while lines
@@ -988,7 +1023,6 @@ fn collect_indicators(document: &mut Document, index: &LineIndex) {
     document.indicators = indicators;
 }
 
-/// Targets from every paragraph and panel paragraph; where the text names no year, the plan period's end.
 /// The source offset of byte `at` of a paragraph's text, through its pieces when it was joined from several lines
 /// (a `\n` between two pieces stands for the line break, and maps to the end of the line before it).
 fn source_offset(p: &Paragraph, at: usize) -> usize {
@@ -1012,6 +1046,7 @@ fn source_offset(p: &Paragraph, at: usize) -> usize {
     p.span.end
 }
 
+/// Targets from every paragraph and panel paragraph; where the text names no year, the plan period's end.
 fn collect_targets(document: &mut Document, index: &LineIndex) {
     let default_year = document.meta.period.map(|p| p.end);
     let mut targets = Vec::new();

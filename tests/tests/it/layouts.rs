@@ -293,3 +293,101 @@ fn a_truncated_document_keeps_everything_before_the_cut() {
         }
     }
 }
+
+/// Draws a table as an ASCII grid (`+---+`, `|`), padding cells to the widest text of their column; a merged cell
+/// leaves the rules under its upper rows open.
+fn ascii_grid(table: &guihua_model::Table) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let columns = table.columns.len();
+    let covering = |r: u32, c: usize| {
+        table.cells.iter().find(|x| x.col as usize == c && x.row <= r && r < x.row + x.row_span).expect("a full grid")
+    };
+    let mut widths = vec![2; columns];
+    for cell in &table.cells {
+        assert_eq!(cell.col_span, 1, "this drawing has no column spans");
+        widths[cell.col as usize] = widths[cell.col as usize].max(cell.text.width_cjk() + 2);
+    }
+    let rule = |r: Option<u32>| -> String {
+        let mut line = String::from("+");
+        for (c, w) in widths.iter().enumerate() {
+            let closed = r.is_none_or(|r| {
+                let cell = covering(r, c);
+                cell.row + cell.row_span - 1 == r
+            });
+            line.push_str(&(if closed { "-" } else { " " }).repeat(*w));
+            line.push('+');
+        }
+        // A row of open columns keeps its bars: `|    +----+`.
+        let mut chars: Vec<char> = line.chars().collect();
+        let mut at = 0;
+        for (c, w) in widths.iter().enumerate() {
+            let open = r.is_some_and(|r| {
+                let cell = covering(r, c);
+                cell.row + cell.row_span - 1 != r
+            });
+            let next_open = r.is_some_and(|r| {
+                c + 1 < columns && {
+                    let cell = covering(r, c + 1);
+                    cell.row + cell.row_span - 1 != r
+                }
+            });
+            if open && (c == 0) {
+                chars[at] = '|';
+            }
+            if open && next_open {
+                chars[at + w + 1] = '|';
+            }
+            if open && c + 1 == columns {
+                chars[at + w + 1] = '|';
+            }
+            at += w + 1;
+        }
+        chars.into_iter().collect()
+    };
+    let mut out = rule(None) + "\n";
+    for r in 0..table.rows {
+        let mut line = String::from("|");
+        for (c, w) in widths.iter().enumerate() {
+            let cell = covering(r, c);
+            let text = if cell.row == r { cell.text.as_str() } else { "" };
+            line.push(' ');
+            line.push_str(text);
+            line.push_str(&" ".repeat(w - 1 - text.width_cjk()));
+            line.push('|');
+        }
+        out.push_str(&line);
+        out.push('\n');
+        out.push_str(&rule(if r + 1 == table.rows { None } else { Some(r) }));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_seeds_indicator_table_drawn_as_an_ascii_grid_gives_the_same_indicators() {
+    let (seed, _) = crate::support::seed();
+    let table = seed
+        .walk()
+        .into_iter()
+        .find_map(|(_, n)| match n {
+            Node::Table(t) if t.id == seed.indicators[0].table => Some(t.clone()),
+            _ => None,
+        })
+        .expect("the indicator table");
+    let text = format!("一、主要指标\n{}注：带[　]内为5年累计数。\n", ascii_grid(&table));
+    let (document, _) = parse(text.as_bytes());
+    let strip = |d: &Document| -> Vec<Value> {
+        d.indicators
+            .iter()
+            .map(|i| {
+                let mut v = serde_json::to_value(i).expect("serialises");
+                for key in ["span", "table", "id"] {
+                    v.as_object_mut().expect("an object").remove(key);
+                }
+                v
+            })
+            .collect()
+    };
+    assert_eq!(seed.indicators.len(), 17);
+    assert_eq!(strip(&document), strip(&seed), "{text}");
+}

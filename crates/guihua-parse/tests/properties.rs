@@ -2,8 +2,8 @@
 
 use proptest::prelude::*;
 
-/// Pieces of plan text: box-drawing characters, numbering, punctuation, padding and line ends, so that random
-/// strings hit tables, panels and headings often.
+/// Pieces of plan text: box-drawing and ASCII grid characters, numbering, punctuation, contents, page numbers,
+/// attachments, padding and line ends, so that random strings hit tables, panels and headings often.
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("┌".to_owned()),
@@ -43,6 +43,17 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("|".to_owned()),
         Just("|---|---|".to_owned()),
         Just("专栏1  ".to_owned()),
+        Just("+--+----+".to_owned()),
+        Just("+==+".to_owned()),
+        Just("| ".to_owned()),
+        Just("目　录".to_owned()),
+        Just("……12".to_owned()),
+        Just("- 3 -".to_owned()),
+        Just("附件".to_owned()),
+        Just("、标题文字".to_owned()),
+        Just("\u{000C}".to_owned()),
+        Just("\u{200B}".to_owned()),
+        Just("２０２５".to_owned()),
         "[a-z0-9%]{1,3}",
         "[\u{4e00}-\u{4e20}]{1,4}",
     ]

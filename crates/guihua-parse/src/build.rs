@@ -181,14 +181,17 @@ impl<'a> Builder<'a> {
                 i = self.borderless_panel(i - 1);
                 continue;
             }
-            let numbered = heading::numbered(content).or_else(|| self.lost_numeral(content, offset));
+            // A Markdown heading marker (`## 第一章 总则`) is markup: the number follows it.
+            let (marked, at) = strip_atx(content, offset);
+            let numbered = heading::numbered(marked).or_else(|| self.lost_numeral(content, offset));
+            let at = if numbered.as_ref().is_some_and(|n| n.number != "、") { at } else { offset };
             if let Some(numbered) = numbered
-                && let Some((depth, restart)) = self.accept_heading(&numbered, offset, content.len())
+                && let Some((depth, restart)) = self.accept_heading(&numbered, at, content.len() - (at - offset))
             {
                 if restart {
                     self.restart_part();
                 }
-                self.open_section(depth, &numbered, offset);
+                self.open_section(depth, &numbered, at);
                 continue;
             }
             self.paragraph(content, offset, true);
@@ -975,6 +978,18 @@ fn borderless_title(text: &str) -> Option<(PanelKind, Option<u32>, String)> {
     (kind != PanelKind::Box && number.is_some() && !title.is_empty()).then_some((kind, number, title))
 }
 
+/// A Markdown ATX heading's text and offset without its marker (`## 第一章 总则` → `第一章 总则`); other lines as
+/// they are.
+fn strip_atx(content: &str, offset: usize) -> (&str, usize) {
+    let text = content.trim_start_matches('#');
+    let hashes = content.len() - text.len();
+    if (1..=6).contains(&hashes) && text.starts_with(' ') {
+        let text = text.trim_start_matches(is_blank);
+        return (text, offset + (content.len() - text.len()));
+    }
+    (content, offset)
+}
+
 /// Whether a line is a note on the table above it: `注：…`, `备注：…`, `说明：…`, `资料来源：…`.
 fn is_note(text: &str) -> bool {
     ["注：", "注:", "备注", "说明：", "说明:", "资料来源", "数据来源"].iter().any(|p| text.starts_with(p))
@@ -1330,5 +1345,29 @@ mod tests {
         let (nodes, codes) = outline("、主要目标和指导方针\n（一）奋斗目标\n正文。\n、基本任务\n正文。\n");
         assert_eq!(nodes, ["0:、主要目标和指导方针", "1:（一）奋斗目标", "2:paragraph", "0:、基本任务", "1:paragraph"]);
         assert_eq!(codes, ["heading.ocr_numeral", "heading.ocr_numeral"]);
+    }
+
+    #[test]
+    fn markdown_headings_and_articles_numbered_through_chapters() {
+        let text = "# 某某办法\n\n## 第一章 总则\n\n第一条 为了保护资源，制定本办法。\n\n第二条 本办法适用于本市。\n\n## 第二章 规划\n\n第三条 规划应当公开。\n";
+        let (nodes, codes) = outline(text);
+        assert_eq!(
+            nodes,
+            [
+                "0:title",
+                "0:第一章总则",
+                "1:第一条",
+                "2:paragraph",
+                "1:第二条",
+                "2:paragraph",
+                "0:第二章规划",
+                "1:第三条",
+                "2:paragraph"
+            ]
+        );
+        assert_eq!(codes, ["heading.numbering_continues"]);
+        let (doc, _) = parse(text);
+        assert_eq!(doc.meta.title.as_deref(), Some("某某办法"));
+        assert!(crate::span_errors(&doc, text).is_empty());
     }
 }

@@ -21,6 +21,8 @@ pub(crate) enum Style {
     Chapter,
     /// `第一节`
     Division,
+    /// `第一条` (an article of a law or of measures: no title, the text runs on)
+    Article,
     /// `一、`
     ChineseComma,
     /// `（一）`, `(一)`
@@ -63,6 +65,11 @@ fn chinese(i: &str) -> IResult<&str, &str> {
     take_while_m_n(1, 4, is_chinese_numeral_char).parse(i)
 }
 
+/// A longer Chinese numeral, for chapters and articles (`第一百二十三条`).
+fn chinese_long(i: &str) -> IResult<&str, &str> {
+    take_while_m_n(1, 8, is_chinese_numeral_char).parse(i)
+}
+
 fn bracketed<'a>(
     inner: fn(&'a str) -> IResult<&'a str, &'a str>,
 ) -> impl Parser<&'a str, Output = (char, &'a str, char), Error = nom::error::Error<&'a str>> {
@@ -71,13 +78,14 @@ fn bracketed<'a>(
 
 /// Parses the number at the start of `line`, returning the style, the numeral and what follows.
 fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
-    let chapter = (tag("第"), alt((chinese, digits)), one_of("篇章节"));
+    let chapter = (tag("第"), alt((chinese_long, digits)), one_of("篇章节条"));
     alt((
         chapter.map(|(_, n, kind)| {
             let style = match kind {
                 '篇' => Style::Part,
                 '章' => Style::Chapter,
-                _ => Style::Division,
+                '节' => Style::Division,
+                _ => Style::Article,
             };
             (style, n, false)
         }),
@@ -111,6 +119,14 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     let number = &line[..line.len() - rest.len()];
     let trimmed = rest.trim_start_matches(is_blank);
     let title_at = line.len() - trimmed.len();
+    if style == Style::Article {
+        // An article has no title: everything after its number is its text (`第一条　为了…，制定本办法。`).
+        if !rest.is_empty() && trimmed.len() == rest.len() {
+            return None; // `第一条件` is a word, not an article
+        }
+        let body = (!trimmed.is_empty()).then_some((trimmed.trim_end_matches(is_blank), title_at));
+        return Some(Numbered { style, ordinal, number, title: "", title_at, body, ocr_brackets });
+    }
     if trimmed.is_empty() {
         return None;
     }
@@ -193,6 +209,12 @@ mod tests {
             Some((Style::Part, 1, "第一篇", "转变方式　开创科学发展新局面", Some("“十二五”时期是")))
         );
         assert_eq!(check("第十二章 发展现代产业"), Some((Style::Chapter, 12, "第十二章", "发展现代产业", None)));
+        assert_eq!(
+            check("第一百二十三条　为了保护水土资源，制定本办法。"),
+            Some((Style::Article, 123, "第一百二十三条", "", Some("为了保护水土资源，制定本办法。")))
+        );
+        assert_eq!(check("第五条"), Some((Style::Article, 5, "第五条", "", None)));
+        assert_eq!(check("第一条件"), None);
     }
 
     #[test]

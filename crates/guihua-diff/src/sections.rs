@@ -83,7 +83,8 @@ fn flatten(document: &Document) -> Vec<Flat> {
                     key: title_key(&s.title),
                     sentences: own_text(&s.children, projects),
                 });
-                path.push(s.title.clone());
+                // An untitled section (an article, `第三条`) is named by its number.
+                path.push(if s.title.is_empty() { s.number.clone() } else { s.title.clone() });
                 visit(&s.children, projects, Some(index), path, out);
                 path.pop();
             }
@@ -192,7 +193,8 @@ pub(crate) fn diff_sections(old: &Document, new: &Document, out: &mut PlanDiff) 
                 });
             }
             let mut path = n.reference.path.clone();
-            path.push(n.reference.title.clone());
+            let name = if n.reference.title.is_empty() { &n.reference.number } else { &n.reference.title };
+            path.push(name.clone());
             text_changes(&o.sentences, &n.sentences, &path, out);
         }
     }

@@ -139,21 +139,20 @@ pub(crate) fn split_rows<'a>(
         if is_top_left(first) {
             *row_width = Some(top_width(trimmed));
         }
-        let len = match *row_width {
+        let (len, got) = match *row_width {
             Some(w) => cut_row(trimmed, w),
-            None => trimmed.len(),
+            None => (trimmed.len(), 0),
         };
         let text = &trimmed[..len];
-        if let Some(w) = *row_width {
-            let got: usize = text.chars().map(width).sum();
-            if got != w {
-                issues.push(GridIssue {
-                    code: "table.ragged_row",
-                    message: format!("box row is {got} columns wide where its top border is {w}: `{}`", clip(text)),
-                    start: offset + pos,
-                    end: offset + pos + len,
-                });
-            }
+        if let Some(w) = *row_width
+            && got != w
+        {
+            issues.push(GridIssue {
+                code: "table.ragged_row",
+                message: format!("box row is {got} columns wide where its top border is {w}: `{}`", clip(text)),
+                start: offset + pos,
+                end: offset + pos + len,
+            });
         }
         rows.push(VisualRow { text, start: offset + pos, kind: row_kind(text) });
         pos += len;
@@ -176,10 +175,10 @@ fn top_width(text: &str) -> usize {
     w
 }
 
-/// Byte length of the row that starts `text`, `w` display columns wide. A row must end on a box character: if the
-/// width lands inside text (a ragged row), the row runs on to the next border that is followed by white space or the
-/// end, which is where a joined row ends.
-fn cut_row(text: &str, w: usize) -> usize {
+/// Byte length and display width of the row that starts `text`, `w` display columns wide. A row must end on a box
+/// character: if the width lands inside text (a ragged row), the row runs on to the next border that is followed by
+/// white space or the end, which is where a joined row ends.
+fn cut_row(text: &str, w: usize) -> (usize, usize) {
     let mut acc = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -187,10 +186,10 @@ fn cut_row(text: &str, w: usize) -> usize {
         let end = i + c.len_utf8();
         let next = chars.peek().map(|&(_, n)| n);
         if acc >= w && is_box_char(c) && next.is_none_or(|n| is_blank(n) || acc == w) {
-            return end;
+            return (end, acc);
         }
     }
-    text.len()
+    (text.len(), acc)
 }
 
 fn clip(text: &str) -> String {

@@ -19,6 +19,9 @@ pub(crate) fn is_page_number(content: &str) -> bool {
 
 /// Whether a line is the heading of a table of contents: `目录`, `目　录`, `目 录`.
 pub(crate) fn is_toc_heading(content: &str) -> bool {
+    if !content.starts_with('目') || content.len() > 24 {
+        return false;
+    }
     let compact: String = content.chars().filter(|&c| !is_blank(c)).collect();
     compact == "目录" || compact == "目次"
 }

@@ -172,7 +172,13 @@ fn year_value(digits: &str) -> Option<i32> {
 pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut paragraph_year = None;
+    if !has_digit(text) {
+        return out; // every target has a number; most paragraphs of a plan have none
+    }
     for (sentence_start, sentence) in split_keep_offsets(text, &['。', '！', '？', '；', '\n']) {
+        if !has_digit(sentence) {
+            continue;
+        }
         let sentence_year = YEAR.captures(sentence).and_then(|c| year_value(&c[1]));
         if sentence_year.is_some() {
             paragraph_year = sentence_year;
@@ -181,7 +187,8 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
         let mut previous_subject: Option<String> = None;
         let mut previous_clause: Option<&str> = None;
         for (clause_start, clause) in split_keep_offsets(sentence, &['，', '：', ',', ':']) {
-            for mut found in match_clause(clause) {
+            let found_here = if has_digit(clause) { match_clause(clause) } else { Vec::new() };
+            for mut found in found_here {
                 found.year = year;
                 let own_year = SUBJECT_YEAR.captures(&found.subject).map(|caps| {
                     let year = crate::numbers::parse_number(&caps[1]).and_then(|y| i32::try_from(y).ok());
@@ -214,6 +221,50 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
     out
 }
 
+/// Whether `text` holds an ASCII or a full-width digit (U+FF10–U+FF19, `EF BC 90`–`EF BC 99` in UTF-8).
+fn has_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().any(u8::is_ascii_digit)
+        || memchr::memmem::find_iter(bytes, &[0xEF, 0xBC])
+            .any(|i| bytes.get(i + 2).is_some_and(|c| (0x90..=0x99).contains(c)))
+}
+
+/// The words one of [`PATTERNS`] needs: a clause without any of them holds no target, and is not run through them.
+static TRIGGERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "比",
+        "年均",
+        "达到",
+        "提高到",
+        "提升到",
+        "增长到",
+        "增加到",
+        "下降到",
+        "降低到",
+        "减少到",
+        "调整到",
+        "控制在",
+        "保持在",
+        "稳定在",
+        "超过",
+        "突破",
+        "不低于",
+        "不少于",
+        "不超过",
+        "不高于",
+        "培育",
+        "建设",
+        "建成",
+        "创建",
+        "打造",
+        "新增",
+        "认定",
+        "引进",
+        "组建",
+    ])
+    .expect("the trigger words build an automaton")
+});
+
 /// Pieces of `text` split at each of `delimiters` (kept out), with their byte offsets. A delimiter between two
 /// digits (`3：7`, `1,500`) belongs to the number and does not split.
 fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a str)> {
@@ -237,6 +288,9 @@ fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a
 
 /// The targets of one clause: the first pattern that matches, then any counts the same verb goes on to govern.
 fn match_clause(clause: &str) -> Vec<Found> {
+    if !TRIGGERS.is_match(clause) {
+        return Vec::new();
+    }
     for pattern in PATTERNS.iter() {
         let Some(caps) = pattern.regex.captures(clause) else { continue };
         let Some(found) = build(&caps, pattern.kind, clause) else { continue };

@@ -74,7 +74,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
         }
         let start = pos;
         let rest = &bytes[start..];
-        match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', rest) {
             Some(i) => {
                 let end = start + i;
                 pos = end + 1;

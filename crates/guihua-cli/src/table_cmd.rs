@@ -155,13 +155,16 @@ fn section_paths(document: &Document) -> HashMap<String, String> {
         for node in nodes {
             out.insert(node.id().to_owned(), path.join(" › "));
             let label = match node {
-                Node::Section(s) => format!("{}{}", s.number, s.title),
-                Node::Part(p) => p.title.clone().unwrap_or_default(),
+                Node::Section(s) => Some(format!("{}{}", s.number, s.title)),
+                Node::Part(p) => p.title.clone(), // an untitled part adds nothing to the breadcrumb
                 _ => continue,
             };
-            path.push(label);
+            let labelled = label.is_some();
+            path.extend(label);
             visit(node.children(), path, out);
-            path.pop();
+            if labelled {
+                path.pop();
+            }
         }
     }
     let mut out = HashMap::new();

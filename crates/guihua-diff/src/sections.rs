@@ -65,9 +65,12 @@ fn flatten(document: &Document) -> Vec<Flat> {
     fn visit(nodes: &[Node], projects: &[Project], parent: Option<usize>, path: &mut Vec<String>, out: &mut Vec<Flat>) {
         for node in nodes {
             if let Node::Part(p) = node {
-                path.push(p.title.clone().unwrap_or_default());
+                let titled = p.title.is_some();
+                path.extend(p.title.clone());
                 visit(&p.children, projects, parent, path, out);
-                path.pop();
+                if titled {
+                    path.pop();
+                }
             }
             if let Node::Section(s) = node {
                 let index = out.len();

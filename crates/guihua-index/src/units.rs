@@ -120,9 +120,15 @@ fn collect(
                         p.title_span.unwrap_or(p.span),
                     ));
                 }
-                path.push(title);
+                // An untitled part adds nothing to the breadcrumb.
+                let titled = !title.is_empty();
+                if titled {
+                    path.push(title);
+                }
                 collect(&p.children, indicator_tables, path, out, container_paths);
-                path.pop();
+                if titled {
+                    path.pop();
+                }
             }
             Node::Toc(t) => out.push(unit(&t.id, "toc", path.clone(), t.entries.join("\n"), String::new(), t.span)),
             Node::Title(t) => out.push(unit(&t.id, "title", Vec::new(), t.text.clone(), t.text.clone(), t.span)),

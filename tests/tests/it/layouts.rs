@@ -126,6 +126,20 @@ fn a_notice_with_a_policy_an_action_plan_and_an_attachment_gives_three_parts() {
     assert_eq!(panels.len(), 12);
     assert_eq!(panels[0], (1, "推进企业内网改造升级".to_owned()));
     assert_eq!(panels[11], (12, "构建工业互联网应用推广体系".to_owned()));
+    // Search hits carry the part in their breadcrumb.
+    let units = guihua_index::units(&document);
+    let panel =
+        units.iter().find(|u| u.kind == "panel" && u.section_path.last().is_some_and(|p| p == "专栏1")).expect("专栏1");
+    assert_eq!(
+        panel.section_path,
+        [
+            "安徽省工业互联网创新发展行动计划（2021-2023年）",
+            "二、行动步骤",
+            "（一）网络体系强基行动",
+            "2﹒推进企业内网改造升级",
+            "专栏1"
+        ]
+    );
 }
 
 #[test]

@@ -207,7 +207,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let body_starts = text.starts_with(grid::is_box_char)
-                || heading::numbered(text).is_some()
+                || heading::numbered(strip_atx(text, 0).0).is_some()
                 || heading::lost_numeral_title(text).is_some()
                 || layout::is_toc_heading(text)
                 || layout::is_leader_entry(text);
@@ -978,16 +978,20 @@ fn borderless_title(text: &str) -> Option<(PanelKind, Option<u32>, String)> {
     (kind != PanelKind::Box && number.is_some() && !title.is_empty()).then_some((kind, number, title))
 }
 
-/// A Markdown ATX heading's text and offset without its marker (`## 第一章 总则` → `第一章 总则`); other lines as
-/// they are.
+/// A Markdown heading's text and offset without its markup: the ATX marker (`## 第一章 总则` → `第一章 总则`) and
+/// bold around the whole line (`**一、总体要求**` → `一、总体要求`); other lines as they are.
 fn strip_atx(content: &str, offset: usize) -> (&str, usize) {
-    let text = content.trim_start_matches('#');
-    let hashes = content.len() - text.len();
-    if (1..=6).contains(&hashes) && text.starts_with(' ') {
-        let text = text.trim_start_matches(is_blank);
-        return (text, offset + (content.len() - text.len()));
+    let mut text = content;
+    let after_hashes = text.trim_start_matches('#');
+    let hashes = text.len() - after_hashes.len();
+    if (1..=6).contains(&hashes) && after_hashes.starts_with(' ') {
+        text = after_hashes.trim_start_matches(is_blank);
     }
-    (content, offset)
+    if let Some(inner) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**")).filter(|t| !t.is_empty()) {
+        text = inner;
+    }
+    // `text` is a slice of `content`: its offset is where it starts in it.
+    (text, offset + (text.as_ptr() as usize - content.as_ptr() as usize))
 }
 
 /// Whether a line is a note on the table above it: `注：…`, `备注：…`, `说明：…`, `资料来源：…`.
@@ -1368,6 +1372,11 @@ mod tests {
         assert_eq!(codes, ["heading.numbering_continues"]);
         let (doc, _) = parse(text);
         assert_eq!(doc.meta.title.as_deref(), Some("某某办法"));
+        assert!(crate::span_errors(&doc, text).is_empty());
+        let text = "**一、总体要求**\n正文。\n**二、重点任务**\n正文。\n第三部分 保障\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes, ["0:一、总体要求", "1:paragraph", "0:二、重点任务", "1:paragraph", "1:paragraph"]);
+        let (doc, _) = parse(text);
         assert!(crate::span_errors(&doc, text).is_empty());
     }
 }

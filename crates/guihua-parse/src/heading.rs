@@ -78,18 +78,22 @@ fn bracketed<'a>(
 
 /// Parses the number at the start of `line`, returning the style, the numeral and what follows.
 fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
-    let chapter = (tag("第"), alt((chinese_long, digits)), one_of("篇章节条"));
+    let chapter =
+        (tag("第"), alt((chinese_long, digits)), alt((tag("部分"), tag("篇"), tag("章"), tag("节"), tag("条"))));
     alt((
         chapter.map(|(_, n, kind)| {
             let style = match kind {
-                '篇' => Style::Part,
-                '章' => Style::Chapter,
-                '节' => Style::Division,
+                "篇" | "部分" => Style::Part,
+                "章" => Style::Chapter,
+                "节" => Style::Division,
                 _ => Style::Article,
             };
             (style, n, false)
         }),
+        // `一、`, and `一．` as some sources write it (not `一.5`: no digit may follow).
         (chinese, tag("、")).map(|(n, _)| (Style::ChineseComma, n, false)),
+        (chinese, tag("．"), peek(not(satisfy(|c| digit_value(c).is_some()))))
+            .map(|(n, _, _)| (Style::ChineseComma, n, false)),
         bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
         bracketed(digits).map(|(o, n, c)| (Style::ParenArabic, n, !canonical(o, c))),
         // `1.7万亿元`, and `1. 8亿亩` (a decimal point OCR set apart), are numbers, not headings.
@@ -214,6 +218,9 @@ mod tests {
             Some((Style::Article, 123, "第一百二十三条", "", Some("为了保护水土资源，制定本办法。")))
         );
         assert_eq!(check("第五条"), Some((Style::Article, 5, "第五条", "", None)));
+        assert_eq!(check("第二部分　主要任务"), Some((Style::Part, 2, "第二部分", "主要任务", None)));
+        assert_eq!(check("三．保障措施"), Some((Style::ChineseComma, 3, "三．", "保障措施", None)));
+        assert_eq!(check("一、2015年工作回顾"), Some((Style::ChineseComma, 1, "一、", "2015年工作回顾", None)));
         assert_eq!(check("第一条件"), None);
     }
 

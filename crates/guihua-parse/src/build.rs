@@ -1310,16 +1310,20 @@ mod tests {
         assert!(matches!(&doc.outline[1], Node::Paragraph(p) if p.text == "序"));
     }
 
+    /// The paragraph texts directly under the document's first node, a section.
+    fn first_section_paragraphs(doc: &Document) -> Vec<&str> {
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        s.children
+            .iter()
+            .filter_map(|n| if let Node::Paragraph(p) = n { Some(p.text.as_str()) } else { None })
+            .collect()
+    }
+
     #[test]
     fn page_numbers_are_dropped_and_the_paragraph_they_cut_is_joined() {
         let text = "一、甲\n\u{3000}\u{3000}本世纪最后十年是非常关键的时期，今\n\n- 12 -\n\n后十年的发展至关重要。\n\u{3000}\u{3000}下一段。\n";
         let (doc, diagnostics) = parse(text);
-        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
-        let texts: Vec<_> = s
-            .children
-            .iter()
-            .filter_map(|n| if let Node::Paragraph(p) = n { Some(p.text.as_str()) } else { None })
-            .collect();
+        let texts = first_section_paragraphs(&doc);
         assert_eq!(texts, ["本世纪最后十年是非常关键的时期，今后十年的发展至关重要。", "下一段。"]);
         assert_eq!(diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["layout.page_numbers"]);
         assert!(crate::span_errors(&doc, text).is_empty());
@@ -1329,12 +1333,7 @@ mod tests {
     fn sentences_on_lines_of_their_own_join_their_paragraph() {
         let text = "一、甲\n\u{3000}\u{3000}第一句\n第二句\n第三句\n\u{3000}\u{3000}新段落\n";
         let (doc, _) = parse(text);
-        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
-        let texts: Vec<_> = s
-            .children
-            .iter()
-            .filter_map(|n| if let Node::Paragraph(p) = n { Some(p.text.as_str()) } else { None })
-            .collect();
+        let texts = first_section_paragraphs(&doc);
         assert_eq!(texts, ["第一句\n第二句\n第三句", "新段落"]);
         let crlf = text.replace('\n', "\r\n");
         let (doc, _) = parse(&crlf);

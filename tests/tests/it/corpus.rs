@@ -132,13 +132,17 @@ fn structure(document: &guihua_model::Document) -> std::collections::BTreeMap<&'
     counts
 }
 
+/// A document of the shared corpus, parsed from its bytes as the CLI does.
+fn parse_shared(dir: &std::path::Path, name: &str) -> guihua_model::Document {
+    let bytes = std::fs::read(dir.join(name)).expect("readable");
+    guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes").document
+}
+
 #[test]
 fn each_corpus_document_has_the_structure_a_reader_counts() {
     let Some(dir) = shared_corpus() else { return };
     for (name, expected) in STRUCTURE {
-        let bytes = std::fs::read(dir.join(name)).expect("readable");
-        let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes");
-        let got = structure(&parsed.document);
+        let got = structure(&parse_shared(&dir, name));
         let expected: std::collections::BTreeMap<&str, usize> = expected.iter().copied().collect();
         assert_eq!(got, expected, "{name}");
     }
@@ -150,9 +154,10 @@ fn each_corpus_document_has_the_structure_a_reader_counts() {
 fn corpus_outlines() {
     let Some(dir) = shared_corpus() else { return };
     for (name, _) in STRUCTURE {
-        let bytes = std::fs::read(dir.join(name)).expect("readable");
-        let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes");
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        insta::assert_snapshot!(format!("corpus_outline_{stem}"), guihua_model::render_outline(&parsed.document));
+        insta::assert_snapshot!(
+            format!("corpus_outline_{stem}"),
+            guihua_model::render_outline(&parse_shared(&dir, name))
+        );
     }
 }

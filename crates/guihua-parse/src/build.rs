@@ -76,9 +76,9 @@ struct Builder<'a> {
     first_heading: Option<usize>,
     /// The document being read, once the file turned out to hold several: its nodes collect here, not in `root`.
     part: Option<Part>,
-    /// The last ordinal of each numbering style among closed sections, and the depth it stood at: `3﹒` under
-    /// `（二）` continues `2﹒` under `（一）`.
-    closed: HashMap<Style, (u32, usize)>,
+    /// The last ordinal of each numbering style among closed sections: `3﹒` under `（二）` continues `2﹒` under
+    /// `（一）`, and `第五十七条` under `第三章 › 第一节` continues `第五十六条` under `第二章`.
+    closed: HashMap<Style, u32>,
     /// Styles whose numbering was seen continuing across sections (said once per style).
     continuing: HashSet<Style>,
     /// The paragraph the next line may continue.
@@ -496,7 +496,8 @@ impl<'a> Builder<'a> {
         let depth = match self.stack.iter().position(|open| open.style == n.style) {
             Some(depth) => {
                 let last = self.stack[depth].section.ordinal;
-                if n.ordinal == last + 1 {
+                // `第二百九十三条之一` stands after `第二百九十三条` with the same ordinal.
+                if n.ordinal == last + 1 || (n.ordinal == last && n.number.contains('之')) {
                     depth
                 } else if n.ordinal > last + 1 && n.ordinal <= last + 3 && short_title {
                     let message = format!(
@@ -509,11 +510,11 @@ impl<'a> Builder<'a> {
                     depth
                 } else if n.ordinal == 1 && depth > 0 && last >= 2 && short_title && !n.title.contains('，') {
                     let message = format!(
-                        "heading `{}` starts its numbering over under `{}`: a heading above it may be missing",
+                        "heading `{}` starts its numbering over under `{}`: a second list, or a heading above it was lost",
                         n.number,
                         self.stack[depth - 1].section.number
                     );
-                    self.diagnose("heading.missing_parent", Severity::Warning, message, offset, offset + len);
+                    self.diagnose("heading.missing_parent", Severity::Info, message, offset, offset + len);
                     depth
                 } else if n.ordinal == 1 && depth == 0 && last >= 2 && short_title {
                     let message = format!("heading `{}` restarts the numbering of the outermost level", n.number);
@@ -530,7 +531,7 @@ impl<'a> Builder<'a> {
                 self.stack.len()
             }
             None if n.ordinal == 1 => self.stack.len(),
-            None if !self.stack.is_empty() && self.closed.get(&n.style) == Some(&(n.ordinal - 1, self.stack.len())) => {
+            None if !self.stack.is_empty() && self.closed.get(&n.style) == Some(&(n.ordinal - 1)) => {
                 if self.continuing.insert(n.style) {
                     let message = format!("heading `{}` continues the numbering of the section before", n.number);
                     self.diagnose("heading.numbering_continues", Severity::Info, message, offset, offset + len);
@@ -579,7 +580,7 @@ impl<'a> Builder<'a> {
 
     fn close_section(&mut self) {
         let Some(open) = self.stack.pop() else { return };
-        self.closed.insert(open.style, (open.section.ordinal, self.stack.len()));
+        self.closed.insert(open.style, open.section.ordinal);
         let mut section = open.section;
         let end = section.children.last().map_or(0, |c| c.span().end).max(section.heading_span.end);
         section.span = self.index.span(section.heading_span.start, end);
@@ -659,7 +660,7 @@ impl<'a> Builder<'a> {
         let title = heading::lost_numeral_title(content)?;
         let last = match self.stack.iter().find(|open| open.style == Style::ChineseComma) {
             Some(open) => open.section.ordinal,
-            None if self.stack.is_empty() => self.closed.get(&Style::ChineseComma).map_or(0, |c| c.0),
+            None if self.stack.is_empty() => self.closed.get(&Style::ChineseComma).copied().unwrap_or(0),
             None => return None,
         };
         if last >= 3 {

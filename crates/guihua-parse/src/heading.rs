@@ -120,6 +120,11 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     if ordinal == 0 {
         return None;
     }
+    // An article inserted by an amendment: `第二百九十三条之一`, numbered with the article it follows.
+    let rest = match style {
+        Style::Article => rest.strip_prefix('之').and_then(|r| chinese(r).ok().map(|(after, _)| after)).unwrap_or(rest),
+        _ => rest,
+    };
     let number = &line[..line.len() - rest.len()];
     let trimmed = rest.trim_start_matches(is_blank);
     let title_at = line.len() - trimmed.len();
@@ -222,6 +227,10 @@ mod tests {
         assert_eq!(check("三．保障措施"), Some((Style::ChineseComma, 3, "三．", "保障措施", None)));
         assert_eq!(check("一、2015年工作回顾"), Some((Style::ChineseComma, 1, "一、", "2015年工作回顾", None)));
         assert_eq!(check("第一条件"), None);
+        assert_eq!(
+            check("第二百九十三条之一 有下列情形之一的"),
+            Some((Style::Article, 293, "第二百九十三条之一", "", Some("有下列情形之一的")))
+        );
     }
 
     #[test]

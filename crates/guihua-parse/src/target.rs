@@ -414,7 +414,10 @@ fn measure(caps: &Captures<'_>) -> Option<Measure> {
     let multiplier = caps.name("mult").map(|m| m.as_str().to_owned());
     let (normalized, ratio) = match caps.name("den") {
         Some(den) => (value / parse_decimal(den.as_str()).filter(|d| *d != 0.0)?, true),
-        None => (value * multiplier.as_deref().map_or(1.0, multiplier_value), false),
+        None => {
+            let exponent = multiplier.as_deref().map_or(0, multiplier_exponent);
+            (parse_decimal_scaled(caps.name("num")?.as_str(), exponent)?, false)
+        }
     };
     Some(Measure { value, normalized, unit, multiplier, ratio })
 }
@@ -445,17 +448,18 @@ fn kind_of_unit(unit: Option<&str>) -> TargetKind {
     }
 }
 
-fn multiplier_value(multiplier: &str) -> f64 {
+/// The power of ten a multiplier stands for (`万亿` → 12).
+fn multiplier_exponent(multiplier: &str) -> i32 {
     match multiplier {
-        "万亿" => 1e12,
-        "千亿" => 1e11,
-        "百亿" => 1e10,
-        "亿" => 1e8,
-        "千万" => 1e7,
-        "百万" => 1e6,
-        "万" => 1e4,
-        "千" => 1e3,
-        _ => 1.0,
+        "万亿" => 12,
+        "千亿" => 11,
+        "百亿" => 10,
+        "亿" => 8,
+        "千万" => 7,
+        "百万" => 6,
+        "万" => 4,
+        "千" => 3,
+        _ => 0,
     }
 }
 
@@ -465,6 +469,12 @@ fn normalize_unit(unit: &str) -> String {
 
 /// A decimal written in ASCII or full-width digits, with `.` or `．`, and thousands separated by `,` or not.
 fn parse_decimal(text: &str) -> Option<f64> {
+    parse_decimal_scaled(text, 0)
+}
+
+/// A number as written times `10^exponent`, rounded once: `4.1万亿` is exactly 4100000000000, not the product of two
+/// rounded floats (4099999999999.9995).
+fn parse_decimal_scaled(text: &str, exponent: i32) -> Option<f64> {
     let ascii: String = text
         .chars()
         .filter(|&c| c != ',')
@@ -473,7 +483,7 @@ fn parse_decimal(text: &str) -> Option<f64> {
             None => '.',
         })
         .collect();
-    ascii.parse().ok()
+    format!("{ascii}e{exponent}").parse().ok()
 }
 
 #[cfg(test)]
@@ -503,6 +513,8 @@ mod tests {
         );
         let f = &find_targets("规模以上工业增加值达到1.7万亿元。", None)[0];
         assert_eq!((f.normalized, f.multiplier.as_deref(), f.raw.as_str()), (1.7e12, Some("万亿"), "1.7万亿元"));
+        let f = &find_targets("规模以上工业增加值达到4.1万亿元。", None)[0];
+        assert_eq!(f.normalized, 4.1e12, "scaled in one rounding, so that the JSON reads back the same");
     }
 
     #[test]

@@ -41,21 +41,28 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     };
     let (bom_encoding, bom_len) = Encoding::for_bom(bytes).unzip();
     let bom_len = bom_len.unwrap_or(0);
+    // Valid UTF-8 without a BOM, the common case, is validated once and copied.
+    let mut valid_utf8 = None;
     let encoding = match (forced, bom_encoding) {
         (Some(forced), _) => forced,
         (None, Some(bom)) => bom,
         (None, None) => {
-            if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            if let Some(offset) = memchr::memchr(0, bytes) {
                 return Err(Error::NotText { offset });
             }
-            sniff(bytes)
+            valid_utf8 = std::str::from_utf8(bytes).ok();
+            if valid_utf8.is_some() { UTF_8 } else { sniff(bytes) }
         }
     };
     // A BOM is dropped only when it belongs to the encoding in use; a forced encoding keeps other bytes as they are.
     let skip = if bom_encoding == Some(encoding) { bom_len } else { 0 };
-    let (text, malformed) = decode_with(encoding, &bytes[skip..], skip);
+    let (text, malformed) = match valid_utf8 {
+        Some(text) => (text.to_owned(), Vec::new()),
+        None => decode_with(encoding, &bytes[skip..], skip),
+    };
 
-    let index = LineIndex::new(&text);
+    // Lines are indexed only to place malformed bytes: most files have none.
+    let index = if malformed.is_empty() { LineIndex::new("") } else { LineIndex::new(&text) };
     let diagnostics = malformed
         .iter()
         .map(|m| Diagnostic {
@@ -80,11 +87,8 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     Ok(Decoded { text, source, diagnostics })
 }
 
-/// Chooses between UTF-8 and GB18030 for bytes without a byte-order mark.
+/// Chooses between UTF-8 and GB18030 for bytes without a byte-order mark that are not valid UTF-8.
 fn sniff(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
-    }
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
     let invalid = invalid_utf8_sequences(bytes);
     if invalid * 50 <= non_ascii { UTF_8 } else { GB18030 }

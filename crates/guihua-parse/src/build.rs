@@ -14,6 +14,7 @@ use crate::grid::{self, BoxRows, GridIssue};
 use crate::heading::{self, Numbered, Style};
 use crate::indicator;
 use crate::layout;
+use crate::logical;
 use crate::panel;
 use crate::target;
 use crate::text::{Line, LineIndex, is_blank, lines};
@@ -119,6 +120,13 @@ impl<'a> Builder<'a> {
 
     fn run(&mut self) {
         self.wrap_width = layout::wrap_width(&self.lines);
+        let (logical, glued) = logical::logical_lines(&self.lines);
+        self.lines = logical;
+        for g in glued {
+            let heading = &self.text[g.start..g.end];
+            let message = format!("heading number `{heading}` follows a sentence end mid-line: a line break was lost");
+            self.diagnose("heading.glued", Severity::Warning, message, g.start, g.end);
+        }
         let mut i = self.front_matter();
         let mut blank = false;
         while i < self.lines.len() {

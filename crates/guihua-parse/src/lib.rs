@@ -32,6 +32,7 @@ mod grid;
 mod heading;
 mod indicator;
 mod layout;
+mod logical;
 mod numbers;
 mod panel;
 mod target;

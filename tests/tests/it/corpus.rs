@@ -86,10 +86,10 @@ const STRUCTURE: [(&str, &[(&str, usize)]); 10] = [
     ("baotou-digital-2022.txt", &[("一、", 11), ("（一）", 31), ("1.", 90), ("part", 1), ("appendix", 1)]),
     ("gov-work-report-2016.txt", &[("一、", 3), ("（一）", 8)]),
     ("national-12th-fyp-2011-sentsplit.txt", &[("篇", 16), ("章", 62), ("节", 167)]),
-    // 一、 to 九、 with 五、 lost to OCR (and 一、 to 三、 read from `、…` lines), 48 （一） after the contents,
-    // 1. twice (items 2. to 7. lost their numbers, so 8． is no heading), （1）–（8）; then the report on the plan (its
-    // first 一、) as a second document.
-    ("national-8th-fyp-1991.txt", &[("一、", 9), ("（一）", 48), ("1.", 2), ("（1）", 8), ("toc", 1), ("part", 2)]),
+    // 一、 to 九、 (一、 to 三、 read from `、…` lines; 五、 glued to the end of the sentence before it), 49 （一） after
+    // the contents (〈九） glued the same way), 1. twice (items 2. to 7. lost their numbers, so 8． is no heading),
+    // （1）–（8）; then the report on the plan (its first 一、) as a second document.
+    ("national-8th-fyp-1991.txt", &[("一、", 10), ("（一）", 49), ("1.", 2), ("（1）", 8), ("toc", 1), ("part", 2)]),
     ("shandong-education-14th.txt", &[("一、", 11), ("（一）", 59)]),
     ("shandong-sci-tech-innovation-14th-trunc.txt", &[("一、", 15), ("（一）", 48), ("1.", 65), ("（1）", 27)]),
     // 36 lines open with `1.`-style numbers; 24 of them are items inside the four 专栏 (8, 8, 5, 3).

@@ -1,0 +1,210 @@
+//! The logical-lines pass: physical lines in, the lines the builder reads out.
+//!
+//! Real files do not always put one heading or paragraph on one line. Text copied from PDF and OCR glues a heading to
+//! the next heading or to its first paragraph (`第一篇  X     第一章  Y     正文`), or to the end of the sentence before
+//! it (`…体系。（二）加快…`); a chapter line may also carry its first article (`第一章 总则 第一条 为了…`). This pass cuts
+//! such lines into several logical lines, each a slice of the source (so spans stay byte offsets into it), and each
+//! piece is then read by the builder as a line of its own, which may be cut again.
+//!
+//! The `glued_heading` heuristic decides where to cut:
+//! - after a run of two or more blanks (ASCII spaces, U+3000, NBSP …) when what follows reads as a heading number
+//!   that starts a numbering (1) or continues the numbering of its style seen so far at line starts;
+//! - after a sentence end (`。！？；`) when what follows is a heading number that continues its style (never a first
+//!   one: `…如下。（一）` mid-line is as often an inline list), with a `heading.glued` warning, since a heading in the
+//!   middle of a line usually means the source lost a line break;
+//! - after a chapter, section or part heading when what follows (after any blank) is an article `第N条`.
+//!
+//! The piece after a blank run keeps the blanks before it, so that it reads as an indented line.
+
+use std::collections::HashMap;
+
+use crate::heading::{self, Style};
+use crate::text::{Line, is_blank};
+
+/// A line cut by the `glued_heading` heuristic mid-sentence: the byte offset where the heading starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GluedAfterSentence {
+    /// Byte offset of the heading number in the text.
+    pub start: usize,
+    /// Byte offset of the end of the heading number.
+    pub end: usize,
+}
+
+/// The logical lines of `physical`, and where headings were cut out of the middle of a sentence.
+pub(crate) fn logical_lines<'a>(physical: &[Line<'a>]) -> (Vec<Line<'a>>, Vec<GluedAfterSentence>) {
+    let mut out = Vec::with_capacity(physical.len());
+    let mut glued = Vec::new();
+    let mut seen: HashMap<Style, u32> = HashMap::new();
+    for &line in physical {
+        let first = out.len();
+        split_line(line, &mut seen, &mut out, &mut glued);
+        for piece in &out[first..] {
+            if let Some(n) = heading::numbered(piece.content().0) {
+                seen.insert(n.style, n.ordinal);
+            }
+        }
+    }
+    (out, glued)
+}
+
+/// Cuts one physical line at every glued heading; pushes the pieces.
+fn split_line<'a>(
+    line: Line<'a>,
+    seen: &mut HashMap<Style, u32>,
+    out: &mut Vec<Line<'a>>,
+    glued: &mut Vec<GluedAfterSentence>,
+) {
+    let text = line.text;
+    let (content, offset) = line.content();
+    // Tables and rows are read by their own readers, and a line with no blank run or sentence end cannot be cut.
+    if content.is_empty()
+        || content.starts_with(['┌', '├', '│', '└', '|', '+', '╔', '║'])
+        || !has_cut_candidates(content)
+    {
+        out.push(line);
+        return;
+    }
+    let mut local = seen.clone();
+    if let Some(n) = heading::numbered(content) {
+        local.insert(n.style, n.ordinal);
+    }
+    let leading_style = heading::numbered(content).map(|n| n.style);
+    let mut piece_start = 0; // in `text`
+    let lead = offset - line.start;
+    let mut blank_run: Option<(usize, usize)> = None; // (byte start, chars)
+    let mut previous: Option<char> = None;
+    for (i, c) in content.char_indices() {
+        let at = lead + i; // in `text`
+        if is_blank(c) {
+            blank_run = match blank_run {
+                Some((start, chars)) => Some((start, chars + 1)),
+                None => Some((at, 1)),
+            };
+            continue;
+        }
+        let run = blank_run.take();
+        let rest = &content[i..];
+        let after_sentence = previous.is_some_and(|p| matches!(p, '。' | '！' | '？' | '；'));
+        let cut = if i == 0 {
+            None
+        } else if after_sentence && starts_heading(rest, &local, true) {
+            let end = heading::numbered(rest).map_or(at, |n| at + n.number.len());
+            glued.push(GluedAfterSentence { start: line.start + at, end: line.start + end });
+            Some(run.map_or(at, |(run_start, _)| run_start))
+        } else if let Some((run_start, chars)) = run {
+            let after_blanks = chars >= 2 && starts_heading(rest, &local, false);
+            let article = leading_style.is_some_and(|s| matches!(s, Style::Part | Style::Chapter | Style::Division))
+                && piece_start == 0
+                && heading::numbered(rest).is_some_and(|n| n.style == Style::Article);
+            (after_blanks || article).then_some(run_start)
+        } else {
+            None
+        };
+        if let Some(cut) = cut {
+            out.push(Line { text: &text[piece_start..cut], start: line.start + piece_start });
+            piece_start = cut;
+            if let Some(n) = heading::numbered(rest) {
+                local.insert(n.style, n.ordinal);
+            }
+        }
+        previous = Some(c);
+    }
+    out.push(Line { text: &text[piece_start..], start: line.start + piece_start });
+}
+
+/// Whether `content` has a run of two blanks, a sentence end followed by more text, or an article after a chapter
+/// number: the only places a cut can be.
+fn has_cut_candidates(content: &str) -> bool {
+    let mut blanks = 0;
+    for c in content.chars() {
+        if is_blank(c) {
+            blanks += 1;
+            if blanks >= 2 {
+                return true;
+            }
+        } else {
+            blanks = 0;
+        }
+    }
+    content.trim_end_matches(['。', '！', '？', '；']).contains(['。', '！', '？', '；'])
+        || (content.starts_with('第') && content.contains('条'))
+}
+
+/// Whether `rest` opens with a heading number that may stand here: one that starts a numbering (unless
+/// `continuing_only`) or continues the last number of its style.
+fn starts_heading(rest: &str, seen: &HashMap<Style, u32>, continuing_only: bool) -> bool {
+    let Some(n) = heading::numbered(rest) else { return false };
+    let continues = seen.get(&n.style).is_some_and(|&last| n.ordinal == last + 1);
+    let starts = !continuing_only && n.ordinal == 1;
+    // An article is cut from a chapter line only (see `split_line`); elsewhere `第二条` mid-line is a reference.
+    if n.style == Style::Article {
+        return false;
+    }
+    // A heading after a sentence end must look like one: a short title, or a run-in one.
+    let short = n.title.chars().count() <= 40;
+    (continues || starts) && (!continuing_only || short)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lines;
+
+    fn pieces(text: &str) -> Vec<String> {
+        let physical: Vec<Line<'_>> = lines(text).collect();
+        let (logical, _) = logical_lines(&physical);
+        logical.iter().map(|l| l.content().0.to_owned()).collect()
+    }
+
+    #[test]
+    fn headings_glued_after_blank_runs() {
+        let text = "第一篇  转变方式     第一章  发展环境     “十二五”时期是\n";
+        assert_eq!(pieces(text), ["第一篇  转变方式", "第一章  发展环境     “十二五”时期是"]);
+        let text =
+            "\u{a0}\u{a0}一、主要任务\u{a0}\u{a0}\u{a0}\u{a0}第一章\u{a0}\u{a0}主要任务\u{a0}\u{a0}（一）进一步改革\n";
+        assert_eq!(pieces(text), ["一、主要任务", "第一章\u{a0}\u{a0}主要任务", "（一）进一步改革"]);
+    }
+
+    #[test]
+    fn a_piece_after_blanks_reads_as_indented() {
+        let physical: Vec<Line<'_>> = lines("第二章\u{3000}经济增长\u{3000}\u{3000}（一）工农业总产值\n").collect();
+        let (logical, _) = logical_lines(&physical);
+        assert_eq!(logical.len(), 2);
+        assert!(!logical[1].text.starts_with(logical[1].content().0), "the blanks before the piece stay with it");
+        assert_eq!(logical[1].content().1, "第二章\u{3000}经济增长\u{3000}\u{3000}".len());
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_sentence_before_it() {
+        let text = "（一）完善体系\n加快建设现代产业体系。（二）加快创新。推进改革。\n";
+        assert_eq!(pieces(text), ["（一）完善体系", "加快建设现代产业体系。", "（二）加快创新。推进改革。"]);
+        let physical: Vec<Line<'_>> = lines(text).collect();
+        let (_, glued) = logical_lines(&physical);
+        assert_eq!(glued.len(), 1);
+        assert_eq!(&text[glued[0].start..glued[0].end], "（二）");
+    }
+
+    #[test]
+    fn numbers_that_do_not_continue_a_sequence_stay_in_the_sentence() {
+        // `（一）` after a sentence end starts no list mid-line; `（三）` does not follow `（一）`.
+        assert_eq!(pieces("主要包括以下内容。（一）甲；（二）乙。\n").len(), 1);
+        assert_eq!(pieces("（一）甲\n正文。（三）丙\n").len(), 2);
+        // A number in the text after two spaces that is no heading.
+        assert_eq!(pieces("增长  1.5倍\n").len(), 1);
+    }
+
+    #[test]
+    fn a_chapter_line_carrying_its_first_article() {
+        assert_eq!(
+            pieces("第一章 总则 第一条 为了规范管理，制定本办法。\n"),
+            ["第一章 总则", "第一条 为了规范管理，制定本办法。"]
+        );
+        // An article referred to in a sentence is not cut out.
+        assert_eq!(pieces("依照本法第二条  第三条的规定处理。\n").len(), 1);
+    }
+
+    #[test]
+    fn tables_are_left_whole() {
+        assert_eq!(pieces("│一、甲  │二、乙  │\n").len(), 1);
+    }
+}

@@ -92,6 +92,8 @@ struct Builder<'a> {
     wrap_width: Option<usize>,
     /// Page numbers dropped, and the first one's place.
     page_numbers: (usize, Option<(usize, usize)>),
+    /// The index of the line after the one being read.
+    next_line: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -115,6 +117,7 @@ impl<'a> Builder<'a> {
             line_width: 0,
             wrap_width: None,
             page_numbers: (0, None),
+            next_line: 0,
         }
     }
 
@@ -133,6 +136,7 @@ impl<'a> Builder<'a> {
             let line = self.lines[i];
             let (content, offset) = line.content();
             i += 1;
+            self.next_line = i;
             self.indented = !line.text.starts_with(content);
             self.line_width = content.chars().count();
             if content.is_empty() {
@@ -189,12 +193,20 @@ impl<'a> Builder<'a> {
                 i = self.borderless_panel(i - 1);
                 continue;
             }
+            if self.first_heading.is_none()
+                && let Some(next) = self.repeated_contents(i - 1)
+            {
+                i = next;
+                continue;
+            }
             // A Markdown heading marker (`## 第一章 总则`) is markup: the number follows it.
             let (marked, at) = strip_atx(content, offset);
             let numbered = heading::numbered(marked).or_else(|| self.lost_numeral(content, offset));
             let at = if numbered.as_ref().is_some_and(|n| n.number != "、") { at } else { offset };
+            let marked_up = marked.len() < content.len();
             if let Some(numbered) = numbered
-                && let Some((depth, restart)) = self.accept_heading(&numbered, at, content.len() - (at - offset))
+                && let Some((depth, restart)) =
+                    self.accept_heading(&numbered, at, content.len() - (at - offset), marked_up)
             {
                 if restart {
                     self.restart_part();
@@ -498,7 +510,13 @@ impl<'a> Builder<'a> {
     /// outermost style, after a sequence that reached 2 at least, restarts the numbering (a second document in the
     /// file); `1` in an inner style with a short title starts it over under the same parent (a heading above it was
     /// lost: `heading.missing_parent`). Anything else is body text.
-    fn accept_heading(&mut self, n: &Numbered<'_>, offset: usize, len: usize) -> Option<(usize, bool)> {
+    fn accept_heading(
+        &mut self,
+        n: &Numbered<'_>,
+        offset: usize,
+        len: usize,
+        marked_up: bool,
+    ) -> Option<(usize, bool)> {
         let short_title = n.title.chars().count() <= 40;
         let mut restart = false;
         let depth = match self.stack.iter().position(|open| open.style == n.style) {
@@ -538,18 +556,26 @@ impl<'a> Builder<'a> {
                 restart = true;
                 self.stack.len()
             }
-            None if n.ordinal == 1 => self.stack.len(),
+            None if n.ordinal == 1 => self.rank_depth(n.style),
             None if !self.stack.is_empty() && self.closed.get(&n.style) == Some(&(n.ordinal - 1)) => {
-                if self.continuing.insert(n.style) {
+                if self.continuing.insert(n.style) && !by_design_continuing(n.style) {
                     let message = format!("heading `{}` continues the numbering of the section before", n.number);
                     self.diagnose("heading.numbering_continues", Severity::Info, message, offset, offset + len);
                 }
-                self.stack.len()
+                self.rank_depth(n.style)
             }
             None if self.stack.is_empty() && n.ordinal <= 3 && short_title && is_top_style(n.style) => {
                 let message = format!("the first heading `{}` is not numbered 1", n.number);
                 self.diagnose("heading.numbering_gap", Severity::Warning, message, offset, offset + len);
                 0
+            }
+            None if (short_title || marked_up) && (marked_up || self.run_continues(n)) => {
+                let message = format!(
+                    "heading `{}` opens its level at {}: the headings before it were lost or never numbered",
+                    n.number, n.ordinal
+                );
+                self.diagnose("heading.numbering_late", Severity::Warning, message, offset, offset + len);
+                self.late_rank_depth(n.style)
             }
             None => return None,
         };
@@ -558,6 +584,76 @@ impl<'a> Builder<'a> {
             self.diagnose("heading.ocr_bracket", Severity::Info, message, offset, offset + n.number.len());
         }
         Some((depth, restart))
+    }
+
+    /// The `nominal_rank` rule: where a style not open yet stands. 篇, 编, 章, 节 and 条 rank by design, whatever came
+    /// first: a 章 after articles closes them and stands where the first of them stood (a missing level does not
+    /// make its children parents). Other styles open one level below the deepest open section.
+    fn rank_depth(&self, style: Style) -> usize {
+        if is_legal_style(style)
+            && let Some(depth) = self.stack.iter().position(|open| is_legal_style(open.style) && open.style > style)
+        {
+            return depth;
+        }
+        self.stack.len()
+    }
+
+    /// Where a style that opens late stands: by its nominal rank in either ladder (`二、` whose `一、` was never
+    /// numbered does not nest under `2.`).
+    fn late_rank_depth(&self, style: Style) -> usize {
+        let same_ladder = |other: Style| is_legal_style(other) == is_legal_style(style);
+        self.stack.iter().position(|open| same_ladder(open.style) && open.style > style).unwrap_or(self.stack.len())
+    }
+
+    /// The `late_start` rule: a number that opens its style late (`第二章` with no `第一章`, `（二）` whose `（一）` lost
+    /// its number) still opens a level when the next number of that style further on is the one after it.
+    fn run_continues(&self, n: &Numbered<'_>) -> bool {
+        self.lines[self.next_line.min(self.lines.len())..]
+            .iter()
+            .take(2000)
+            .filter_map(|l| heading::numbered(strip_atx(l.content().0, 0).0))
+            .find(|m| m.style == n.style)
+            .is_some_and(|m| m.ordinal == n.ordinal + 1 && m.title.chars().count() <= 40)
+    }
+
+    /// The `repeated_contents` rule: a block of three or more short lines at the top, before any heading, whose first
+    /// two entries reappear later in the same order, is a table of contents (written without leaders or a `目录`
+    /// line); the later occurrences are the headings. Returns the line after the block.
+    fn repeated_contents(&mut self, i: usize) -> Option<usize> {
+        let mut keys = Vec::new();
+        let mut j = i;
+        while j < self.lines.len() && keys.len() < 200 {
+            let (content, _) = self.lines[j].content();
+            if content.is_empty() {
+                j += 1;
+                continue;
+            }
+            let entry = strip_atx(content, 0).0;
+            if entry.chars().count() > 40 || entry.contains(['。', '，', '；']) || heading::numbered(entry).is_none()
+            {
+                break;
+            }
+            let key = layout::entry_key(entry);
+            if keys.first() == Some(&key) {
+                break; // the body starts over
+            }
+            keys.push(key);
+            j += 1;
+        }
+        if keys.len() < 3 {
+            return None;
+        }
+        let mut later = self.lines[j..].iter().map(|l| layout::entry_key(strip_atx(l.content().0, 0).0));
+        later.position(|k| k == keys[0])?;
+        later.position(|k| k == keys[1])?;
+        let (_, start) = self.lines[i].content();
+        let (last, last_start) = self.lines[j - 1].content();
+        let entries = self.lines[i..j].iter().map(|l| l.content().0).filter(|c| !c.is_empty()).map(str::to_owned);
+        let entries = entries.collect();
+        let id = next_id("toc", &mut self.counters.toc);
+        let span = self.index.span(start, last_start + last.len());
+        self.push(Node::Toc(Toc { id, span, entries }));
+        Some(j)
     }
 
     fn open_section(&mut self, depth: usize, n: &Numbered<'_>, offset: usize) {
@@ -941,6 +1037,16 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// The styles of laws and long plans, which rank by design: 篇 > 章 > 节 > 条.
+fn is_legal_style(style: Style) -> bool {
+    matches!(style, Style::Part | Style::Chapter | Style::Division | Style::Article)
+}
+
+/// Styles numbered straight through their parents by design: 章 through 篇, 条 through 章 and 节.
+fn by_design_continuing(style: Style) -> bool {
+    matches!(style, Style::Chapter | Style::Article)
 }
 
 fn is_top_style(style: Style) -> bool {
@@ -1353,6 +1459,54 @@ mod tests {
     }
 
     #[test]
+    fn a_level_whose_first_heading_was_never_numbered() {
+        // Articles before the first chapter heading, which the source lacks: 第二章 follows 第三章 further on, so it
+        // opens a level, and by the rank of 章 over 条 it stands beside the articles, not under them.
+        let text = "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于本省。\n第二章 认定条件\n第三条 申请应当具备条件。\n第三章 附则\n第四条 本办法自公布之日起施行。\n";
+        let (nodes, codes) = outline(text);
+        assert_eq!(
+            nodes,
+            [
+                "0:第一条",
+                "1:paragraph",
+                "0:第二条",
+                "1:paragraph",
+                "0:第二章认定条件",
+                "1:第三条",
+                "2:paragraph",
+                "0:第三章附则",
+                "1:第四条",
+                "2:paragraph"
+            ]
+        );
+        assert_eq!(codes, ["heading.numbering_late"]);
+        // `（一）` lost its number: `（二）` opens the level because `（三）` follows it.
+        let (nodes, _) =
+            outline("一、任务\n实施培育工程。正文。\n（二）实施赋能工程。正文。\n（三）实施提升工程。正文。\n");
+        assert_eq!(
+            nodes,
+            ["0:一、任务", "1:paragraph", "1:（二）实施赋能工程", "2:paragraph", "1:（三）实施提升工程", "2:paragraph"]
+        );
+        // A lone late number that nothing continues stays text.
+        let (nodes, _) = outline("一、任务\n（二）实施赋能工程。正文。\n");
+        assert_eq!(nodes, ["0:一、任务", "1:paragraph"]);
+        // `二、` whose `一、` was never numbered does not nest under `2.`.
+        let (nodes, _) = outline("研发设计\n1.典型场景\n2.典型场景\n二、生产制造\n3.典型场景\n三、运维服务\n");
+        assert_eq!(nodes[3], "0:二、生产制造");
+    }
+
+    #[test]
+    fn contents_repeated_later_without_leaders() {
+        let text = "某某条例\n## 第一章 总则\n## 第二章 规划\n## 第三章 附则\n## 第一章 总则\n第一条 为了规范，制定本条例。\n## 第二章 规划\n第二条 规划应当公开。\n## 第三章 附则\n第三条 本条例自公布之日起施行。\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes[..3], ["0:title", "0:toc", "0:第一章总则"]);
+        assert_eq!(nodes.iter().filter(|n| n.contains("第一章")).count(), 1);
+        // Headings without bodies that do not come back are headings.
+        let (nodes, _) = outline("一、甲\n二、乙\n三、丙\n正文。\n");
+        assert_eq!(nodes, ["0:一、甲", "0:二、乙", "0:三、丙", "1:paragraph"]);
+    }
+
+    #[test]
     fn a_heading_whose_numeral_ocr_lost() {
         let (nodes, codes) = outline("、主要目标和指导方针\n（一）奋斗目标\n正文。\n、基本任务\n正文。\n");
         assert_eq!(nodes, ["0:、主要目标和指导方针", "1:（一）奋斗目标", "2:paragraph", "0:、基本任务", "1:paragraph"]);
@@ -1377,7 +1531,7 @@ mod tests {
                 "2:paragraph"
             ]
         );
-        assert_eq!(codes, ["heading.numbering_continues"]);
+        assert!(codes.is_empty(), "articles are numbered through chapters by design: {codes:?}");
         let (doc, _) = parse(text);
         assert_eq!(doc.meta.title.as_deref(), Some("某某办法"));
         assert!(crate::span_errors(&doc, text).is_empty());

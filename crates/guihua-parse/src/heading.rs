@@ -96,6 +96,9 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
             .map(|(n, _, _)| (Style::ChineseComma, n, false)),
         bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
         bracketed(digits).map(|(o, n, c)| (Style::ParenArabic, n, !canonical(o, c))),
+        // `1.2025年底前…`: an item that opens with a year (no number has four decimals and then 年).
+        (digits, one_of(".．﹒"), peek((take_while_m_n(4, 4, |c| digit_value(c).is_some()), tag("年"))))
+            .map(|(n, _, _)| (Style::ArabicDot, n, false)),
         // `1.7万亿元`, and `1. 8亿亩` (a decimal point OCR set apart), are numbers, not headings.
         (digits, one_of(".．﹒"), peek(not((take_while(is_blank), satisfy(|c| digit_value(c).is_some())))))
             .map(|(n, _, _)| (Style::ArabicDot, n, false)),
@@ -153,7 +156,8 @@ pub(crate) fn lost_numeral_title(line: &str) -> Option<&str> {
 }
 
 /// Splits a heading's text into the title and a run-in body: the title ends at the first `。` (which belongs to
-/// neither), or at a run of two or more spaces that joins a heading to its first paragraph.
+/// neither), or at a run of two or more spaces that joins a heading to its first paragraph — unless the title so far
+/// is one character, which makes the title letter-spaced (`总  则`).
 fn split_run_in(text: &str) -> (&str, Option<(&str, usize)>) {
     let mut blank_run_start = None;
     let mut blanks = 0;
@@ -168,7 +172,10 @@ fn split_run_in(text: &str) -> (&str, Option<(&str, usize)>) {
             }
             blanks += 1;
         } else {
+            // A letter-spaced title (`总  则`, `附　　则`) is one word, not a title and a body.
+            let letter_spaced = blank_run_start.is_some_and(|start| text[..start].chars().count() == 1);
             if blanks >= 2
+                && !letter_spaced
                 && let Some(start) = blank_run_start
             {
                 return (&text[..start], non_empty(&text[i..], i));
@@ -223,6 +230,8 @@ mod tests {
             Some((Style::Article, 123, "第一百二十三条", "", Some("为了保护水土资源，制定本办法。")))
         );
         assert_eq!(check("第五条"), Some((Style::Article, 5, "第五条", "", None)));
+        assert_eq!(check("第一章  总  则"), Some((Style::Chapter, 1, "第一章", "总  则", None)));
+        assert_eq!(check("第六章　附　　则"), Some((Style::Chapter, 6, "第六章", "附　　则", None)));
         assert_eq!(check("第二部分　主要任务"), Some((Style::Part, 2, "第二部分", "主要任务", None)));
         assert_eq!(check("三．保障措施"), Some((Style::ChineseComma, 3, "三．", "保障措施", None)));
         assert_eq!(check("一、2015年工作回顾"), Some((Style::ChineseComma, 1, "一、", "2015年工作回顾", None)));
@@ -237,6 +246,8 @@ mod tests {
     fn numbers_that_are_not_headings() {
         assert_eq!(check("1.7万亿元"), None);
         assert_eq!(check("1. 8亿亩，新增森林面积"), None);
+        assert_eq!(check("1.2025年万亿元"), Some((Style::ArabicDot, 1, "1.", "2025年万亿元", None)));
+        assert_eq!(check("1.20年"), None);
         assert_eq!(check("2016年9月30日"), None);
         assert_eq!(check("一、"), None);
         assert_eq!(check("（图略）"), None);

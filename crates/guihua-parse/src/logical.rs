@@ -9,9 +9,9 @@
 //! The `glued_heading` heuristic decides where to cut:
 //! - after a run of two or more blanks (ASCII spaces, U+3000, NBSP …) when what follows reads as a heading number
 //!   that starts a numbering (1) or continues the numbering of its style seen so far at line starts;
-//! - after a sentence end (`。！？；`) when what follows is a heading number that continues its style (never a first
-//!   one: `…如下。（一）` mid-line is as often an inline list), with a `heading.glued` warning, since a heading in the
-//!   middle of a line usually means the source lost a line break;
+//! - after a sentence end (`。！？；`) when what follows is a heading number that continues its style, or a first one
+//!   whose short title ends the line (`…如下。（一）甲；（二）乙` mid-line is an inline list), with a `heading.glued`
+//!   warning, since a heading in the middle of a line usually means the source lost a line break;
 //! - after a chapter, section or part heading when what follows (after any blank) is an article `第N条`.
 //!
 //! The piece after a blank run keeps the blanks before it, so that it reads as an indented line.
@@ -135,7 +135,10 @@ fn has_cut_candidates(content: &str) -> bool {
 fn starts_heading(rest: &str, seen: &HashMap<Style, u32>, continuing_only: bool) -> bool {
     let Some(n) = heading::numbered(rest) else { return false };
     let continues = seen.get(&n.style).is_some_and(|&last| n.ordinal == last + 1);
-    let starts = !continuing_only && n.ordinal == 1;
+    // A first number after a sentence end is cut only when a short title ends the line (`…描述。(1)资产数据标准`):
+    // an inline list (`…如下。（一）甲；（二）乙。`) goes on after it.
+    let ends_line = n.body.is_none() && n.title.chars().count() <= 20 && !n.title.contains(['，', '；', '：']);
+    let starts = n.ordinal == 1 && (!continuing_only || ends_line);
     // An article is cut from a chapter line only (see `split_line`); elsewhere `第二条` mid-line is a reference.
     if n.style == Style::Article {
         return false;
@@ -189,6 +192,8 @@ mod tests {
         // `（一）` after a sentence end starts no list mid-line; `（三）` does not follow `（一）`.
         assert_eq!(pieces("主要包括以下内容。（一）甲；（二）乙。\n").len(), 1);
         assert_eq!(pieces("（一）甲\n正文。（三）丙\n").len(), 2);
+        // A first heading whose short title ends the line is cut out.
+        assert_eq!(pieces("如图8所示。(1)资产数据及模型标准\n"), ["如图8所示。", "(1)资产数据及模型标准"]);
         // A number in the text after two spaces that is no heading.
         assert_eq!(pieces("增长  1.5倍\n").len(), 1);
     }

@@ -569,7 +569,7 @@ impl<'a> Builder<'a> {
                 self.diagnose("heading.numbering_gap", Severity::Warning, message, offset, offset + len);
                 0
             }
-            None if (short_title || marked_up) && (marked_up || self.run_continues(n)) => {
+            None if marked_up || (short_title && self.run_continues(n)) => {
                 let message = format!(
                     "heading `{}` opens its level at {}: the headings before it were lost or never numbered",
                     n.number, n.ordinal

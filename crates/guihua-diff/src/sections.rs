@@ -25,6 +25,7 @@ fn own_text(children: &[Node], projects: &[Project]) -> Vec<String> {
     for child in children {
         match child {
             Node::Paragraph(p) => texts.push(p.text.clone()),
+            Node::Item(i) => texts.push(format!("{}{}", i.number, i.text)),
             Node::Panel(p) => {
                 texts.push(p.title.clone());
                 for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {

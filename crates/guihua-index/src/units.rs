@@ -82,6 +82,10 @@ fn collect(
                 let heading = p.lead.clone().unwrap_or_default();
                 out.push(unit(&p.id, "paragraph", path.clone(), p.text.clone(), heading, p.span));
             }
+            Node::Item(i) => {
+                let text = format!("{}{}", i.number, i.text);
+                out.push(unit(&i.id, "paragraph", path.clone(), text, String::new(), i.span));
+            }
             Node::Panel(p) => {
                 let label = match p.number {
                     Some(n) => format!("{}{n}", p.kind.as_str()),

@@ -42,7 +42,8 @@ pub use document::{
     Target, TargetKind,
 };
 pub use node::{
-    Cell, Figure, Node, Notice, Panel, PanelKind, Paragraph, Part, PartKind, Piece, Section, Span, Table, Title, Toc,
+    Cell, Figure, Item, Node, Notice, Panel, PanelKind, Paragraph, Part, PartKind, Piece, Section, Span, Table, Title,
+    Toc,
 };
 pub use outline::render_outline;
 

@@ -45,6 +45,8 @@ pub enum Node {
     Section(Section),
     /// A paragraph of body text, possibly opened by a lead phrase: `工业经济平稳增长。规模以上…`.
     Paragraph(Paragraph),
+    /// A numbered item of a list: `（一）擅自占用规划确定的道路、广场进行建设的；` after `…有下列情形之一的：`.
+    Item(Item),
     /// A grid table, drawn with box-drawing characters or otherwise.
     Table(Table),
     /// A boxed 专栏 or 专项: `专栏1先进装备制造重点项目`.
@@ -63,6 +65,7 @@ impl Node {
             Node::Toc(n) => &n.id,
             Node::Section(n) => &n.id,
             Node::Paragraph(n) => &n.id,
+            Node::Item(n) => &n.id,
             Node::Table(n) => &n.id,
             Node::Panel(n) => &n.id,
             Node::Figure(n) => &n.id,
@@ -78,6 +81,7 @@ impl Node {
             Node::Toc(n) => n.span,
             Node::Section(n) => n.span,
             Node::Paragraph(n) => n.span,
+            Node::Item(n) => n.span,
             Node::Table(n) => n.span,
             Node::Panel(n) => n.span,
             Node::Figure(n) => n.span,
@@ -102,6 +106,7 @@ impl Node {
             Node::Toc(_) => "toc",
             Node::Section(_) => "section",
             Node::Paragraph(_) => "paragraph",
+            Node::Item(_) => "item",
             Node::Table(_) => "table",
             Node::Panel(_) => "panel",
             Node::Figure(_) => "figure",
@@ -213,6 +218,30 @@ pub struct Paragraph {
     /// indentation. `text` is their concatenation, with `\n` between lines that each held a sentence (text whose `。`
     /// were replaced by line breaks) and nothing between lines hard-wrapped at a fixed width (text from PDF). Empty
     /// when `text` is exactly the source within `span`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pieces: Vec<Piece>,
+}
+
+/// A numbered item of a list.
+///
+/// Lists are clauses after a lead-in that ends with `：` (`…有下列情形之一的：` + `（一）…的；` `（二）…的。`), or runs of
+/// numbered sentences that are whole items rather than headings with titles. They stay in the parent of the
+/// paragraph that leads them in, beside it; the text after the list belongs to that parent again. Items keep their
+/// numbers, so that 第十条第（三）项 can be cited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Item {
+    /// Stable id.
+    pub id: String,
+    /// From the number to the end of the text.
+    pub span: Span,
+    /// The number as written: `（一）`, `1.`, `（1）`, `①`.
+    pub number: String,
+    /// The number's value: 1 for `（一）`, `1.`, `①`.
+    pub ordinal: u32,
+    /// The item's text after its number, as written.
+    pub text: String,
+    /// For an item joined from several hard-wrapped lines: the lines it was joined from (the first starts with the
+    /// text, after the number). Empty when `text` is exactly the source at the end of `span`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pieces: Vec<Piece>,
 }

@@ -94,6 +94,11 @@ fn render_nodes(document: &Document, nodes: &[Node], depth: usize, out: &mut Str
             Node::Paragraph(p) => {
                 let _ = writeln!(out, "{indent}¶ {}。…  @{line}", p.lead.as_deref().unwrap_or_default());
             }
+            Node::Item(i) => {
+                let text: String = i.text.chars().take(24).collect();
+                let more = if text.len() < i.text.len() { "…" } else { "" };
+                let _ = writeln!(out, "{indent}• {}{text}{more}  @{line}", i.number);
+            }
             Node::Table(t) => {
                 let indicators = document.indicators.iter().filter(|i| i.table == t.id).count();
                 let mut extra = String::new();

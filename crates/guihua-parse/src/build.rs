@@ -1,8 +1,8 @@
 //! The line-by-line builder: classifies each physical line and assembles the outline.
 
 use guihua_model::{
-    Diagnostic, Document, Figure, Meta, Node, Notice, Panel, PanelKind, Paragraph, Part, PartKind, Piece, Project,
-    Section, Severity, Span, Table, Title, Toc,
+    Diagnostic, Document, Figure, Item, Meta, Node, Notice, Panel, PanelKind, Paragraph, Part, PartKind, Piece,
+    Project, Section, Severity, Span, Table, Title, Toc,
 };
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -39,6 +39,7 @@ struct OpenSection {
 struct Counters {
     section: usize,
     paragraph: usize,
+    item: usize,
     table: usize,
     panel: usize,
     figure: usize,
@@ -204,6 +205,13 @@ impl<'a> Builder<'a> {
             let numbered = heading::numbered(marked).or_else(|| self.lost_numeral(content, offset));
             let at = if numbered.as_ref().is_some_and(|n| n.number != "、") { at } else { offset };
             let marked_up = marked.len() < content.len();
+            if !marked_up
+                && let Some(n) = numbered.as_ref()
+                && let Some(members) = self.list_run(i - 1, n)
+            {
+                i = self.list(members);
+                continue;
+            }
             if let Some(numbered) = numbered
                 && let Some((depth, restart)) =
                     self.accept_heading(&numbered, at, content.len() - (at - offset), marked_up)
@@ -556,6 +564,15 @@ impl<'a> Builder<'a> {
                 restart = true;
                 self.stack.len()
             }
+            // The outermost numbering starts over after a list of its style at the top (a notice's items).
+            None if n.ordinal == 1
+                && self.stack.is_empty()
+                && is_top_style(n.style)
+                && self.closed.get(&n.style).is_some_and(|&last| last >= 2) =>
+            {
+                restart = true;
+                0
+            }
             None if n.ordinal == 1 => self.rank_depth(n.style),
             None if !self.stack.is_empty() && self.closed.get(&n.style) == Some(&(n.ordinal - 1)) => {
                 if self.continuing.insert(n.style) && !by_design_continuing(n.style) {
@@ -603,6 +620,140 @@ impl<'a> Builder<'a> {
     fn late_rank_depth(&self, style: Style) -> usize {
         let same_ladder = |other: Style| is_legal_style(other) == is_legal_style(style);
         self.stack.iter().position(|open| same_ladder(open.style) && open.style > style).unwrap_or(self.stack.len())
+    }
+
+    /// The `list_item` rule: whether the numbered line `i` opens a list, and if so its members. A run of numbers of
+    /// one style counting up from this one, each member on lines of its own with nothing but blank lines (and, in
+    /// hard-wrapped text, the wrapped rest of the member) between them, is a list of items rather than a level of
+    /// headings when
+    /// - a paragraph ending with `：` leads it in, the run starts at 1, and it has two members that are not all short
+    ///   titles, or every member is a whole sentence; or
+    /// - it has two members or more, every one a whole sentence (a first clause over 25 characters with a `，`, or
+    ///   one that ends with `；`), its style is not a heading level open here nor `一、`, and it starts at 1 or
+    ///   continues the numbering of its style.
+    fn list_run(&self, i: usize, first: &Numbered<'_>) -> Option<Vec<Member>> {
+        if first.style == Style::Article || is_legal_style(first.style) {
+            return None;
+        }
+        let lead_in = matches!(self.current_last(), Some(Node::Paragraph(p)) if ends_with_colon(&p.text));
+        let open = self.stack.iter().any(|o| o.style == first.style);
+        let continues = self.closed.get(&first.style) == Some(&(first.ordinal - 1));
+        if !(first.ordinal == 1 || (!open && continues)) || (!lead_in && open) {
+            return None;
+        }
+        // `一、` tops the ladder of plans: only a lead-in makes its numbers items.
+        if !lead_in && first.style == Style::ChineseComma {
+            return None;
+        }
+        let members = self.run_members(i, first);
+        if members.len() < 2 || self.run_goes_on(&members, first.style) {
+            return None;
+        }
+        let is_list = if lead_in && first.ordinal == 1 {
+            // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
+            !members.iter().all(|m| m.title_like) || members.iter().all(|m| m.sentence)
+        } else {
+            members.iter().all(|m| m.sentence)
+        };
+        is_list.then_some(members)
+    }
+
+    /// The members of the run of numbers that starts on line `i` (see [`Builder::list_run`]).
+    fn run_members(&self, i: usize, first: &Numbered<'_>) -> Vec<Member> {
+        let mut members: Vec<Member> = Vec::new();
+        let mut expected = first.ordinal;
+        let mut j = i;
+        let mut last_width = 0;
+        while j < self.lines.len() && members.len() < 500 {
+            let (content, offset) = self.lines[j].content();
+            if content.is_empty() {
+                j += 1;
+                continue;
+            }
+            let numbered = heading::numbered(content);
+            match numbered {
+                Some(n) if n.style == first.style && n.ordinal == expected => {
+                    let text_at = offset + n.title_at;
+                    members.push(Member {
+                        style: n.style,
+                        after: j + 1,
+                        number: n.number.to_owned(),
+                        ordinal: n.ordinal,
+                        start: offset,
+                        pieces: vec![(text_at, offset + content.len())],
+                        sentence: false,
+                        title_like: false,
+                    });
+                    expected += 1;
+                }
+                None if !members.is_empty()
+                    && self.wrap_width.is_some_and(|w| last_width + 1 >= w)
+                    && !content.starts_with(grid::is_box_char) =>
+                {
+                    if let Some(m) = members.last_mut() {
+                        m.pieces.push((offset, offset + content.len()));
+                        m.after = j + 1;
+                    }
+                }
+                _ => break,
+            }
+            last_width = content.chars().count();
+            j += 1;
+        }
+        for m in &mut members {
+            let text: String = m.pieces.iter().map(|&(a, b)| &self.text[a..b]).collect();
+            let first_clause = text.split(['。', '；', ';']).next().unwrap_or_default();
+            m.sentence = (first_clause.chars().count() > 25 && first_clause.contains(['，', ',']))
+                || text.ends_with(['；', ';']);
+            let title = text.trim_end_matches('。');
+            m.title_like = title.chars().count() <= 15 && !title.contains(['，', '。', '；', '：', ',']);
+        }
+        members
+    }
+
+    /// Whether the numbering of a run goes on after text that is not a member, before any heading of a style open
+    /// here: then its members are headings with bodies, not items.
+    fn run_goes_on(&self, members: &[Member], style: Style) -> bool {
+        let (Some(last), Some(after)) = (members.last(), members.last().map(|m| m.after)) else { return false };
+        for line in self.lines[after.min(self.lines.len())..].iter().take(400) {
+            let Some(n) = heading::numbered(line.content().0) else { continue };
+            if n.style == style {
+                return n.ordinal == last.ordinal + 1;
+            }
+            if self.stack.iter().any(|open| open.style == n.style) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Pushes the items of a list; returns the line after its last member.
+    fn list(&mut self, members: Vec<Member>) -> usize {
+        let mut next = self.next_line;
+        for m in members {
+            let Some(&(_, end)) = m.pieces.last() else { continue };
+            let text: String = m.pieces.iter().map(|&(a, b)| &self.text[a..b]).collect();
+            let pieces = if m.pieces.len() > 1 {
+                m.pieces.iter().map(|&(start, end)| Piece { start, end }).collect()
+            } else {
+                Vec::new()
+            };
+            self.closed.insert(m.style, m.ordinal);
+            let id = next_id("item", &mut self.counters.item);
+            let span = self.index.span(m.start, end);
+            self.push(Node::Item(Item { id, span, number: m.number, ordinal: m.ordinal, text, pieces }));
+            next = m.after;
+        }
+        next
+    }
+
+    /// The last node of the container being filled.
+    fn current_last(&self) -> Option<&Node> {
+        match (self.stack.last(), self.part.as_ref()) {
+            (Some(open), _) => open.section.children.last(),
+            (None, Some(part)) => part.children.last(),
+            (None, None) => self.root.last(),
+        }
     }
 
     /// The `late_start` rule: a number that opens its style late (`第二章` with no `第一章`, `（二）` whose `（一）` lost
@@ -1015,6 +1166,28 @@ pub(crate) fn read_grids(text: &str) -> (Vec<Table>, Vec<Diagnostic>) {
     }
     let tables = builder.root.into_iter().filter_map(|n| if let Node::Table(t) = n { Some(t) } else { None }).collect();
     (tables, builder.diagnostics)
+}
+
+/// One member of a list being read (see [`Builder::list_run`]).
+struct Member {
+    style: Style,
+    /// The logical line after its last line.
+    after: usize,
+    number: String,
+    ordinal: u32,
+    /// Where the number starts.
+    start: usize,
+    /// The byte ranges of its text: after the number on its first line, then its wrapped lines.
+    pieces: Vec<(usize, usize)>,
+    /// Whether it reads as a whole sentence rather than a title.
+    sentence: bool,
+    /// Whether it reads as a short title: 15 characters or fewer, no clause inside, nothing after a closing `。`.
+    title_like: bool,
+}
+
+/// Whether a lead-in ends with a colon (closing quotes aside): `…有下列情形之一的：`.
+fn ends_with_colon(text: &str) -> bool {
+    text.trim_end_matches(['”', '’', '"']).ends_with(['：', ':'])
 }
 
 /// The boxes read from a run of box lines.
@@ -1456,6 +1629,44 @@ mod tests {
         let Node::Paragraph(p) = &s.children[0] else { panic!("a paragraph") };
         assert_eq!(p.text, "第一句\n第二句\n第三句", "the joiner does not depend on the line ends");
         assert!(crate::span_errors(&doc, &crlf).is_empty());
+    }
+
+    #[test]
+    fn clauses_after_a_colon_lead_in_are_items() {
+        let text = "第一条 有下列情形之一的，责令改正：\n（一）擅自占用规划确定的道路进行建设的；\n（二）未按规定进行工程报建的；\n（三）拒绝检查的。\n前款规定的情形，由主管部门处理。\n第二条 本条例自公布之日起施行。\n";
+        let (doc, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let Node::Section(article) = &doc.outline[0] else { panic!("an article") };
+        let kinds: Vec<&str> = article.children.iter().map(Node::kind).collect();
+        assert_eq!(
+            kinds,
+            ["paragraph", "item", "item", "item", "paragraph"],
+            "the text after the list is the article's"
+        );
+        let Node::Item(third) = &article.children[3] else { panic!("an item") };
+        assert_eq!((third.number.as_str(), third.ordinal, third.text.as_str()), ("（三）", 3, "拒绝检查的。"));
+        assert_eq!(&text[third.span.start..third.span.end], "（三）拒绝检查的。");
+        assert!(crate::span_errors(&doc, text).is_empty());
+        assert!(matches!(doc.outline[1], Node::Section(_)), "the next article is a section again");
+    }
+
+    #[test]
+    fn numbered_whole_sentences_are_items_and_numbered_titles_are_headings() {
+        let text = "（一）深度融入全球创新网络\n1.加强与创新型国家合作\n（1）开展差异化、有特色的科技创新合作，拓展全球科技合作伙伴关系网络，推进协调合作。\n（2）推进自由贸易试验区、国际合作产业园等重大科技合作载体发展，加快建设国际联合创新基地。\n2.深耕与日韩科技合作\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(
+            nodes,
+            ["0:（一）深度融入全球创新网络", "1:1.加强与创新型国家合作", "2:item", "2:item", "1:2.深耕与日韩科技合作"]
+        );
+        // Short titles after a colon, each with its own body further on, are headings.
+        let text =
+            "具体要求如下：\n（一）信息基础设施建设要求。\n1.宽带基础设施\n正文。\n（二）服务精准化要求\n正文。\n";
+        let (nodes, _) = outline(text);
+        assert!(nodes.contains(&"0:（一）信息基础设施建设要求".to_owned()), "{nodes:?}");
+        // A run whose numbering goes on after a body is a level of headings, however long its titles.
+        let text = "一、任务\n（一）根据现在国内和国际条件及总的趋势来说，我们有可能完成计划。\n（二）由于生产的增长，劳动生产率的提高和各部门的厉行节约，收入有可能增加。\n正文。\n（三）我国第二个五年计划的中心任务仍然是优先发展重工业，这是主要标志。\n";
+        let (nodes, _) = outline(text);
+        assert!(!nodes.iter().any(|n| n.ends_with("item")), "{nodes:?}");
     }
 
     #[test]

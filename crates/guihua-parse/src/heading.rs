@@ -133,8 +133,12 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     let title_at = line.len() - trimmed.len();
     if style == Style::Article {
         // An article has no title: everything after its number is its text (`第一条　为了…，制定本办法。`).
-        if !rest.is_empty() && trimmed.len() == rest.len() {
-            return None; // `第一条件` is a word, not an article
+        // `第一条件` is a word, not an article; `第五条生产企业应…。` is an article whose blank was lost.
+        let glued_article = rest.chars().count() >= 10
+            && !rest.starts_with(['件', '款', '例', '约', '目', '线', '幅', '形', '路', '规', '文'])
+            && rest.contains(['。', '，', '：', '；']);
+        if !rest.is_empty() && trimmed.len() == rest.len() && !glued_article {
+            return None;
         }
         let body = (!trimmed.is_empty()).then_some((trimmed.trim_end_matches(is_blank), title_at));
         return Some(Numbered { style, ordinal, number, title: "", title_at, body, ocr_brackets });
@@ -236,6 +240,11 @@ mod tests {
         assert_eq!(check("三．保障措施"), Some((Style::ChineseComma, 3, "三．", "保障措施", None)));
         assert_eq!(check("一、2015年工作回顾"), Some((Style::ChineseComma, 1, "一、", "2015年工作回顾", None)));
         assert_eq!(check("第一条件"), None);
+        assert_eq!(check("第一条件是要求企业具备资质，并且依法经营。"), None);
+        assert_eq!(
+            check("第五条生产企业应依法依规提供软件。"),
+            Some((Style::Article, 5, "第五条", "", Some("生产企业应依法依规提供软件。")))
+        );
         assert_eq!(
             check("第二百九十三条之一 有下列情形之一的"),
             Some((Style::Article, 293, "第二百九十三条之一", "", Some("有下列情形之一的")))

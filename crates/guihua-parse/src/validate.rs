@@ -84,6 +84,15 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
         {
             errors.push(format!("{}: text is not its pieces", p.id));
         }
+        Node::Item(i) if i.pieces.is_empty() && !(written.starts_with(&i.number) && written.ends_with(&i.text)) => {
+            errors.push(format!("{}: span holds `{written}`, not its number and text", i.id));
+        }
+        Node::Item(i)
+            if !i.pieces.is_empty()
+                && (!i.pieces.iter().all(inside) || pieces_text(&i.pieces, text).as_deref() != Some(&i.text)) =>
+        {
+            errors.push(format!("{}: text is not its pieces", i.id));
+        }
         Node::Title(t) if written != t.text => errors.push(format!("{}: span does not hold the title", t.id)),
         Node::Figure(f) if written != f.text => errors.push(format!("{}: span does not hold the figure", f.id)),
         Node::Part(p) => {

@@ -102,8 +102,10 @@ fn structure(document: &guihua_model::Document) -> std::collections::BTreeMap<&'
     let mut counts = std::collections::BTreeMap::new();
     for (_, node) in document.walk() {
         let key = match node {
-            guihua_model::Node::Section(s) => {
-                let n = s.number.as_str();
+            // Numbered lines are counted by style, whether they head sections or are items of lists.
+            guihua_model::Node::Section(guihua_model::Section { number, .. })
+            | guihua_model::Node::Item(guihua_model::Item { number, .. }) => {
+                let n = number.as_str();
                 if n.ends_with('篇') {
                     "篇"
                 } else if n.ends_with('章') {

@@ -153,9 +153,16 @@ fn an_attachment_after_a_list_of_attachments_gives_one_appendix() {
             (PartKind::Appendix, Some("包头市数字政府建设考评指标".to_owned()), 7),
         ]
     );
-    // The appendix's 90 scored items are numbered 1． to 90． across its sections.
-    let items: Vec<u32> =
-        sections(&document).into_iter().filter(|(_, s)| s.number.ends_with('．')).map(|(_, s)| s.ordinal).collect();
+    // The appendix's 90 scored items are numbered 1． to 90． across its sections, as headings or as list items.
+    let items: Vec<u32> = document
+        .walk()
+        .into_iter()
+        .filter_map(|(_, n)| match n {
+            Node::Section(s) if s.number.ends_with('．') => Some(s.ordinal),
+            Node::Item(i) if i.number.ends_with('．') => Some(i.ordinal),
+            _ => None,
+        })
+        .collect();
     assert_eq!(items, (1..=90).collect::<Vec<_>>());
 }
 

@@ -210,7 +210,7 @@ pub struct Target {
     pub raw: String,
     /// The sentence it comes from.
     pub text: String,
-    /// The id of the paragraph or panel it stands in.
+    /// The id of the paragraph, item or panel it stands in.
     pub node: String,
     /// Where the quantity stands in the source.
     pub span: Span,

@@ -240,8 +240,10 @@ pub struct Item {
     pub ordinal: u32,
     /// The item's text after its number, as written.
     pub text: String,
-    /// For an item joined from several hard-wrapped lines: the lines it was joined from (the first starts with the
-    /// text, after the number). Empty when `text` is exactly the source at the end of `span`.
+    /// For an item joined from several lines: the lines it was joined from (the first starts with the text, after
+    /// the number). `text` is their concatenation, with `\n` between lines that each held a sentence and nothing
+    /// between hard-wrapped lines, as in [`Paragraph::pieces`]. Empty when `text` is exactly the source at the end of
+    /// `span`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pieces: Vec<Piece>,
 }

@@ -202,7 +202,14 @@ impl<'a> Builder<'a> {
             }
             // A Markdown heading marker (`## 第一章 总则`) is markup: the number follows it.
             let (marked, at) = strip_atx(content, offset);
-            let numbered = heading::numbered(marked).or_else(|| self.lost_numeral(content, offset));
+            let mut numbered = heading::numbered(marked).or_else(|| self.lost_numeral(content, offset));
+            let mut title_line = None;
+            if numbered.is_none()
+                && let Some((n, next)) = self.number_over_title(marked, at, i)
+            {
+                numbered = Some(n);
+                title_line = Some(next);
+            }
             let at = if numbered.as_ref().is_some_and(|n| n.number != "、") { at } else { offset };
             let marked_up = marked.len() < content.len();
             if !marked_up
@@ -220,6 +227,9 @@ impl<'a> Builder<'a> {
                     self.restart_part();
                 }
                 self.open_section(depth, &numbered, at);
+                if let Some(next) = title_line {
+                    i = next;
+                }
                 continue;
             }
             self.paragraph(content, offset, true);
@@ -664,6 +674,8 @@ impl<'a> Builder<'a> {
         let mut expected = first.ordinal;
         let mut j = i;
         let mut last_width = 0;
+        let mut last_indented = false;
+        let mut last_ends_sentence = true;
         while j < self.lines.len() && members.len() < 500 {
             let (content, offset) = self.lines[j].content();
             if content.is_empty() {
@@ -671,6 +683,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let numbered = heading::numbered(content);
+            let is_member_line = numbered.is_some();
             match numbered {
                 Some(n) if n.style == first.style && n.ordinal == expected => {
                     let text_at = offset + n.title_at;
@@ -683,25 +696,38 @@ impl<'a> Builder<'a> {
                         pieces: vec![(text_at, offset + content.len())],
                         sentence: false,
                         title_like: false,
+                        joiner: "",
                     });
                     expected += 1;
                 }
+                // The wrapped rest of a member: a full line before it in hard-wrapped text, or a flush-left line
+                // under an indented member that ends no sentence (text whose `。` became line breaks).
                 None if !members.is_empty()
-                    && self.wrap_width.is_some_and(|w| last_width + 1 >= w)
-                    && !content.starts_with(grid::is_box_char) =>
+                    && !content.starts_with(grid::is_box_char)
+                    && !layout::is_page_number(content)
+                    && (self.wrap_width.is_some_and(|w| last_width + 1 >= w)
+                        || (last_indented
+                            && !last_ends_sentence
+                            && self.lines[j].text.starts_with(content)
+                            && heading::bare_number(content).is_none())) =>
                 {
                     if let Some(m) = members.last_mut() {
                         m.pieces.push((offset, offset + content.len()));
                         m.after = j + 1;
+                        m.joiner = if self.wrap_width.is_some() { "" } else { "\n" };
                     }
                 }
                 _ => break,
             }
             last_width = content.chars().count();
+            last_ends_sentence = layout::ends_sentence(content);
+            if is_member_line {
+                last_indented = !self.lines[j].text.starts_with(content);
+            }
             j += 1;
         }
         for m in &mut members {
-            let text: String = m.pieces.iter().map(|&(a, b)| &self.text[a..b]).collect();
+            let text = m.text(self.text);
             let first_clause = text.split(['。', '；', ';']).next().unwrap_or_default();
             m.sentence = (first_clause.chars().count() > 25 && first_clause.contains(['，', ',']))
                 || text.ends_with(['；', ';']);
@@ -732,7 +758,7 @@ impl<'a> Builder<'a> {
         let mut next = self.next_line;
         for m in members {
             let Some(&(_, end)) = m.pieces.last() else { continue };
-            let text: String = m.pieces.iter().map(|&(a, b)| &self.text[a..b]).collect();
+            let text = m.text(self.text);
             let pieces = if m.pieces.len() > 1 {
                 m.pieces.iter().map(|&(start, end)| Piece { start, end }).collect()
             } else {
@@ -907,6 +933,28 @@ impl<'a> Builder<'a> {
             page_break: false,
             ..open
         });
+    }
+
+    /// The `number_over_title` rule: a heading number alone on its line (`（一）`) takes the next non-blank line as its
+    /// title line (text from PDF often breaks the line after the number). Returns the heading read from both lines,
+    /// with offsets relative to the number's line, and the index of the line after the title line.
+    fn number_over_title(&self, marked: &'a str, at: usize, i: usize) -> Option<(Numbered<'a>, usize)> {
+        let (style, ordinal, number) = heading::bare_number(marked)?;
+        let mut j = i;
+        while j < self.lines.len() && self.lines[j].content().0.is_empty() {
+            j += 1;
+        }
+        let (next, next_offset) = self.lines.get(j)?.content();
+        if heading::numbered(next).is_some()
+            || heading::bare_number(next).is_some()
+            || next.starts_with(grid::is_box_char)
+        {
+            return None;
+        }
+        let (title, body) = heading::split_run_in(next);
+        let base = next_offset - at;
+        let body = body.map(|(text, b)| (text, base + b));
+        Some((Numbered { style, ordinal, number, title, title_at: base, body, ocr_brackets: false }, j + 1))
     }
 
     /// A line `、标题` read as the next `一、`-style heading (see [`heading::lost_numeral_title`]), when that heading
@@ -1183,6 +1231,16 @@ struct Member {
     sentence: bool,
     /// Whether it reads as a short title: 15 characters or fewer, no clause inside, nothing after a closing `。`.
     title_like: bool,
+    /// What joins its lines: nothing for hard-wrapped lines, `\n` for lines that each held a sentence.
+    joiner: &'static str,
+}
+
+impl Member {
+    /// The member's text: its pieces joined.
+    fn text(&self, source: &str) -> String {
+        let pieces: Vec<&str> = self.pieces.iter().map(|&(a, b)| &source[a..b]).collect();
+        pieces.join(self.joiner)
+    }
 }
 
 /// Whether a lead-in ends with a colon (closing quotes aside): `…有下列情形之一的：`.
@@ -1332,15 +1390,15 @@ fn collect_indicators(document: &mut Document, index: &LineIndex) {
 
 /// The source offset of byte `at` of a paragraph's text, through its pieces when it was joined from several lines
 /// (a `\n` between two pieces stands for the line break, and maps to the end of the line before it).
-fn source_offset(p: &Paragraph, at: usize) -> usize {
-    if p.pieces.is_empty() {
-        return p.span.start + at;
+fn source_offset(text: &str, text_start: usize, pieces: &[Piece], end: usize, at: usize) -> usize {
+    if pieces.is_empty() {
+        return text_start + at;
     }
     let mut cursor = 0;
-    for (i, piece) in p.pieces.iter().enumerate() {
-        if i > 0 && p.text.as_bytes().get(cursor) == Some(&b'\n') {
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 && text.as_bytes().get(cursor) == Some(&b'\n') {
             if at == cursor {
-                return p.pieces[i - 1].end;
+                return pieces[i - 1].end;
             }
             cursor += 1;
         }
@@ -1350,7 +1408,7 @@ fn source_offset(p: &Paragraph, at: usize) -> usize {
         }
         cursor += len;
     }
-    p.span.end
+    end
 }
 
 /// Targets from every paragraph and panel paragraph; where the text names no year, the plan period's end.
@@ -1370,8 +1428,16 @@ fn collect_targets(document: &mut Document, index: &LineIndex) {
         match node {
             Node::Paragraph(p) => {
                 let found = target::find_targets(&p.text, default_year);
-                let ranges = found.iter().map(|f| (source_offset(p, f.from), source_offset(p, f.to))).collect();
+                let at = |k| source_offset(&p.text, p.span.start, &p.pieces, p.span.end, k);
+                let ranges = found.iter().map(|f| (at(f.from), at(f.to))).collect();
                 push(found, &p.id, ranges);
+            }
+            Node::Item(i) => {
+                let found = target::find_targets(&i.text, default_year);
+                let start = i.span.end.saturating_sub(i.text.len());
+                let at = |k| source_offset(&i.text, start, &i.pieces, i.span.end, k);
+                let ranges = found.iter().map(|f| (at(f.from), at(f.to))).collect();
+                push(found, &i.id, ranges);
             }
             Node::Panel(p) => {
                 for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
@@ -1667,6 +1733,33 @@ mod tests {
         let text = "一、任务\n（一）根据现在国内和国际条件及总的趋势来说，我们有可能完成计划。\n（二）由于生产的增长，劳动生产率的提高和各部门的厉行节约，收入有可能增加。\n正文。\n（三）我国第二个五年计划的中心任务仍然是优先发展重工业，这是主要标志。\n";
         let (nodes, _) = outline(text);
         assert!(!nodes.iter().any(|n| n.ends_with("item")), "{nodes:?}");
+    }
+
+    #[test]
+    fn a_number_alone_on_its_line_takes_the_next_line_as_its_title() {
+        let text =
+            "一、主要任务\n\u{3000}\u{3000}\n（一）\n进一步改革。创造良好环境。\n\n（二）\n保持经济增长\n正文。\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(
+            nodes,
+            ["0:一、主要任务", "1:（一）进一步改革", "2:paragraph", "1:（二）保持经济增长", "2:paragraph"]
+        );
+        let (doc, _) = parse(text);
+        assert!(crate::span_errors(&doc, text).is_empty());
+    }
+
+    #[test]
+    fn an_item_keeps_the_sentences_of_its_own_lines() {
+        // Text whose `。` became line breaks: a flush-left line under an indented item continues it.
+        let text = "一、规定\n\u{3000}\u{3000}为了控制规模，规定：\n\u{3000}\u{3000}（一）固定资产投资总规模，都必须由国家计委进行综合平衡\n不论哪个地区，都要追究责任\n\u{3000}\u{3000}（二）大中型基本建设项目，一律由国家计委审批，小型项目由省计委审批\n\u{3000}\u{3000}这些规定必须执行\n";
+        let (doc, _) = parse(text);
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        let kinds: Vec<&str> = s.children.iter().map(Node::kind).collect();
+        assert_eq!(kinds, ["paragraph", "item", "item", "paragraph"]);
+        let Node::Item(first) = &s.children[1] else { panic!("an item") };
+        assert_eq!(first.text, "固定资产投资总规模，都必须由国家计委进行综合平衡\n不论哪个地区，都要追究责任");
+        assert_eq!(first.pieces.len(), 2);
+        assert!(crate::span_errors(&doc, text).is_empty());
     }
 
     #[test]

@@ -151,6 +151,20 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     Some(Numbered { style, ordinal, number, title, title_at, body, ocr_brackets })
 }
 
+/// A heading number alone on its line (`（一）`, `一、`, `1.`), whose title the source put on the next line: its style,
+/// ordinal and the number as written.
+pub(crate) fn bare_number(line: &str) -> Option<(Style, u32, &str)> {
+    let (rest, (style, numeral, _)) = number(line).ok()?;
+    if !rest.trim_matches(is_blank).is_empty() || style == Style::Article {
+        return None;
+    }
+    let ordinal = match style {
+        Style::Circled => numeral.chars().next().map(|c| c as u32 - 0x2460 + 1)?,
+        _ => parse_number(numeral)?,
+    };
+    (ordinal > 0).then_some((style, ordinal, line.trim_end_matches(is_blank)))
+}
+
 /// The `ocr_lost_numeral` heuristic: a line that opens with `、` followed by a short title (`、“八五”计划的基本任务`)
 /// is an `一、`-style heading whose thin numeral (一, 二, 三) OCR dropped. Returns the title, or `None`.
 pub(crate) fn lost_numeral_title(line: &str) -> Option<&str> {
@@ -162,7 +176,7 @@ pub(crate) fn lost_numeral_title(line: &str) -> Option<&str> {
 /// Splits a heading's text into the title and a run-in body: the title ends at the first `。` (which belongs to
 /// neither), or at a run of two or more spaces that joins a heading to its first paragraph — unless the title so far
 /// is one character, which makes the title letter-spaced (`总  则`).
-fn split_run_in(text: &str) -> (&str, Option<(&str, usize)>) {
+pub(crate) fn split_run_in(text: &str) -> (&str, Option<(&str, usize)>) {
     let mut blank_run_start = None;
     let mut blanks = 0;
     for (i, c) in text.char_indices() {

@@ -606,7 +606,10 @@ impl<'a> Builder<'a> {
             }
             None => return None,
         };
-        if n.ocr_brackets {
+        if n.ocr_brackets && is_legal_style(n.style) {
+            let message = format!("heading number `{}` has a look-alike character in its numeral", n.number);
+            self.diagnose("heading.ocr_numeral", Severity::Info, message, offset, offset + n.number.len());
+        } else if n.ocr_brackets {
             let message = format!("heading number `{}` has mismatched or look-alike brackets", n.number);
             self.diagnose("heading.ocr_bracket", Severity::Info, message, offset, offset + n.number.len());
         }
@@ -638,8 +641,8 @@ impl<'a> Builder<'a> {
     /// headings when
     /// - a paragraph ending with `：` leads it in, the run starts at 1, and it has two members that are not all short
     ///   titles, or every member is a whole sentence; or
-    /// - it has two members or more, every one a whole sentence (a first clause over 25 characters with a `，`, or
-    ///   one that ends with `；`), its style is not a heading level open here nor `一、`, and it starts at 1 or
+    /// - it has two members or more, at least two in three of them whole sentences (a first clause over 30
+    ///   characters, or over 20 with a `，`, or one that ends with `；`), its style is not a heading level open here nor `一、`, and it starts at 1 or
     ///   continues the numbering of its style.
     fn list_run(&self, i: usize, first: &Numbered<'_>) -> Option<Vec<Member>> {
         if first.style == Style::Article || is_legal_style(first.style) {
@@ -659,11 +662,14 @@ impl<'a> Builder<'a> {
         if members.len() < 2 || self.run_goes_on(&members, first.style) {
             return None;
         }
+        // Most members whole sentences: a short one among them (`63．初步建成三维地理空间信息平台`) is an item too.
+        let sentences = members.iter().filter(|m| m.sentence).count();
+        let mostly_sentences = sentences * 3 >= members.len() * 2;
         let is_list = if lead_in && first.ordinal == 1 {
             // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
-            !members.iter().all(|m| m.title_like) || members.iter().all(|m| m.sentence)
+            !members.iter().all(|m| m.title_like) || mostly_sentences
         } else {
-            members.iter().all(|m| m.sentence)
+            mostly_sentences
         };
         is_list.then_some(members)
     }
@@ -729,7 +735,9 @@ impl<'a> Builder<'a> {
         for m in &mut members {
             let text = m.text(self.text);
             let first_clause = text.split(['。', '；', ';']).next().unwrap_or_default();
-            m.sentence = (first_clause.chars().count() > 25 && first_clause.contains(['，', ',']))
+            let clause_chars = first_clause.chars().count();
+            m.sentence = clause_chars > 30
+                || (clause_chars > 20 && first_clause.contains(['，', ',']))
                 || text.ends_with(['；', ';']);
             let title = text.trim_end_matches('。');
             m.title_like = title.chars().count() <= 15 && !title.contains(['，', '。', '；', '：', ',']);

@@ -50,7 +50,8 @@ pub(crate) struct Numbered<'a> {
     pub title_at: usize,
     /// Text after the title on the same line (a run-in heading's first paragraph), and its byte offset in the line.
     pub body: Option<(&'a str, usize)>,
-    /// Whether the number's brackets were OCR look-alikes (`〈一）`, `（五〕`) read as the intended ones.
+    /// Whether the number's brackets or numeral were look-alikes (`〈一）`, `（五〕`, `第三十－条`) read as the intended
+    /// ones.
     pub ocr_brackets: bool,
 }
 
@@ -65,9 +66,14 @@ fn chinese(i: &str) -> IResult<&str, &str> {
     take_while_m_n(1, 4, is_chinese_numeral_char).parse(i)
 }
 
-/// A longer Chinese numeral, for chapters and articles (`第一百二十三条`).
+/// A longer Chinese numeral, for chapters and articles (`第一百二十三条`). A full-width hyphen `－` stands for `一`
+/// after another numeral: a typing or OCR slip (`第三十－条`) that would otherwise lose every later article.
 fn chinese_long(i: &str) -> IResult<&str, &str> {
-    take_while_m_n(1, 8, is_chinese_numeral_char).parse(i)
+    recognize((
+        take_while_m_n(1, 1, is_chinese_numeral_char),
+        take_while_m_n(0, 7, |c| is_chinese_numeral_char(c) || c == '－'),
+    ))
+    .parse(i)
 }
 
 fn bracketed<'a>(
@@ -88,7 +94,7 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
                 "节" => Style::Division,
                 _ => Style::Article,
             };
-            (style, n, false)
+            (style, n, n.contains('－'))
         }),
         // `一、`, and `一．` as some sources write it (not `一.5`: no digit may follow).
         (chinese, tag("、")).map(|(n, _)| (Style::ChineseComma, n, false)),
@@ -118,6 +124,7 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     let (rest, (style, numeral, ocr_brackets)) = number(line).ok()?;
     let ordinal = match style {
         Style::Circled => numeral.chars().next().map(|c| c as u32 - 0x2460 + 1)?,
+        _ if numeral.contains('－') => parse_number(&numeral.replace('－', "一"))?,
         _ => parse_number(numeral)?,
     };
     if ordinal == 0 {
@@ -282,5 +289,8 @@ mod tests {
         let n = numbered("〈一）总体要求").unwrap();
         assert_eq!((n.style, n.ordinal, n.ocr_brackets), (Style::ParenChinese, 1, true));
         assert!(!numbered("（一）总体要求").unwrap().ocr_brackets);
+        let n = numbered("第三十－条　在城乡规划区内新建建筑。").unwrap();
+        assert_eq!((n.style, n.ordinal, n.number, n.ocr_brackets), (Style::Article, 31, "第三十－条", true));
+        assert!(numbered("第－条").is_none(), "a hyphen stands for 一 only after another numeral");
     }
 }

@@ -26,12 +26,14 @@ pub(crate) fn is_toc_heading(content: &str) -> bool {
     compact == "目录" || compact == "目次"
 }
 
-/// A table-of-contents entry with dot leaders and a page number: `第一章 总体要求……………3`, `一、背景 ........ 12`.
+/// A table-of-contents entry with dot leaders and a page number: `第一章 总体要求……………3`, `一、背景 ........ 12`;
+/// or with long leaders and the page number lost (`三、建设内容........................`).
 pub(crate) fn is_leader_entry(content: &str) -> bool {
     static LEADER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}|_{3,}|—{3,})\s*\d{1,4}$").expect("the leader pattern is valid")
+        Regex::new(r"(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}|_{3,}|—{3,})\s*\d{1,4}$|(?:\.{8,}|…{4,}|·{8,}|．{8,})$")
+            .expect("the leader pattern is valid")
     });
-    content.chars().count() <= 80 && LEADER.is_match(content)
+    content.chars().filter(|c| !matches!(c, '.' | '…' | '·' | '．')).count() <= 80 && LEADER.is_match(content)
 }
 
 /// The key of a contents entry or a heading for telling the two apart: no spaces, leaders or trailing page number.
@@ -110,6 +112,8 @@ mod tests {
         assert!(is_leader_entry("第一章 总体要求……………3"));
         assert!(is_leader_entry("一、发展基础 ........ 12"));
         assert!(!is_leader_entry("到2025年，产值达到1000亿元"));
+        assert!(is_leader_entry("三、建设内容................................"));
+        assert!(!is_leader_entry("等等..."));
         assert_eq!(entry_key("第一章 总体要求……………3"), "第一章总体要求");
         assert_eq!(entry_key("第一章　总体要求"), "第一章总体要求");
     }

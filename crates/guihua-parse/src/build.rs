@@ -138,7 +138,7 @@ impl<'a> Builder<'a> {
             let (content, offset) = line.content();
             i += 1;
             self.next_line = i;
-            self.indented = !line.text.starts_with(content);
+            self.indented = line.is_indented();
             self.line_width = content.chars().count();
             if content.is_empty() {
                 blank = true;
@@ -190,7 +190,7 @@ impl<'a> Builder<'a> {
                 i = self.pipe_table(i - 1);
                 continue;
             }
-            if line.text.starts_with(content) && borderless_title(content).is_some() {
+            if !line.is_indented() && borderless_title(content).is_some() {
                 i = self.borderless_panel(i - 1);
                 continue;
             }
@@ -405,7 +405,7 @@ impl<'a> Builder<'a> {
                 j += 1;
                 continue;
             }
-            let indented = !line.text.starts_with(content);
+            let indented = line.is_indented();
             let outer_heading = heading::numbered(content).is_some_and(|n| {
                 matches!(
                     n.style,
@@ -537,7 +537,19 @@ impl<'a> Builder<'a> {
     ) -> Option<(usize, bool)> {
         let short_title = n.title.chars().count() <= 40;
         let mut restart = false;
-        let depth = match self.stack.iter().position(|open| open.style == n.style) {
+        // The same style may be open twice (`一、` numbered again inside `二、`): the deepest one that this number
+        // continues takes it, so that `三、` after an inner `一、`–`五、` closes them under the outer `二、`.
+        let successor = |open: &OpenSection| {
+            open.style == n.style
+                && (n.ordinal == open.section.ordinal + 1
+                    || (n.ordinal == open.section.ordinal && n.number.contains('之')))
+        };
+        let position = self
+            .stack
+            .iter()
+            .rposition(successor)
+            .or_else(|| self.stack.iter().rposition(|open| open.style == n.style));
+        let depth = match position {
             Some(depth) => {
                 let last = self.stack[depth].section.ordinal;
                 // `第二百九十三条之一` stands after `第二百九十三条` with the same ordinal.
@@ -560,6 +572,21 @@ impl<'a> Builder<'a> {
                     );
                     self.diagnose("heading.missing_parent", Severity::Info, message, offset, offset + len);
                     depth
+                } else if n.ordinal == 1
+                    && last >= 2
+                    && !self.title_before()
+                    && (self.lead_in_before() || n.title.chars().count() > 15)
+                    && (short_title || self.run_continues(n))
+                {
+                    // The `nested_numbering` rule: after a lead-in (`…以下几个问题。`), or with a sentence for a
+                    // title, and with no title line before it, `一、` numbered again inside `二、` is a level of
+                    // its own directly under it.
+                    let message = format!(
+                        "heading `{}` starts a numbering of its own inside `{}`",
+                        n.number, self.stack[depth].section.number
+                    );
+                    self.diagnose("heading.nested_numbering", Severity::Info, message, offset, offset + len);
+                    depth + 1
                 } else if n.ordinal == 1 && depth == 0 && last >= 2 && short_title {
                     let message = format!("heading `{}` restarts the numbering of the outermost level", n.number);
                     self.diagnose("heading.numbering_restart", Severity::Info, message, offset, offset + len);
@@ -616,6 +643,21 @@ impl<'a> Builder<'a> {
         Some((depth, restart))
     }
 
+    /// Whether a title-like paragraph stands among the last nodes read (see [`Builder::restart_part`]).
+    fn title_before(&self) -> bool {
+        let Some(container) = self.stack.last().map(|open| &open.section.children) else { return false };
+        let from = container.len().saturating_sub(4);
+        container[from..].iter().any(|node| {
+            matches!(node, Node::Paragraph(p) if layout::is_title_like(&p.text) && p.pieces.is_empty()
+                && heading::numbered(&p.text).is_none())
+        })
+    }
+
+    /// Whether the last node read is a paragraph that leads in a list (see [`leads_in`]).
+    fn lead_in_before(&self) -> bool {
+        matches!(self.current_last(), Some(Node::Paragraph(p)) if leads_in(&p.text))
+    }
+
     /// The `nominal_rank` rule: where a style not open yet stands. 篇, 编, 章, 节 and 条 rank by design, whatever came
     /// first: a 章 after articles closes them and stands where the first of them stood (a missing level does not
     /// make its children parents). Other styles open one level below the deepest open section.
@@ -648,7 +690,7 @@ impl<'a> Builder<'a> {
         if first.style == Style::Article || is_legal_style(first.style) {
             return None;
         }
-        let lead_in = matches!(self.current_last(), Some(Node::Paragraph(p)) if ends_with_colon(&p.text));
+        let lead_in = self.lead_in_before();
         let open = self.stack.iter().any(|o| o.style == first.style);
         let continues = self.closed.get(&first.style) == Some(&(first.ordinal - 1));
         if !(first.ordinal == 1 || (!open && continues)) || (!lead_in && open) {
@@ -714,7 +756,7 @@ impl<'a> Builder<'a> {
                     && (self.wrap_width.is_some_and(|w| last_width + 1 >= w)
                         || (last_indented
                             && !last_ends_sentence
-                            && self.lines[j].text.starts_with(content)
+                            && !self.lines[j].is_indented()
                             && heading::bare_number(content).is_none())) =>
                 {
                     if let Some(m) = members.last_mut() {
@@ -728,7 +770,7 @@ impl<'a> Builder<'a> {
             last_width = content.chars().count();
             last_ends_sentence = layout::ends_sentence(content);
             if is_member_line {
-                last_indented = !self.lines[j].text.starts_with(content);
+                last_indented = self.lines[j].is_indented();
             }
             j += 1;
         }
@@ -1251,9 +1293,17 @@ impl Member {
     }
 }
 
-/// Whether a lead-in ends with a colon (closing quotes aside): `…有下列情形之一的：`.
-fn ends_with_colon(text: &str) -> bool {
-    text.trim_end_matches(['”', '’', '"']).ends_with(['：', ':'])
+/// Whether a paragraph leads in a list: it ends with a colon (closing quotes aside: `…有下列情形之一的：`), or its last
+/// sentence announces what follows (`…作出了以下规定。`, `…着重研究了如下几个问题。`).
+fn leads_in(text: &str) -> bool {
+    let text = text.trim_end_matches(['”', '’', '"']);
+    if text.ends_with(['：', ':']) {
+        return true;
+    }
+    let Some(body) = text.strip_suffix('。') else { return false };
+    let last_sentence = body.rsplit(['。', '！', '？']).next().unwrap_or(body);
+    let tail: String = last_sentence.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
+    ["以下", "如下", "下列"].iter().any(|w| tail.contains(w))
 }
 
 /// The boxes read from a run of box lines.
@@ -1768,6 +1818,54 @@ mod tests {
         assert_eq!(first.text, "固定资产投资总规模，都必须由国家计委进行综合平衡\n不论哪个地区，都要追究责任");
         assert_eq!(first.pieces.len(), 2);
         assert!(crate::span_errors(&doc, text).is_empty());
+    }
+
+    #[test]
+    fn a_numbering_started_again_inside_its_own_style_after_a_lead_in() {
+        let text = "一、回顾\n正文。\n二、基本任务\n（一）改革\n正文。\n着重研究了以下几个问题。\n一、确定适度的经济增长率\n正文。\n二、规定恰当的投资规模\n正文。\n三、合理调整投资结构\n四、经济体制改革\n正文。\n";
+        let (nodes, codes) = outline(text);
+        assert_eq!(
+            nodes,
+            [
+                "0:一、回顾",
+                "1:paragraph",
+                "0:二、基本任务",
+                "1:（一）改革",
+                "2:paragraph",
+                "2:paragraph",
+                "1:一、确定适度的经济增长率",
+                "2:paragraph",
+                "1:二、规定恰当的投资规模",
+                "2:paragraph",
+                "1:三、合理调整投资结构",
+                "1:四、经济体制改革",
+                "2:paragraph"
+            ]
+        );
+        assert_eq!(codes, ["heading.nested_numbering"]);
+        // The deepest numbering that a number continues takes it: `三、` after the inner `二、` is the inner one's, and
+        // a number that continues only the outer one closes the inner level.
+        let text = "一、回顾\n二、任务\n研究了以下几个问题。\n一、增长率\n二、投资规模\n三、结构调整\n四、技术改造\n三、体制改革\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes.last().map(String::as_str), Some("0:三、体制改革"));
+    }
+
+    #[test]
+    fn lead_ins() {
+        assert!(leads_in("有下列情形之一的，责令改正："));
+        assert!(leads_in("国务院作出了以下规定。"));
+        assert!(leads_in("主要任务如下。”"));
+        assert!(!leads_in("以下简称本规划。各地要认真落实，确保各项任务完成。"));
+        assert!(!leads_in("全面贯彻新发展理念。"));
+    }
+
+    #[test]
+    fn a_line_of_indentation_indents_the_line_after_it() {
+        // Each paragraph's indentation stands on a line of its own; the flush-left line under it starts a paragraph
+        // and the flush-left line under that continues it.
+        let text = "一、甲\n\u{3000}\u{3000}\n第一句\n第二句\n\u{3000}\u{3000}\n新段落\n";
+        let (doc, _) = parse(text);
+        assert_eq!(first_section_paragraphs(&doc), ["第一句\n第二句", "新段落"]);
     }
 
     #[test]

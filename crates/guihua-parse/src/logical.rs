@@ -14,7 +14,9 @@
 //!   warning, since a heading in the middle of a line usually means the source lost a line break;
 //! - after a chapter, section or part heading when what follows (after any blank) is an article `第N条`.
 //!
-//! The piece after a blank run keeps the blanks before it, so that it reads as an indented line.
+//! The piece after a blank run keeps the blanks before it, so that it reads as an indented line. And the
+//! `indent_line` rule: a line of nothing but indentation marks the flush-left line after it as indented, as some
+//! exports (government work reports among them) write every paragraph so.
 
 use std::collections::HashMap;
 
@@ -35,7 +37,13 @@ pub(crate) fn logical_lines<'a>(physical: &[Line<'a>]) -> (Vec<Line<'a>>, Vec<Gl
     let mut out = Vec::with_capacity(physical.len());
     let mut glued = Vec::new();
     let mut seen: HashMap<Style, u32> = HashMap::new();
+    let mut after_indent_line = false;
     for &line in physical {
+        // The `indent_line` rule: a line of nothing but indentation (U+3000, NBSP) gives its indentation to the
+        // flush-left line right after it.
+        let line = Line { indent_line: after_indent_line && !line.text.starts_with(is_blank), ..line };
+        after_indent_line =
+            !line.text.is_empty() && line.text.chars().all(is_blank) && line.text.contains(['\u{3000}', '\u{a0}']);
         let first = out.len();
         split_line(line, &mut seen, &mut out, &mut glued);
         for piece in &out[first..] {
@@ -101,7 +109,11 @@ fn split_line<'a>(
             None
         };
         if let Some(cut) = cut {
-            out.push(Line { text: &text[piece_start..cut], start: line.start + piece_start });
+            out.push(Line {
+                text: &text[piece_start..cut],
+                start: line.start + piece_start,
+                indent_line: piece_start == 0 && line.indent_line,
+            });
             piece_start = cut;
             if let Some(n) = heading::numbered(rest) {
                 local.insert(n.style, n.ordinal);
@@ -109,7 +121,11 @@ fn split_line<'a>(
         }
         previous = Some(c);
     }
-    out.push(Line { text: &text[piece_start..], start: line.start + piece_start });
+    out.push(Line {
+        text: &text[piece_start..],
+        start: line.start + piece_start,
+        indent_line: piece_start == 0 && line.indent_line,
+    });
 }
 
 /// Whether `content` has a run of two blanks, a sentence end followed by more text, or an article after a chapter

@@ -53,9 +53,17 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// Byte offset of the first byte.
     pub start: usize,
+    /// Whether a line of nothing but indentation stands right before this flush-left line, which then counts as
+    /// indented (some exports put a paragraph's indentation on a line of its own).
+    pub indent_line: bool,
 }
 
 impl<'a> Line<'a> {
+    /// Whether the line is indented: it opens with blanks, or the line before it was its indentation.
+    pub fn is_indented(&self) -> bool {
+        self.indent_line || self.text.starts_with(is_blank)
+    }
+
     /// The text without indentation and trailing white space, with its byte offset.
     pub fn content(&self) -> (&'a str, usize) {
         let trimmed_start = self.text.trim_start_matches(is_blank);
@@ -81,11 +89,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
                 if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
                     pos += 1;
                 }
-                Some(Line { text: &text[start..end], start })
+                Some(Line { text: &text[start..end], start, indent_line: false })
             }
             None => {
                 pos = bytes.len();
-                Some(Line { text: &text[start..], start })
+                Some(Line { text: &text[start..], start, indent_line: false })
             }
         }
     })
@@ -125,7 +133,7 @@ mod tests {
 
     #[test]
     fn content_drops_indentation_and_padding() {
-        let line = Line { text: "\u{3000}\u{3000}一、总体要求 \u{3000}", start: 10 };
+        let line = Line { text: "\u{3000}\u{3000}一、总体要求 \u{3000}", start: 10, indent_line: false };
         assert_eq!(line.content(), ("一、总体要求", 16));
     }
 

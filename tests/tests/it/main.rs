@@ -5,6 +5,7 @@ mod corpus;
 mod diff;
 mod export;
 mod golden;
+mod health;
 mod index_safety;
 mod layouts;
 mod pathological;

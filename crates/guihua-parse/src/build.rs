@@ -51,7 +51,7 @@ struct Counters {
 /// page number, blank lines) came after it.
 #[derive(Debug, Clone, Copy)]
 struct OpenParagraph {
-    /// Characters on its last line.
+    /// Display columns of its last line.
     last_width: usize,
     /// Whether its last line ends a sentence.
     ends_sentence: bool,
@@ -87,7 +87,7 @@ struct Builder<'a> {
     open_paragraph: Option<OpenParagraph>,
     /// Whether the line being read is indented.
     indented: bool,
-    /// Characters on the line being read, indentation excluded.
+    /// Display columns of the line being read, indentation excluded.
     line_width: usize,
     /// The width at which the text was hard-wrapped (see [`layout::wrap_width`]).
     wrap_width: Option<usize>,
@@ -139,7 +139,7 @@ impl<'a> Builder<'a> {
             i += 1;
             self.next_line = i;
             self.indented = line.is_indented();
-            self.line_width = content.chars().count();
+            self.line_width = layout::columns(content);
             if content.is_empty() {
                 blank = true;
                 continue;
@@ -167,7 +167,7 @@ impl<'a> Builder<'a> {
                 i = self.appendix(i - 1);
                 continue;
             }
-            if content.starts_with(grid::is_box_char) {
+            if grid::opens_box(content) {
                 i = self.boxes(i - 1);
                 continue;
             }
@@ -244,7 +244,7 @@ impl<'a> Builder<'a> {
             if text.is_empty() {
                 continue;
             }
-            let body_starts = text.starts_with(grid::is_box_char)
+            let body_starts = grid::opens_box(text)
                 || heading::numbered(strip_atx(text, 0).0).is_some()
                 || heading::lost_numeral_title(text).is_some()
                 || layout::is_toc_heading(text)
@@ -310,7 +310,7 @@ impl<'a> Builder<'a> {
         let mut next = i;
         while next < self.lines.len() {
             let (content, offset) = self.lines[next].content();
-            if !content.starts_with(grid::is_box_char) {
+            if !grid::opens_box(content) {
                 break;
             }
             let (line_rows, rest) = grid::split_rows(content, offset, &mut row_width, &mut issues);
@@ -412,11 +412,7 @@ impl<'a> Builder<'a> {
                     Style::ChineseComma | Style::ParenChinese | Style::Part | Style::Chapter | Style::Division
                 )
             });
-            if indented
-                || outer_heading
-                || content.starts_with(grid::is_box_char)
-                || borderless_title(content).is_some()
-            {
+            if indented || outer_heading || grid::opens_box(content) || borderless_title(content).is_some() {
                 break;
             }
             paragraphs.push(content.to_owned());
@@ -751,9 +747,9 @@ impl<'a> Builder<'a> {
                 // The wrapped rest of a member: a full line before it in hard-wrapped text, or a flush-left line
                 // under an indented member that ends no sentence (text whose `。` became line breaks).
                 None if !members.is_empty()
-                    && !content.starts_with(grid::is_box_char)
+                    && !grid::opens_box(content)
                     && !layout::is_page_number(content)
-                    && (self.wrap_width.is_some_and(|w| last_width + 1 >= w)
+                    && (self.wrap_width.is_some_and(|w| last_width + 2 >= w)
                         || (last_indented
                             && !last_ends_sentence
                             && !self.lines[j].is_indented()
@@ -767,7 +763,7 @@ impl<'a> Builder<'a> {
                 }
                 _ => break,
             }
-            last_width = content.chars().count();
+            last_width = layout::columns(content);
             last_ends_sentence = layout::ends_sentence(content);
             if is_member_line {
                 last_indented = self.lines[j].is_indented();
@@ -935,13 +931,14 @@ impl<'a> Builder<'a> {
     /// The `continued_line` rule: a line continues the paragraph before it, rather than starting one, when nothing
     /// but page numbers stands between them and either the text is hard-wrapped and the line before is full, or the
     /// line before ends no sentence while this line is flush left under an indented first line (text whose `。` were
-    /// replaced by line breaks; a paragraph cut by a page break).
+    /// replaced by line breaks; a paragraph cut by a page break), or under a line of hard-wrapped text that fills
+    /// seven tenths of the width or more (the first line of a paragraph, short by its lost indentation).
     fn continues_paragraph(&self, content: &str) -> bool {
         let Some(open) = self.open_paragraph else { return false };
-        if content.starts_with(grid::is_box_char) || borderless_title(content).is_some() {
+        if grid::opens_box(content) || borderless_title(content).is_some() {
             return false;
         }
-        let full_line = self.wrap_width.is_some_and(|width| open.last_width + 1 >= width);
+        let full_line = self.wrap_width.is_some_and(|width| open.last_width + 2 >= width);
         // A full line continues with `、` in wrapped text; elsewhere a line opened by `、` is a heading (OCR).
         let starts_anew = heading::numbered(content).is_some()
             || (heading::lost_numeral_title(content).is_some() && !full_line)
@@ -953,7 +950,10 @@ impl<'a> Builder<'a> {
         }
         let flush_under_indent = open.indented && !self.indented;
         let across_page = open.page_break && !self.indented;
-        full_line || (!open.ends_sentence && (flush_under_indent || across_page))
+        // In hard-wrapped text a paragraph's first line is short by the indentation the extraction lost: a line of
+        // most of the width that ends no sentence goes on too (a short one is a title).
+        let wrapped_on = self.wrap_width.is_some_and(|width| open.last_width * 10 >= width * 7) && !self.indented;
+        full_line || (!open.ends_sentence && (flush_under_indent || across_page || wrapped_on))
     }
 
     /// Appends a line to the open paragraph, recording the lines as `pieces`: hard-wrapped lines and the two halves of
@@ -995,10 +995,7 @@ impl<'a> Builder<'a> {
             j += 1;
         }
         let (next, next_offset) = self.lines.get(j)?.content();
-        if heading::numbered(next).is_some()
-            || heading::bare_number(next).is_some()
-            || next.starts_with(grid::is_box_char)
-        {
+        if heading::numbered(next).is_some() || heading::bare_number(next).is_some() || grid::opens_box(next) {
             return None;
         }
         let (title, body) = heading::split_run_in(next);
@@ -1248,7 +1245,7 @@ pub(crate) fn read_grids(text: &str) -> (Vec<Table>, Vec<Diagnostic>) {
     let mut builder = Builder::new(text);
     let mut i = 0;
     while i < builder.lines.len() {
-        if !builder.lines[i].content().0.starts_with(grid::is_box_char) {
+        if !grid::opens_box(builder.lines[i].content().0) {
             i += 1;
             continue;
         }

@@ -77,6 +77,20 @@ pub(crate) fn is_box_char(c: char) -> bool {
     ('\u{2500}'..='\u{257F}').contains(&c)
 }
 
+/// Whether a line opens a box or a box row: with a corner, a bar or a junction, or with a horizontal rule that runs
+/// into one (`────┬────`) or fills the line. A run of rule characters before text (`─────数字技术…`, a dash some
+/// exports draw with box characters) is punctuation, not a box.
+pub(crate) fn opens_box(content: &str) -> bool {
+    match content.chars().next() {
+        Some(c) if is_horizontal(c) => {
+            let rest = content.trim_start_matches(is_horizontal);
+            rest.is_empty() || rest.starts_with(is_box_char)
+        }
+        Some(c) => is_box_char(c),
+        None => false,
+    }
+}
+
 fn is_horizontal(c: char) -> bool {
     matches!(c, '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍')
 }
@@ -499,6 +513,16 @@ fn nearest_boundary(boundaries: &[usize], x: usize) -> Option<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_drawn_with_rule_characters_opens_no_box() {
+        assert!(opens_box("┌──┬──┐"));
+        assert!(opens_box("│甲│乙│"));
+        assert!(opens_box("────┬────"));
+        assert!(opens_box("────────"));
+        assert!(!opens_box("─────数字技术适老化发展基础更加牢固。"));
+        assert!(!opens_box("数字"));
+    }
 
     fn read(text: &str) -> (Vec<Grid>, Vec<GridIssue>) {
         let mut issues = Vec::new();

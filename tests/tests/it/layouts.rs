@@ -216,16 +216,29 @@ fn the_contents_and_page_numbers_of_the_8th_plan_are_not_headings_or_text() {
     assert!(document.diagnostics.iter().any(|d| d.code == "layout.page_numbers"));
 }
 
-/// Lays a document out as text extracted from PDF: every line hard-wrapped at `width` characters, a page number
-/// (`- N -`, between blank lines) after every 40 lines, and a table of contents with dot leaders in front.
+/// Lays a document out as text extracted from PDF: every line hard-wrapped at the width of `width` Chinese
+/// characters (a digit or a Latin letter takes half of one, as on the page), a page number (`- N -`, between blank
+/// lines) after every 40 lines, and a table of contents with dot leaders in front.
 fn as_pdf_text(text: &str, width: usize, contents: &[String]) -> String {
     let mut lines = Vec::new();
     for line in text.lines() {
-        let chars: Vec<char> = line.chars().collect();
-        if chars.is_empty() {
+        if line.is_empty() {
             lines.push(String::new());
         }
-        lines.extend(chars.chunks(width).map(|c| c.iter().collect::<String>()));
+        let mut current = String::new();
+        let mut columns = 0;
+        for c in line.chars() {
+            let w = guihua_parse::width(c);
+            if columns + w > width * 2 {
+                lines.push(std::mem::take(&mut current));
+                columns = 0;
+            }
+            current.push(c);
+            columns += w;
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
     }
     // The title, then the contents, then the text.
     let mut out = format!("{}\n\n目　录\n", lines[0]);

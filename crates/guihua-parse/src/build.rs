@@ -139,7 +139,8 @@ impl<'a> Builder<'a> {
             i += 1;
             self.next_line = i;
             self.indented = line.is_indented();
-            self.line_width = layout::columns(content);
+            // Widths matter only to hard-wrapped text.
+            self.line_width = if self.wrap_width.is_some() { layout::columns(content) } else { 0 };
             if content.is_empty() {
                 blank = true;
                 continue;
@@ -763,7 +764,7 @@ impl<'a> Builder<'a> {
                 }
                 _ => break,
             }
-            last_width = layout::columns(content);
+            last_width = if self.wrap_width.is_some() { layout::columns(content) } else { 0 };
             last_ends_sentence = layout::ends_sentence(content);
             if is_member_line {
                 last_indented = self.lines[j].is_indented();

@@ -114,6 +114,13 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
     .parse(line)
 }
 
+/// Whether `c` can open a heading number: `第`, an opening bracket, a digit, a Chinese numeral, a circled number.
+pub(crate) fn may_open_number(c: char) -> bool {
+    matches!(c, '第' | '0'..='9' | '０'..='９' | '\u{2460}'..='\u{2473}')
+        || OPEN.contains(c)
+        || is_chinese_numeral_char(c)
+}
+
 fn canonical(open: char, close: char) -> bool {
     matches!((open, close), ('（', '）') | ('(', ')'))
 }
@@ -121,6 +128,9 @@ fn canonical(open: char, close: char) -> bool {
 /// Reads a heading number and title at the start of `line` (indentation already removed). Returns `None` when the
 /// line does not open with a number followed by text.
 pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
+    if !line.starts_with(may_open_number) {
+        return None; // most lines: no parser needs to run
+    }
     let (rest, (style, numeral, ocr_brackets)) = number(line).ok()?;
     let ordinal = match style {
         Style::Circled => numeral.chars().next().map(|c| c as u32 - 0x2460 + 1)?,
@@ -161,6 +171,9 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
 /// A heading number alone on its line (`（一）`, `一、`, `1.`), whose title the source put on the next line: its style,
 /// ordinal and the number as written.
 pub(crate) fn bare_number(line: &str) -> Option<(Style, u32, &str)> {
+    if !line.starts_with(may_open_number) {
+        return None;
+    }
     let (rest, (style, numeral, _)) = number(line).ok()?;
     if !rest.trim_matches(is_blank).is_empty() || style == Style::Article {
         return None;

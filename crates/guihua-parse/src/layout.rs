@@ -33,7 +33,13 @@ pub(crate) fn is_leader_entry(content: &str) -> bool {
         Regex::new(r"(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}|_{3,}|—{3,})\s*\d{1,4}$|(?:\.{8,}|…{4,}|·{8,}|．{8,})$")
             .expect("the leader pattern is valid")
     });
-    content.chars().filter(|c| !matches!(c, '.' | '…' | '·' | '．')).count() <= 80 && LEADER.is_match(content)
+    // Most lines end in text: only a digit, a blank or a leader character can end an entry.
+    let ends_like_entry = content.chars().next_back().is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | '．' | '-' | '_' | '—') || crate::text::is_blank(c)
+    });
+    ends_like_entry
+        && content.chars().filter(|c| !matches!(c, '.' | '…' | '·' | '．')).count() <= 80
+        && LEADER.is_match(content)
 }
 
 /// The key of a contents entry or a heading for telling the two apart: no spaces, leaders or trailing page number.
@@ -66,11 +72,14 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':'])
 }
 
-/// The display width of a line in columns: CJK and full-width characters take 2, ASCII 1 (see
-/// [`crate::text::width`]). PDF text is wrapped by width on the page, so lines with digits or Latin letters hold more
+/// The display width of a line in columns: CJK and full-width characters take 2, ASCII 1 (as
+/// [`crate::text::width`] has it for plan text). PDF text is wrapped by width on the page, so lines with digits or Latin letters hold more
 /// characters than lines of Chinese only: columns, not characters, are what a wrapped line fills.
 pub(crate) fn columns(content: &str) -> usize {
-    content.chars().map(crate::text::width).sum()
+    // Counted on bytes, for speed: an ASCII byte is one column, any other character two (in plan text nearly every
+    // non-ASCII character is wide: CJK, full-width forms, and quotes and dashes of ambiguous width).
+    let ascii = content.bytes().filter(u8::is_ascii).count();
+    2 * content.chars().count() - ascii
 }
 
 /// The `hard_wrap` heuristic: the width (in display columns) at which a document's text lines were wrapped. The
@@ -83,7 +92,9 @@ pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
         .iter()
         .map(|l| l.content().0)
         .filter(|c| !c.is_empty() && !crate::grid::opens_box(c))
-        .map(columns)
+        // A line of more than 510 bytes holds more than 170 characters: no wrap width is that long, and its exact
+        // width does not matter.
+        .map(|c| if c.len() > 510 { 1000 } else { columns(c) })
         .collect();
     let mut histogram = [0usize; 170];
     for &w in &widths {

@@ -18,8 +18,6 @@
 //! `indent_line` rule: a line of nothing but indentation marks the flush-left line after it as indented, as some
 //! exports (government work reports among them) write every paragraph so.
 
-use std::collections::HashMap;
-
 use crate::heading::{self, Style};
 use crate::text::{Line, is_blank};
 
@@ -36,7 +34,7 @@ pub(crate) struct GluedAfterSentence {
 pub(crate) fn logical_lines<'a>(physical: &[Line<'a>]) -> (Vec<Line<'a>>, Vec<GluedAfterSentence>) {
     let mut out = Vec::with_capacity(physical.len());
     let mut glued = Vec::new();
-    let mut seen: HashMap<Style, u32> = HashMap::new();
+    let mut seen = Seen::default();
     let mut after_indent_line = false;
     for &line in physical {
         // The `indent_line` rule: a line of nothing but indentation (U+3000, NBSP) gives its indentation to the
@@ -44,58 +42,68 @@ pub(crate) fn logical_lines<'a>(physical: &[Line<'a>]) -> (Vec<Line<'a>>, Vec<Gl
         let line = Line { indent_line: after_indent_line && !line.text.starts_with(is_blank), ..line };
         after_indent_line =
             !line.text.is_empty() && line.text.chars().all(is_blank) && line.text.contains(['\u{3000}', '\u{a0}']);
-        let first = out.len();
         split_line(line, &mut seen, &mut out, &mut glued);
-        for piece in &out[first..] {
-            if let Some(n) = heading::numbered(piece.content().0) {
-                seen.insert(n.style, n.ordinal);
-            }
-        }
     }
     (out, glued)
 }
 
 /// Cuts one physical line at every glued heading; pushes the pieces.
-fn split_line<'a>(
-    line: Line<'a>,
-    seen: &mut HashMap<Style, u32>,
-    out: &mut Vec<Line<'a>>,
-    glued: &mut Vec<GluedAfterSentence>,
-) {
+fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glued: &mut Vec<GluedAfterSentence>) {
     let text = line.text;
     let (content, offset) = line.content();
-    // Tables and rows are read by their own readers, and a line with no blank run or sentence end cannot be cut.
-    if content.is_empty()
-        || content.starts_with(['┌', '├', '│', '└', '|', '+', '╔', '║'])
-        || !has_cut_candidates(content)
-    {
+    let leading = heading::numbered(content);
+    if let Some(n) = &leading {
+        seen.set(n.style, n.ordinal);
+    }
+    // Tables and rows are read by their own readers.
+    if content.is_empty() || content.starts_with(['┌', '├', '│', '└', '|', '+', '╔', '║']) {
         out.push(line);
         return;
     }
-    let mut local = seen.clone();
-    if let Some(n) = heading::numbered(content) {
-        local.insert(n.style, n.ordinal);
-    }
-    let leading_style = heading::numbered(content).map(|n| n.style);
+    let mut local = *seen;
+    let leading_style = leading.map(|n| n.style);
     let mut piece_start = 0; // in `text`
     let lead = offset - line.start;
     let mut blank_run: Option<(usize, usize)> = None; // (byte start, chars)
-    let mut previous: Option<char> = None;
-    for (i, c) in content.char_indices() {
-        let at = lead + i; // in `text`
-        if is_blank(c) {
-            blank_run = match blank_run {
-                Some((start, chars)) => Some((start, chars + 1)),
-                None => Some((at, 1)),
-            };
+    let mut after_sentence = false;
+    let bytes = content.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // The common case, a CJK ideograph (lead byte E4–E9) with no blank or sentence end before it, cuts nothing.
+        if blank_run.is_none() && !after_sentence && (0xE4..=0xE9).contains(&bytes[i]) {
+            i += 3;
             continue;
         }
+        let (class, len) = class_at(bytes, i);
+        let at = lead + i; // in `text`
+        match class {
+            Class::Blank => {
+                blank_run = match blank_run {
+                    Some((start, chars)) => Some((start, chars + 1)),
+                    None => Some((at, 1)),
+                };
+                i += len;
+                continue;
+            }
+            Class::SentenceEnd => {
+                blank_run = None;
+                after_sentence = true;
+                i += len;
+                continue;
+            }
+            Class::Other => {}
+        }
         let run = blank_run.take();
+        let after = std::mem::take(&mut after_sentence);
+        // Only a number after blanks or after a sentence end can be cut out.
+        if (run.is_none() && !after) || !content[i..].starts_with(heading::may_open_number) {
+            i += len;
+            continue;
+        }
         let rest = &content[i..];
-        let after_sentence = previous.is_some_and(|p| matches!(p, '。' | '！' | '？' | '；'));
         let cut = if i == 0 {
             None
-        } else if after_sentence && starts_heading(rest, &local, true) {
+        } else if after && starts_heading(rest, &local, true) {
             let end = heading::numbered(rest).map_or(at, |n| at + n.number.len());
             glued.push(GluedAfterSentence { start: line.start + at, end: line.start + end });
             Some(run.map_or(at, |(run_start, _)| run_start))
@@ -116,41 +124,68 @@ fn split_line<'a>(
             });
             piece_start = cut;
             if let Some(n) = heading::numbered(rest) {
-                local.insert(n.style, n.ordinal);
+                local.set(n.style, n.ordinal);
             }
         }
-        previous = Some(c);
+        i += len;
     }
     out.push(Line {
         text: &text[piece_start..],
         start: line.start + piece_start,
         indent_line: piece_start == 0 && line.indent_line,
     });
+    *seen = local;
 }
 
-/// Whether `content` has a run of two blanks, a sentence end followed by more text, or an article after a chapter
-/// number: the only places a cut can be.
-fn has_cut_candidates(content: &str) -> bool {
-    let mut blanks = 0;
-    for c in content.chars() {
-        if is_blank(c) {
-            blanks += 1;
-            if blanks >= 2 {
-                return true;
-            }
-        } else {
-            blanks = 0;
-        }
+/// What a character is to the cutter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A blank of [`is_blank`].
+    Blank,
+    /// `。！？；`
+    SentenceEnd,
+    /// Anything else.
+    Other,
+}
+
+/// The class of the character at byte `i` of `bytes` (valid UTF-8, `i` on a character boundary) and its length,
+/// read from its UTF-8 bytes without decoding it: this loop sees every character of the text.
+fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b' ' | b'\t' | 0x0C => (Class::Blank, 1),
+        0x00..=0x7F => (Class::Other, 1),
+        0xC2 if next(1) == 0xA0 => (Class::Blank, 2), // NBSP
+        0x80..=0xDF => (Class::Other, 2),
+        0xE2 if next(1) == 0x80 && next(2) <= 0x8B => (Class::Blank, 3), // U+2000–U+200B
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => (Class::Blank, 3), // U+3000
+        0xE3 if next(1) == 0x80 && next(2) == 0x82 => (Class::SentenceEnd, 3), // 。
+        0xEF if next(1) == 0xBB && next(2) == 0xBF => (Class::Blank, 3), // U+FEFF
+        0xEF if next(1) == 0xBC && matches!(next(2), 0x81 | 0x9B | 0x9F) => (Class::SentenceEnd, 3), // ！；？
+        0xE0..=0xEF => (Class::Other, 3),
+        _ => (Class::Other, 4),
     }
-    content.trim_end_matches(['。', '！', '？', '；']).contains(['。', '！', '？', '；'])
-        || (content.starts_with('第') && content.contains('条'))
+}
+
+/// The last ordinal of each numbering style seen at a line start (0 for none).
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen([u32; 10]);
+
+impl Seen {
+    fn set(&mut self, style: Style, ordinal: u32) {
+        self.0[style as usize] = ordinal;
+    }
+
+    fn get(&self, style: Style) -> Option<u32> {
+        Some(self.0[style as usize]).filter(|&o| o > 0)
+    }
 }
 
 /// Whether `rest` opens with a heading number that may stand here: one that starts a numbering (unless
 /// `continuing_only`) or continues the last number of its style.
-fn starts_heading(rest: &str, seen: &HashMap<Style, u32>, continuing_only: bool) -> bool {
+fn starts_heading(rest: &str, seen: &Seen, continuing_only: bool) -> bool {
     let Some(n) = heading::numbered(rest) else { return false };
-    let continues = seen.get(&n.style).is_some_and(|&last| n.ordinal == last + 1);
+    let continues = seen.get(n.style).is_some_and(|last| n.ordinal == last + 1);
     // A first number after a sentence end is cut only when a short title ends the line (`…描述。(1)资产数据标准`):
     // an inline list (`…如下。（一）甲；（二）乙。`) goes on after it.
     let ends_line = n.body.is_none() && n.title.chars().count() <= 20 && !n.title.contains(['，', '；', '：']);
@@ -222,6 +257,20 @@ mod tests {
         );
         // An article referred to in a sentence is not cut out.
         assert_eq!(pieces("依照本法第二条  第三条的规定处理。\n").len(), 1);
+    }
+
+    #[test]
+    fn character_classes_agree_with_is_blank() {
+        for c in ['\u{3000}', '\u{a0}', ' ', '\t', '\u{c}', '\u{2002}', '\u{200b}', '\u{feff}'] {
+            assert_eq!(class_at(c.to_string().as_bytes(), 0), (Class::Blank, c.len_utf8()), "{c:?}");
+        }
+        for c in ['。', '！', '？', '；'] {
+            assert_eq!(class_at(c.to_string().as_bytes(), 0), (Class::SentenceEnd, 3), "{c}");
+        }
+        for c in ['，', '、', '一', 'a', '（', '“', '\u{2460}', '𠀀', 'é', '\u{2010}'] {
+            assert_eq!(class_at(c.to_string().as_bytes(), 0), (Class::Other, c.len_utf8()), "{c}");
+            assert!(!is_blank(c));
+        }
     }
 
     #[test]

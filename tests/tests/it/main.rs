@@ -15,3 +15,4 @@ mod seed;
 mod spans;
 mod support;
 mod targets;
+mod wild;

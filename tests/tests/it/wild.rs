@@ -1,0 +1,174 @@
+//! Each layout rule of the reader shown on real documents of `../shared/wild` and `../shared/corpus` that need it:
+//! at least two documents a rule, none of them named in the parser. Skipped, with a message, where the shared
+//! documents are absent.
+
+use guihua_model::{Document, Node};
+
+use crate::support::{root, shared_corpus};
+
+/// A document of `../shared/wild/docs` by the number its file name starts with, or of `../shared/corpus` by name.
+#[allow(clippy::print_stderr)] // a skipped test says why
+fn shared(name: &str) -> Option<Document> {
+    let wild = root().join("../shared/wild/docs");
+    let corpus = shared_corpus()?;
+    let path = std::fs::read_dir(&wild)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&format!("{name}-"))))
+        .or_else(|| Some(corpus.join(name)).filter(|p| p.is_file()));
+    let Some(path) = path else {
+        eprintln!("skipped: {name} is not in {} (the shared documents sit beside the repository)", wild.display());
+        return None;
+    };
+    let bytes = std::fs::read(&path).expect("readable");
+    let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes");
+    assert!(guihua_parse::span_errors(&parsed.document, &parsed.text).is_empty(), "{name}: spans");
+    Some(parsed.document)
+}
+
+/// What starts on a source line, outermost first: `(depth, kind, number, title or text)`.
+fn on_line(doc: &Document, line: u32) -> Vec<(usize, &'static str, String, String)> {
+    doc.walk()
+        .into_iter()
+        .filter_map(|(depth, node)| match node {
+            Node::Section(s) if s.heading_span.line == line => {
+                Some((depth, "section", s.number.clone(), s.title.clone()))
+            }
+            Node::Item(i) if i.span.line == line => Some((depth, "item", i.number.clone(), i.text.clone())),
+            Node::Toc(t) if t.span.line == line => Some((depth, "toc", String::new(), t.entries.join("|"))),
+            Node::Paragraph(p) if p.span.line == line => Some((depth, "paragraph", String::new(), p.text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The `(kind, number)` of what starts on a line, without depth and text.
+fn kinds(doc: &Document, line: u32) -> Vec<(&'static str, String)> {
+    on_line(doc, line).into_iter().map(|(_, kind, number, _)| (kind, number)).collect()
+}
+
+fn codes(doc: &Document) -> Vec<&str> {
+    doc.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+#[test]
+fn glued_headings_are_cut_into_lines_of_their_own() {
+    // The 7th FYP (sentence per line from PDF): a part, a chapter and its first item on one line, after NBSP runs.
+    let Some(doc) = shared("003") else { return };
+    let got = on_line(&doc, 15);
+    assert_eq!((got[0].1, got[1].1), ("section", "section"));
+    assert_eq!((got[0].2.as_str(), got[0].3.as_str()), ("一、", "主要任务和经济发展目标"));
+    assert_eq!((got[1].0, got[1].2.as_str(), got[1].3.as_str()), (got[0].0 + 1, "第一章", "主要任务"));
+    assert_eq!(kinds(&doc, 22)[..2], [("section", "第二章".to_owned()), ("section", "（一）".to_owned())]);
+    // The 8th FYP (OCR): `五、` and `〈九）` glued to the end of the sentence before them.
+    let Some(doc) = shared("national-8th-fyp-1991.txt") else { return };
+    assert!(kinds(&doc, 291).contains(&("section", "五、".to_owned())));
+    assert!(kinds(&doc, 370).contains(&("section", "〈九）".to_owned())));
+    assert_eq!(codes(&doc).iter().filter(|c| **c == "heading.glued").count(), 2);
+    // A standards guide (PDF): a first heading whose short title ends the line, after `。`.
+    let Some(doc) = shared("101") else { return };
+    assert_eq!(on_line(&doc, 32).last().map(|n| (n.2.as_str(), n.3.as_str())), Some(("(1)", "资产数据及模型标准")));
+}
+
+#[test]
+fn clauses_after_a_lead_in_are_items_of_their_article() {
+    // Provisions on pre-installed software: 第四条 lists nine prohibited contents, 第五条 four duties.
+    let Some(doc) = shared("166") else { return };
+    assert_eq!(kinds(&doc, 14)[0], ("section", "第四条".to_owned()));
+    assert_eq!(on_line(&doc, 16)[0].1, "item");
+    assert_eq!(on_line(&doc, 16)[0].3, "反对宪法所确定的基本原则的；");
+    assert_eq!(kinds(&doc, 32), [("item", "（九）".to_owned())]);
+    assert_eq!(kinds(&doc, 34)[0], ("section", "第五条".to_owned()), "the next article is a section again");
+    assert_eq!(on_line(&doc, 16)[0].0, on_line(&doc, 14)[0].0 + 1, "items stand under their article");
+    // Beijing's review regulation: a second list in the same article follows its own lead-in, at article level.
+    let Some(doc) = shared("258") else { return };
+    assert_eq!(kinds(&doc, 77), [("item", "（五）".to_owned())]);
+    let lead_in = &on_line(&doc, 79)[0];
+    assert_eq!((lead_in.1, lead_in.0), ("paragraph", on_line(&doc, 77)[0].0), "the lead-in is the article's again");
+    assert_eq!(kinds(&doc, 81), [("item", "（一）".to_owned())]);
+}
+
+#[test]
+fn a_level_whose_first_member_was_never_numbered_still_opens() {
+    // Shandong's digital workshop measures have no `第一章` line: 第二章 stands beside the articles before it.
+    let Some(doc) = shared("202") else { return };
+    assert_eq!(on_line(&doc, 5)[0].0, 0);
+    assert_eq!(kinds(&doc, 5)[0], ("section", "第二章".to_owned()));
+    assert_eq!(on_line(&doc, 6)[0].0, 1, "第五条 stands under 第二章");
+    assert!(codes(&doc).contains(&"heading.numbering_late"));
+    // The building-materials action plan lost `6.`: `7.` still heads the items of （三）.
+    let Some(doc) = shared("148") else { return };
+    assert_eq!(kinds(&doc, 47)[0], ("section", "7.".to_owned()));
+    assert_eq!(on_line(&doc, 47)[0].0, on_line(&doc, 46)[0].0 + 1);
+}
+
+#[test]
+fn contents_written_as_headings_are_contents() {
+    for (name, toc_line, first_chapter) in [("258", 11, 21), ("259", 7, 25)] {
+        let Some(doc) = shared(name) else { return };
+        assert_eq!(kinds(&doc, toc_line), [("toc", String::new())], "{name}");
+        assert_eq!(kinds(&doc, first_chapter), [("section", "第一章".to_owned())], "{name}");
+        let chapters_one =
+            doc.walk().into_iter().filter(|(_, n)| matches!(n, Node::Section(s) if s.number == "第一章")).count();
+        assert_eq!(chapters_one, 1, "{name}: one 第一章, the body's");
+    }
+    // Leaders without page numbers, longer than 80 characters (a ship standards guide).
+    let Some(doc) = shared("136") else { return };
+    assert_eq!(kinds(&doc, 4), [("toc", String::new())]);
+    let Some(Node::Toc(toc)) = doc.outline.iter().find(|n| matches!(n, Node::Toc(_))) else { panic!("contents") };
+    assert_eq!(toc.entries.len(), 14);
+}
+
+#[test]
+fn letter_spaced_titles_and_look_alike_numerals() {
+    let Some(doc) = shared("241") else { return };
+    assert_eq!(on_line(&doc, 9)[0].3, "总  则");
+    let Some(doc) = shared("251") else { return };
+    assert_eq!(on_line(&doc, 11)[0].3, "总　　则");
+    // `第三十－条`: the articles after it are found again.
+    let Some(doc) = shared("234") else { return };
+    assert_eq!(kinds(&doc, 119)[0], ("section", "第三十－条".to_owned()));
+    assert_eq!(kinds(&doc, 123)[0], ("section", "第三十二条".to_owned()));
+}
+
+#[test]
+fn numbers_on_a_line_of_their_own_and_numberings_nested_in_themselves() {
+    // The 1986 work report: `（一）` alone on its line, its text on the next; `一、` numbered again inside `二、`.
+    let Some(doc) = shared("020") else { return };
+    let first = &on_line(&doc, 56)[0];
+    assert_eq!((first.1, first.2.as_str()), ("section", "（一）"));
+    assert!(first.3.starts_with("进一步为经济体制改革创造良好的经济环境"));
+    let nested = &on_line(&doc, 73)[0];
+    assert_eq!((nested.0, nested.2.as_str()), (1, "一、"), "inside 二、, not a second document");
+    assert!(codes(&doc).contains(&"heading.nested_numbering"));
+    // The 1st FYP: the same rule on sub-lists after `第一，…：` lead-ins.
+    let Some(doc) = shared("001") else { return };
+    assert!(codes(&doc).contains(&"heading.nested_numbering") || codes(&doc).contains(&"heading.numbering_late"));
+}
+
+#[test]
+fn hard_wrapped_text_is_rejoined_by_its_width() {
+    // Two PDF extractions whose lines hold 24 to 32 characters but the same width on the page.
+    for (name, line, starts) in [("136", 20, "智能船舶融合了现代信息技术"), ("114", 22, "石化行业是我国国民经济")]
+    {
+        let Some(doc) = shared(name) else { return };
+        let paragraph = on_line(&doc, line).into_iter().find(|n| n.1 == "paragraph").expect("a paragraph");
+        assert!(paragraph.3.starts_with(starts), "{name}: {}", paragraph.3);
+        assert!(paragraph.3.ends_with('。'), "{name}: the paragraph runs to its sentence end: {}", paragraph.3);
+        assert!(paragraph.3.chars().count() > 100, "{name}: several lines joined");
+    }
+}
+
+#[test]
+fn a_line_of_indentation_indents_the_line_after_it() {
+    // Work reports that put each paragraph's indentation on a line of its own: `一是` and the text under it are one
+    // paragraph, not a title and a paragraph.
+    for (name, line, text) in [("030", 119, "一是\n加快基础设施建设。"), ("026", 33, "一是\n去年出台的调价项目")]
+    {
+        let Some(doc) = shared(name) else { return };
+        let paragraph = &on_line(&doc, line)[0];
+        assert_eq!(paragraph.1, "paragraph", "{name}");
+        assert!(paragraph.3.starts_with(text), "{name}: {}", paragraph.3);
+    }
+}

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use crate::ascii;
 use crate::front::{self, FrontLine};
+use crate::furniture;
 use crate::grid::{self, BoxRows, GridIssue};
 use crate::heading::{self, Numbered, Style};
 use crate::indicator;
@@ -123,6 +124,15 @@ impl<'a> Builder<'a> {
     }
 
     fn run(&mut self) {
+        for block in furniture::blocks(&self.lines) {
+            let (first, last) = (self.lines[block.first], self.lines[block.last]);
+            let count = block.last - block.first + 1;
+            let message = format!("{} is not document text: {count} line(s) left out", block.what);
+            self.diagnose("layout.furniture", Severity::Info, message, first.start, last.start + last.text.len());
+            for line in &mut self.lines[block.first..=block.last] {
+                line.text = &line.text[..0];
+            }
+        }
         self.wrap_width = layout::wrap_width(&self.lines);
         let (logical, glued) = logical::logical_lines(&self.lines);
         self.lines = logical;
@@ -246,6 +256,8 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let body_starts = grid::opens_box(text)
+                || text.starts_with('|')
+                || ascii::is_border(text)
                 || heading::numbered(strip_atx(text, 0).0).is_some()
                 || heading::lost_numeral_title(text).is_some()
                 || layout::is_toc_heading(text)
@@ -1629,7 +1641,8 @@ mod tests {
     fn a_markdown_pipe_table() {
         let text = "<!-- TABLE -->\n| 刑法条文 |罪名 |\n|-----|-----|\n| 第一百二十条之一 |帮助恐怖活动罪 |\n| 第二百条 |单位行贿罪|\n正文。\n";
         let (doc, diagnostics) = parse(text);
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["layout.furniture"], "the HTML comment is left out, and said so");
         let table = doc.outline.iter().find_map(|n| if let Node::Table(t) = n { Some(t) } else { None }).unwrap();
         assert_eq!(table.columns, ["刑法条文", "罪名"]);
         assert_eq!(table.rows, 3);

@@ -28,6 +28,7 @@ mod ascii;
 mod build;
 mod decode;
 mod front;
+mod furniture;
 mod grid;
 mod heading;
 mod indicator;

@@ -1,0 +1,112 @@
+//! The furniture pass: lines that export tools and web pages add around a document, which are not its text.
+//!
+//! - banners of legal databases: `【法宝引证码】 CLI.11.1535062`, `原文链接：https://…`;
+//! - HTML comments on a line of their own (`<!-- INFO END -->`) and Markdown front matter (`---` … `---` at the top);
+//! - a licence block after the last sentence (`本作品是中华人民共和国的法律、法规…属于公有领域。`, a wiki's notice):
+//!   from the first line in the last 80 lines that names a licence to the end, when no heading follows it.
+//!
+//! Furniture lines read as blank lines (so nothing joins across them); the builder reports each block in a
+//! `layout.furniture` diagnostic, so the text is never silently lost.
+
+use crate::heading;
+use crate::text::Line;
+
+/// A run of furniture lines: the first and last line index (inclusive) and what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub first: usize,
+    pub last: usize,
+    pub what: &'static str,
+}
+
+/// Words that only a licence notice uses.
+const LICENCE: [&str; 6] =
+    ["公有领域", "本作品是中华人民共和国", "知识共享", "Creative Commons", "Public domain", "维基文库"];
+
+/// The furniture blocks of a document, in order.
+pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
+    let mut out = Vec::new();
+    if let Some(block) = front_matter(lines) {
+        out.push(block);
+    }
+    let from = out.last().map_or(0, |b| b.last + 1);
+    for (i, line) in lines.iter().enumerate().skip(from) {
+        let content = line.content().0;
+        let banner = content.starts_with("【法宝引证码】")
+            || content.starts_with("原文链接：")
+            || content.starts_with("原文链接:")
+            || (content.starts_with("<!--") && content.ends_with("-->"));
+        if banner {
+            out.push(Block { first: i, last: i, what: "banner" });
+        }
+    }
+    if let Some(block) = trailing_licence(lines) {
+        out.retain(|b| b.last < block.first);
+        out.push(block);
+    }
+    out
+}
+
+/// Markdown front matter: `---` as the first non-blank line, `key: value` lines, and a closing `---` within 30 lines.
+fn front_matter(lines: &[Line<'_>]) -> Option<Block> {
+    let first = lines.iter().position(|l| !l.content().0.is_empty())?;
+    if lines[first].content().0 != "---" {
+        return None;
+    }
+    let close = lines.iter().enumerate().skip(first + 1).take(30).find(|(_, l)| l.content().0 == "---")?.0;
+    let keyed = lines[first + 1..close].iter().map(|l| l.content().0).filter(|c| !c.is_empty()).all(|c| {
+        c.split_once(':').is_some_and(|(key, _)| {
+            !key.is_empty() && key.chars().all(|k| k.is_ascii_alphanumeric() || k == '_' || k == '-')
+        })
+    });
+    keyed.then_some(Block { first, last: close, what: "front matter" })
+}
+
+/// A licence notice after the last sentence: the first line among the last 80 non-blank ones that names a licence,
+/// to the end, when no numbered heading stands after it.
+fn trailing_licence(lines: &[Line<'_>]) -> Option<Block> {
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].content().0.is_empty()).collect();
+    let tail = &non_blank[non_blank.len().saturating_sub(80)..];
+    let first = *tail.iter().find(|&&i| {
+        let content = lines[i].content().0;
+        LICENCE.iter().any(|w| content.contains(w))
+    })?;
+    // Only the tail of the document: a licence named in the middle of the text is text.
+    if first * 10 < lines.len() * 7 {
+        return None;
+    }
+    let headings_after =
+        tail.iter().filter(|&&i| i > first).any(|&i| heading::numbered(lines[i].content().0).is_some());
+    (!headings_after).then_some(Block { first, last: lines.len() - 1, what: "licence notice" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lines;
+
+    fn found(text: &str) -> Vec<(usize, usize, &'static str)> {
+        let lines: Vec<Line<'_>> = lines(text).collect();
+        blocks(&lines).into_iter().map(|b| (b.first, b.last, b.what)).collect()
+    }
+
+    #[test]
+    fn banners_comments_and_front_matter() {
+        let text = "    【法宝引证码】 CLI.11.1535062\n原文链接：https://example/1.html\n某某管理办法\n第一条 为了规范，制定本办法。\n";
+        assert_eq!(found(text), [(0, 0, "banner"), (1, 1, "banner")]);
+        assert_eq!(found("# 条例\n\n<!-- INFO END -->\n\n第一条 正文。\n"), [(2, 2, "banner")]);
+        assert_eq!(found("---\ntitle: 条例\ndate: 2020-01-01\n---\n第一条 正文。\n"), [(0, 3, "front matter")]);
+        assert!(found("---\n第一条 正文。\n---\n").is_empty(), "a rule is no front matter");
+    }
+
+    #[test]
+    fn a_licence_after_the_last_sentence() {
+        let body = "一、总体要求\n正文。\n".repeat(20);
+        let text = format!("{body}\n本作品是中华人民共和国的\n法律\n，属于\n公有领域\n。\n");
+        let lines_count = text.lines().count();
+        assert_eq!(found(&text), [(40 + 1, lines_count - 1, "licence notice")]);
+        // A licence named in the text, with headings after it, is text.
+        let text = format!("一、甲\n作品进入公有领域的条件。\n{body}");
+        assert!(found(&text).is_empty());
+    }
+}

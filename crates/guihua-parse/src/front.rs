@@ -84,10 +84,11 @@ fn is_signature(text: &str) -> bool {
     text.chars().count() <= 40 && !text.contains(['，', '。', '：', '；', ',', ':', ';'])
 }
 
-/// A title is at most 80 characters and does not end a sentence.
+/// A title is at most 80 characters, does not end a sentence and holds no clause break: a first line with a `，` is
+/// the first sentence of a document that has no title (text whose `。` were stripped shows no sentence end).
 fn is_title(text: &str) -> bool {
     let chars = text.chars().count();
-    (2..=80).contains(&chars) && !text.ends_with(['。', '；', '：', ':', ';', '，'])
+    (2..=80).contains(&chars) && !text.ends_with(['。', '；', '：', ':', ';']) && !text.contains(['，', '。'])
 }
 
 /// Splits `各市（含定州、辛集市）人民政府，各县（市、区）人民政府，省政府各部门：` on the commas outside brackets.
@@ -174,6 +175,15 @@ pub(crate) fn five_year_plan(nth: u32) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_sentence_is_no_title() {
+        assert!(is_title("河北省工业转型升级“十三五”规划"));
+        assert!(is_title("国务院关于印发《新一代人工智能发展规划》的通知"));
+        assert!(!is_title("中华人民共和国国民经济和社会发展的第七个五年计划时期，是全面改革我国经济体制的关键时期"));
+        assert!(!is_title("有色金属行业是制造业的重要基础产业之一，是实现制"));
+        assert!(!is_title("各市人民政府："));
+    }
 
     fn lines<'a>(texts: &[&'a str]) -> Vec<FrontLine<'a>> {
         texts.iter().enumerate().map(|(index, &text)| FrontLine { index, text, start: 0 }).collect()

@@ -35,6 +35,9 @@ pub(crate) enum Style {
     ParenArabic,
     /// `①`
     Circled,
+    /// `第一，`, `第一、`: an ordinal that opens a paragraph-long point (`第一，必须坚持解放思想。…`), last in the
+    /// order so that it never closes a numbered level.
+    Ordinal,
 }
 
 /// A line that opens with a heading number.
@@ -96,6 +99,7 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
             };
             (style, n, n.contains('－'))
         }),
+        (tag("第"), chinese, alt((tag("，"), tag("、")))).map(|(_, n, _)| (Style::Ordinal, n, false)),
         // `一、`, and `一．` as some sources write it (not `一.5`: no digit may follow).
         (chinese, tag("、")).map(|(n, _)| (Style::ChineseComma, n, false)),
         (chinese, tag("．"), peek(not(satisfy(|c| digit_value(c).is_some()))))
@@ -274,6 +278,14 @@ mod tests {
         assert_eq!(check("三．保障措施"), Some((Style::ChineseComma, 3, "三．", "保障措施", None)));
         assert_eq!(check("一、2015年工作回顾"), Some((Style::ChineseComma, 1, "一、", "2015年工作回顾", None)));
         assert_eq!(check("第一条件"), None);
+        assert_eq!(
+            check("第一，必须坚持解放思想。解放思想是前提。"),
+            Some((Style::Ordinal, 1, "第一，", "必须坚持解放思想", Some("解放思想是前提。")))
+        );
+        assert_eq!(
+            check("第三、利用外资要讲求经济效益"),
+            Some((Style::Ordinal, 3, "第三、", "利用外资要讲求经济效益", None))
+        );
         assert_eq!(check("第一条件是要求企业具备资质，并且依法经营。"), None);
         assert_eq!(
             check("第五条生产企业应依法依规提供软件。"),

@@ -205,7 +205,10 @@ impl<'a> Builder<'a> {
                 i = self.borderless_panel(i - 1);
                 continue;
             }
+            // Contents stand near the top: looking for them further down would make a long text without headings
+            // quadratic.
             if self.first_heading.is_none()
+                && i <= 1000
                 && let Some(next) = self.repeated_contents(i - 1)
             {
                 i = next;
@@ -879,7 +882,7 @@ impl<'a> Builder<'a> {
         if keys.len() < 3 {
             return None;
         }
-        let mut later = self.lines[j..].iter().map(|l| layout::entry_key(strip_atx(l.content().0, 0).0));
+        let mut later = self.lines[j..].iter().take(20_000).map(|l| layout::entry_key(strip_atx(l.content().0, 0).0));
         later.position(|k| k == keys[0])?;
         later.position(|k| k == keys[1])?;
         let (_, start) = self.lines[i].content();

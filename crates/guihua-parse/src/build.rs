@@ -404,15 +404,19 @@ impl<'a> Builder<'a> {
         }));
     }
 
-    /// Reads a panel written without borders: a flush-left title line `专栏1  标题` (or `专栏1：`, `专栏 1 `), then
-    /// flush-left body lines, blank lines between them allowed, up to the next indented line, box, panel title or
-    /// outer heading. Numbered items inside (`1.大数据智能理论。…`) stay panel text. Returns the next line index.
+    /// Reads a panel written without borders: a flush-left title line `专栏1  标题` (or `专栏1：`, `专栏 1 `), then its
+    /// body, blank lines between them allowed. The body keeps the indentation of its first line (flush left in some
+    /// plans, indented in others) and ends at a line of the other indentation (unless the line after that one
+    /// returns to the body's: a slip of the source), a box, the next panel title, or a heading of the outer ladder
+    /// (`一、`, `（一）`, 章/节/篇). Numbered items inside (`1.大数据智能理论。…`, numbered like the headings around the
+    /// panel) stay panel text. Returns the next line index.
     fn borderless_panel(&mut self, i: usize) -> usize {
         let (title_text, title_offset) = self.lines[i].content();
         let Some((kind, number, title)) = borderless_title(title_text) else { return i + 1 };
         let mut paragraphs = Vec::new();
         let mut pieces = Vec::new();
         let mut end = title_offset + title_text.len();
+        let mut body_indented = None;
         let mut j = i + 1;
         while j < self.lines.len() {
             let line = self.lines[j];
@@ -428,7 +432,9 @@ impl<'a> Builder<'a> {
                     Style::ChineseComma | Style::ParenChinese | Style::Part | Style::Chapter | Style::Division
                 )
             });
-            if indented || outer_heading || grid::opens_box(content) || borderless_title(content).is_some() {
+            let body_indented = *body_indented.get_or_insert(indented);
+            let other_indentation = indented != body_indented && !self.body_resumes(j + 1, body_indented);
+            if other_indentation || outer_heading || grid::opens_box(content) || borderless_title(content).is_some() {
                 break;
             }
             paragraphs.push(content.to_owned());
@@ -441,6 +447,18 @@ impl<'a> Builder<'a> {
         let span = self.index.span(title_offset, end);
         self.push(Node::Panel(Panel { id, span, kind, number, title, paragraphs, paragraph_pieces: pieces }));
         j
+    }
+
+    /// Whether the next non-blank line from line `j` on has the indentation of a panel's body and is no heading, panel
+    /// title or box.
+    fn body_resumes(&self, j: usize, body_indented: bool) -> bool {
+        self.lines[j.min(self.lines.len())..].iter().find(|l| !l.content().0.is_empty()).is_some_and(|l| {
+            let content = l.content().0;
+            l.is_indented() == body_indented
+                && heading::numbered(content).is_none()
+                && borderless_title(content).is_none()
+                && !grid::opens_box(content)
+        })
     }
 
     /// Reads an ASCII grid table (`+---+`, `|`) from its top border on line `i` (see [`ascii::read`]); a border with
@@ -1671,6 +1689,20 @@ mod tests {
         assert_eq!(panels, [(Some(1), "基础理论", 2), (Some(2), "关键技术", 1)]);
         assert!(matches!(s.children[2], Node::Paragraph(_)), "the indented line after the panel is body text again");
         assert!(matches!(s.children.last(), Some(Node::Section(_))), "a heading ends a panel");
+    }
+
+    #[test]
+    fn a_panel_whose_body_is_indented_in_flush_left_text() {
+        // The main text is flush left, the panel's body indented; one body line slipped to the margin.
+        let text = "（一）提升能力\n1﹒推进芯片设计。正文。\n专栏1：重点突破的技术领域\n    声学传感器。研发芯片。\n    压力传感器。研发芯片。\n惯性传感器。研发产品。\n    车载传感器。研发雷达。\n（二）补齐短板\n2﹒强化材料支撑。正文。\n";
+        let (doc, _) = parse(text);
+        let panels: Vec<_> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| if let Node::Panel(p) = n { Some(p.paragraphs.len()) } else { None })
+            .collect();
+        assert_eq!(panels, [4], "the slipped line stays in the panel, the next heading ends it");
+        assert!(crate::span_errors(&doc, text).is_empty());
     }
 
     #[test]

@@ -1203,6 +1203,31 @@ impl<'a> Builder<'a> {
         self.part = Some(Part { children, ..part });
     }
 
+    /// Warns when the text ends mid-sentence (`layout.truncated`): its last paragraph or item ends with a comma, an
+    /// open bracket or quote while most of its paragraphs end a sentence (text whose `。` were stripped says nothing).
+    fn truncation(&mut self) {
+        let mut texts: Vec<(&str, Span)> = Vec::new();
+        fn collect<'n>(nodes: &'n [Node], out: &mut Vec<(&'n str, Span)>) {
+            for node in nodes {
+                match node {
+                    Node::Paragraph(p) => out.push((p.text.as_str(), p.span)),
+                    Node::Item(i) => out.push((i.text.as_str(), i.span)),
+                    _ => collect(node.children(), out),
+                }
+            }
+        }
+        collect(&self.root, &mut texts);
+        let ending = texts.iter().filter(|(t, _)| layout::ends_sentence(t)).count();
+        let Some(&(last, span)) = texts.last() else { return };
+        // Only an end that no sentence, title or list item has: a comma, an enumeration comma, an open bracket or quote.
+        let cut = last.trim_end().ends_with(['，', '、', ',', '（', '(', '“', '《']);
+        if texts.len() >= 5 && ending * 10 >= texts.len() * 6 && cut {
+            let tail: String = last.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+            let message = format!("the text ends mid-sentence (`…{tail}`): the file may be truncated");
+            self.diagnose("layout.truncated", Severity::Warning, message, span.start, span.end);
+        }
+    }
+
     /// A file of several documents is titled by the notice that issues them (`…关于印发…的通知`), when it names one.
     fn title_from_notice(&mut self) {
         if !self.root.iter().any(|n| matches!(n, Node::Part(_))) {
@@ -1257,6 +1282,7 @@ impl<'a> Builder<'a> {
             self.root.push(Node::Part(part));
         }
         self.title_from_notice();
+        self.truncation();
         if let (count, Some((start, end))) = self.page_numbers {
             let message = format!("{count} bare page number line(s) dropped, the first here");
             self.diagnose("layout.page_numbers", Severity::Info, message, start, end);
@@ -1703,6 +1729,15 @@ mod tests {
             .collect();
         assert_eq!(panels, [4], "the slipped line stays in the panel, the next heading ends it");
         assert!(crate::span_errors(&doc, text).is_empty());
+    }
+
+    #[test]
+    fn a_text_that_stops_after_a_comma_is_said_to_be_truncated() {
+        let whole = "一、甲\n\u{3000}\u{3000}第一句。\n\u{3000}\u{3000}第二句。\n\u{3000}\u{3000}第三句。\n\u{3000}\u{3000}第四句。\n";
+        let (_, codes) = outline(&format!("{whole}\u{3000}\u{3000}到2025年，全省工业增加值达到，\n"));
+        assert_eq!(codes, ["layout.truncated"]);
+        let (_, codes) = outline(&format!("{whole}\u{3000}\u{3000}（省发展改革委负责）\n"));
+        assert!(codes.is_empty(), "a closing tag is no cut: {codes:?}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! - banners of legal databases: `【法宝引证码】 CLI.11.1535062`, `原文链接：https://…`;
 //! - HTML comments on a line of their own (`<!-- INFO END -->`) and Markdown front matter (`---` … `---` at the top);
 //! - a licence block after the last sentence (`本作品是中华人民共和国的法律、法规…属于公有领域。`, a wiki's notice):
-//!   from the first line in the last 80 lines that names a licence to the end, when no heading follows it.
+//!   from the first line in the last 150 lines that names a licence to the end, when no heading follows it.
 //!
 //! Furniture lines read as blank lines (so nothing joins across them); the builder reports each block in a
 //! `layout.furniture` diagnostic, so the text is never silently lost.
@@ -20,8 +20,8 @@ pub(crate) struct Block {
 }
 
 /// Words that only a licence notice uses.
-const LICENCE: [&str; 6] =
-    ["公有领域", "本作品是中华人民共和国", "知识共享", "Creative Commons", "Public domain", "维基文库"];
+const LICENCE: [&str; 7] =
+    ["公有领域", "本作品", "版权失效", "知识共享", "Creative Commons", "Public domain", "维基文库"];
 
 /// The furniture blocks of a document, in order.
 pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
@@ -62,11 +62,11 @@ fn front_matter(lines: &[Line<'_>]) -> Option<Block> {
     keyed.then_some(Block { first, last: close, what: "front matter" })
 }
 
-/// A licence notice after the last sentence: the first line among the last 80 non-blank ones that names a licence,
+/// A licence notice after the last sentence: the first line among the last 150 non-blank ones that names a licence,
 /// to the end, when no numbered heading stands after it.
 fn trailing_licence(lines: &[Line<'_>]) -> Option<Block> {
     let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].content().0.is_empty()).collect();
-    let tail = &non_blank[non_blank.len().saturating_sub(80)..];
+    let tail = &non_blank[non_blank.len().saturating_sub(150)..];
     let first = *tail.iter().find(|&&i| {
         let content = lines[i].content().0;
         LICENCE.iter().any(|w| content.contains(w))

@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 use crate::text::{Line, is_blank};
 
-/// A bare page number on a line of its own: `12`, `- 12 -`, `—12—`, `第12页`, `第 12 页 共 80 页`, `12/80`.
+/// A bare page number on a line of its own: `12`, `- 12 -`, `—12—`, `·12·`, `第12页`, `第 12 页 共 80 页`, `12/80`.
 pub(crate) fn is_page_number(content: &str) -> bool {
     static PAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$",
+            r"^(?:[-—–－·•∙・]\s*\d{1,4}\s*[-—–－·•∙・]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$",
         )
         .expect("the page number pattern is valid")
     });
@@ -124,7 +124,8 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for yes in ["12", "- 12 -", "—3—", "第12页", "第 3 页 共 80 页", "12/80", "374"] {
+        for yes in ["12", "- 12 -", "—3—", "·12·", "• 7 •", "第12页", "第 3 页 共 80 页", "12/80", "374"]
+        {
             assert!(is_page_number(yes), "{yes}");
         }
         for no in ["12345", "1.5", "一", "2020年", "第十二页", "12个"] {

@@ -138,7 +138,7 @@ impl<'a> Builder<'a> {
         self.lines = logical;
         for g in glued {
             let heading = &self.text[g.start..g.end];
-            let message = format!("heading number `{heading}` follows a sentence end mid-line: a line break was lost");
+            let message = format!("heading number `{heading}` stands mid-line: a line break was lost before it");
             self.diagnose("heading.glued", Severity::Warning, message, g.start, g.end);
         }
         let mut i = self.front_matter();

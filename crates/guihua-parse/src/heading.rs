@@ -101,7 +101,10 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
         }),
         (tag("第"), chinese, alt((tag("，"), tag("、")))).map(|(_, n, _)| (Style::Ordinal, n, false)),
         // `一、`, and `一．` as some sources write it (not `一.5`: no digit may follow).
-        (chinese, tag("、")).map(|(n, _)| (Style::ChineseComma, n, false)),
+        // Not `二、九七一公里`: old texts separate thousands with `、` in figures written in Chinese numerals (a year,
+        // `一、一九九四年工作回顾`, is a title).
+        (chinese, tag("、"), peek(not((take_while_m_n(3, 8, is_chinese_digit), not(tag("年"))))))
+            .map(|(n, _, _)| (Style::ChineseComma, n, false)),
         (chinese, tag("．"), peek(not(satisfy(|c| digit_value(c).is_some()))))
             .map(|(n, _, _)| (Style::ChineseComma, n, false)),
         bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
@@ -116,6 +119,11 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
         recognize(verify(anychar, |c| ('\u{2460}'..='\u{2473}').contains(c))).map(|n: &str| (Style::Circled, n, false)),
     ))
     .parse(line)
+}
+
+/// A digit of a figure written in Chinese numerals (`一九五七`, `二、九七一`): no unit characters (十, 百).
+fn is_chinese_digit(c: char) -> bool {
+    matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
 }
 
 /// Whether `c` can open a heading number: `第`, an opening bracket, a digit, a Chinese numeral, a circled number.
@@ -300,6 +308,9 @@ mod tests {
     #[test]
     fn numbers_that_are_not_headings() {
         assert_eq!(check("1.7万亿元"), None);
+        assert_eq!(check("二、九七一公里"), None);
+        assert_eq!(check("一、一带一路建设").map(|n| n.2), Some("一、"));
+        assert_eq!(check("一、一九九四年工作回顾").map(|n| n.2), Some("一、"), "a year is no figure");
         assert_eq!(check("1. 8亿亩，新增森林面积"), None);
         assert_eq!(check("1.2025年万亿元"), Some((Style::ArabicDot, 1, "1.", "2025年万亿元", None)));
         assert_eq!(check("1.20年"), None);

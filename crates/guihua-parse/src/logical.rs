@@ -12,7 +12,9 @@
 //! - after a sentence end (`。！？；`) when what follows is a heading number that continues its style, or a first one
 //!   whose short title ends the line (`…如下。（一）甲；（二）乙` mid-line is an inline list), with a `heading.glued`
 //!   warning, since a heading in the middle of a line usually means the source lost a line break;
-//! - after a chapter, section or part heading when what follows (after any blank) is an article `第N条`.
+//! - after a chapter, section or part heading when what follows (after any blank) is an article `第N条`;
+//! - at the very end of a line, after any character, a continuing number whose short title (15 characters, no
+//!   punctuation) ends the line (`…两部分组成，（三）基础共性标准`), with a `heading.glued` warning.
 //!
 //! The piece after a blank run keeps the blanks before it, so that it reads as an indented line. And the
 //! `indent_line` rule: a line of nothing but indentation marks the flush-left line after it as indented, as some
@@ -129,12 +131,57 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
         }
         i += len;
     }
+    // A short heading glued to the very end of a line after any character (`…两部分组成，（三）基础共性标准`): a
+    // continuing number whose title, 15 characters at most and without punctuation, ends the line. PDF text loses
+    // the line break before such headings; only the last 24 characters are looked at.
+    if let Some(at) = tail_heading(content, piece_start.saturating_sub(lead), &local) {
+        let cut = lead + at;
+        let end = heading::numbered(&content[at..]).map_or(cut, |n| cut + n.number.len());
+        glued.push(GluedAfterSentence { start: line.start + cut, end: line.start + end });
+        out.push(Line {
+            text: &text[piece_start..cut],
+            start: line.start + piece_start,
+            indent_line: piece_start == 0 && line.indent_line,
+        });
+        piece_start = cut;
+        if let Some(n) = heading::numbered(&content[at..]) {
+            local.set(n.style, n.ordinal);
+        }
+    }
     out.push(Line {
         text: &text[piece_start..],
         start: line.start + piece_start,
         indent_line: piece_start == 0 && line.indent_line,
     });
     *seen = local;
+}
+
+/// Where a continuing heading with a short title ends `content` (see the end of [`split_line`]), as a byte offset
+/// after `from`.
+fn tail_heading(content: &str, from: usize, seen: &Seen) -> Option<usize> {
+    let window = content.char_indices().rev().take(24).last().map_or(0, |(i, _)| i).max(from + 1);
+    let mut at = window.min(content.len());
+    while at < content.len() {
+        if content.is_char_boundary(at) && content[at..].starts_with(heading::may_open_number) {
+            let rest = &content[at..];
+            if let Some(n) = heading::numbered(rest) {
+                let continues = seen.get(n.style).is_some_and(|last| n.ordinal == last + 1);
+                let short = n.title.chars().count() <= 15
+                    && n.body.is_none()
+                    && !n.title.contains(['，', '。', '；', '：', '、', ',', '.', '（', '）', '(', ')']);
+                let ends_line = n.title_at + n.title.len() == rest.len();
+                let before = content[..at].chars().next_back();
+                let reference = before.is_some_and(|c| c.is_ascii_digit() || c == '第');
+                // Markup before the number (`## 五、其他规定`) is the line's own heading, not text before one.
+                let text_before = content[from.min(at)..at].chars().any(|c| c.is_alphanumeric());
+                if continues && short && ends_line && text_before && n.style != Style::Article && !reference {
+                    return Some(at);
+                }
+            }
+        }
+        at += 1;
+    }
+    None
 }
 
 /// What a character is to the cutter.
@@ -243,6 +290,17 @@ mod tests {
         // `（一）` after a sentence end starts no list mid-line; `（三）` does not follow `（一）`.
         assert_eq!(pieces("主要包括以下内容。（一）甲；（二）乙。\n").len(), 1);
         assert_eq!(pieces("（一）甲\n正文。（三）丙\n").len(), 2);
+        // A continuing heading glued after any character, its short title ending the line, is cut out.
+        assert_eq!(
+            pieces("（二）甲\n由两部分组成，（三）基础共性标准\n"),
+            ["（二）甲", "由两部分组成，", "（三）基础共性标准"]
+        );
+        assert_eq!(
+            pieces("（二）甲\n依照第（三）项规定处理。\n").len(),
+            2,
+            "a reference in a sentence is not a heading"
+        );
+        assert_eq!(pieces("四、甲\n## 五、其他规定\n").len(), 2, "markup is no text before a heading");
         // A first heading whose short title ends the line is cut out.
         assert_eq!(pieces("如图8所示。(1)资产数据及模型标准\n"), ["如图8所示。", "(1)资产数据及模型标准"]);
         // A number in the text after two spaces that is no heading.

@@ -720,10 +720,13 @@ impl<'a> Builder<'a> {
         if first.style == Style::Article || is_legal_style(first.style) {
             return None;
         }
-        let lead_in = self.lead_in_before();
         let open = self.stack.iter().any(|o| o.style == first.style);
         let continues = self.closed.get(&first.style) == Some(&(first.ordinal - 1));
-        if !(first.ordinal == 1 || (!open && continues)) || (!lead_in && open) {
+        if !(first.ordinal == 1 || (!open && continues)) {
+            return None;
+        }
+        let lead_in = self.lead_in_before();
+        if !lead_in && open {
             return None;
         }
         // `一、` tops the ladder of plans: only a lead-in makes its numbers items.
@@ -803,6 +806,9 @@ impl<'a> Builder<'a> {
                 last_indented = self.lines[j].is_indented();
             }
             j += 1;
+        }
+        if members.len() < 2 {
+            return members; // no list: its kind does not matter
         }
         for m in &mut members {
             let text = m.text(self.text);

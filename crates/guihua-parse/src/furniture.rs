@@ -67,9 +67,10 @@ fn front_matter(lines: &[Line<'_>]) -> Option<Block> {
 fn trailing_licence(lines: &[Line<'_>]) -> Option<Block> {
     let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].content().0.is_empty()).collect();
     let tail = &non_blank[non_blank.len().saturating_sub(150)..];
+    // A notice's lines are short (its links split it); a paragraph of the document is not read through.
     let first = *tail.iter().find(|&&i| {
         let content = lines[i].content().0;
-        LICENCE.iter().any(|w| content.contains(w))
+        content.len() <= 300 && LICENCE.iter().any(|w| content.contains(w))
     })?;
     // Only the tail of the document: a licence named in the middle of the text is text.
     if first * 10 < lines.len() * 7 {

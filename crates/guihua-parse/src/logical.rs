@@ -157,29 +157,35 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
 }
 
 /// Where a continuing heading with a short title ends `content` (see the end of [`split_line`]), as a byte offset
-/// after `from`.
+/// after `from`. Only the end of the line is read: the title is what follows the last punctuation mark, which must
+/// close a number (`、`, `．`, `.`, `）`), so a line that ends a sentence costs one step.
 fn tail_heading(content: &str, from: usize, seen: &Seen) -> Option<usize> {
-    let window = content.char_indices().rev().take(24).last().map_or(0, |(i, _)| i).max(from + 1);
-    let mut at = window.min(content.len());
-    while at < content.len() {
-        if content.is_char_boundary(at) && content[at..].starts_with(heading::may_open_number) {
-            let rest = &content[at..];
-            if let Some(n) = heading::numbered(rest) {
-                let continues = seen.get(n.style).is_some_and(|last| n.ordinal == last + 1);
-                let short = n.title.chars().count() <= 15
-                    && n.body.is_none()
-                    && !n.title.contains(['，', '。', '；', '：', '、', ',', '.', '（', '）', '(', ')']);
-                let ends_line = n.title_at + n.title.len() == rest.len();
-                let before = content[..at].chars().next_back();
-                let reference = before.is_some_and(|c| c.is_ascii_digit() || c == '第');
-                // Markup before the number (`## 五、其他规定`) is the line's own heading, not text before one.
-                let text_before = content[from.min(at)..at].chars().any(|c| c.is_alphanumeric());
-                if continues && short && ends_line && text_before && n.style != Style::Article && !reference {
-                    return Some(at);
-                }
-            }
+    const PUNCTUATION: &str = "，。；：！？、,.;:!?（）()《》“”‘’．﹒";
+    let (mark_at, mark) = content.char_indices().rev().take(16).find(|&(_, c)| PUNCTUATION.contains(c))?;
+    if !matches!(mark, '、' | '．' | '.' | '﹒' | '）' | ')') {
+        return None;
+    }
+    let title_at = mark_at + mark.len_utf8();
+    let title_chars = content[title_at..].chars().count();
+    if !(1..=15).contains(&title_chars) {
+        return None;
+    }
+    // The number starts at most six characters before its closing mark.
+    let starts = content[..mark_at].char_indices().rev().take(6).map(|(i, _)| i);
+    for at in starts.filter(|&at| at > from) {
+        let rest = &content[at..];
+        let Some(n) = heading::numbered(rest) else { continue };
+        if at + n.number.len() != title_at || n.style == Style::Article || n.body.is_some() {
+            continue;
         }
-        at += 1;
+        let continues = seen.get(n.style).is_some_and(|last| n.ordinal == last + 1);
+        let before = content[..at].chars().next_back();
+        let reference = before.is_some_and(|c| c.is_ascii_digit() || c == '第');
+        // Markup before the number (`## 五、其他规定`) is the line's own heading, not text before one.
+        let text_before = content[from.min(at)..at].chars().any(char::is_alphanumeric);
+        if continues && !reference && text_before {
+            return Some(at);
+        }
     }
     None
 }

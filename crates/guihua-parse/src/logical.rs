@@ -133,7 +133,7 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
     }
     // A short heading glued to the very end of a line after any character (`…两部分组成，（三）基础共性标准`): a
     // continuing number whose title, 15 characters at most and without punctuation, ends the line. PDF text loses
-    // the line break before such headings; only the last 24 characters are looked at.
+    // the line break before such headings; only the end of the line is read (see `tail_heading`).
     if let Some(at) = tail_heading(content, piece_start.saturating_sub(lead), &local) {
         let cut = lead + at;
         let end = heading::numbered(&content[at..]).map_or(cut, |n| cut + n.number.len());

@@ -740,7 +740,12 @@ impl<'a> Builder<'a> {
         // Most members whole sentences: a short one among them (`63．初步建成三维地理空间信息平台`) is an item too.
         let sentences = members.iter().filter(|m| m.sentence).count();
         let mostly_sentences = sentences * 3 >= members.len() * 2;
-        let is_list = if lead_in && first.ordinal == 1 {
+        // After `附件：` the numbers name the attachments.
+        let attachments =
+            matches!(self.current_last(), Some(Node::Paragraph(p)) if layout::is_appendix_marker(&p.text));
+        let is_list = if attachments {
+            true
+        } else if lead_in && first.ordinal == 1 {
             // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
             !members.iter().all(|m| m.title_like) || mostly_sentences
         } else {
@@ -786,6 +791,7 @@ impl<'a> Builder<'a> {
                 None if !members.is_empty()
                     && !grid::opens_box(content)
                     && !layout::is_page_number(content)
+                    && !layout::is_appendix_marker(content)
                     && (self.wrap_width.is_some_and(|w| last_width + 2 >= w)
                         || (last_indented
                             && !last_ends_sentence
@@ -1132,7 +1138,9 @@ impl<'a> Builder<'a> {
         let mut rest = self.lines[i.min(self.lines.len())..].iter().map(|l| l.content().0).filter(|c| !c.is_empty());
         let title = rest.next();
         let after = rest.next();
-        title.is_some() && !after.is_some_and(layout::is_appendix_marker)
+        // `附件：` + `1.实施方案` `2.申报书`: a numbered list of the attachments, not an attachment.
+        let numbered_list = title.is_some_and(|t| heading::numbered(t).is_some_and(|n| n.ordinal == 1));
+        title.is_some() && !numbered_list && !after.is_some_and(layout::is_appendix_marker)
     }
 
     /// Starts an attachment at its `附件` line `i`, titled by the next line when that reads as a title. Returns the
@@ -1744,6 +1752,21 @@ mod tests {
         assert_eq!(codes, ["layout.truncated"]);
         let (_, codes) = outline(&format!("{whole}\u{3000}\u{3000}（省发展改革委负责）\n"));
         assert!(codes.is_empty(), "a closing tag is no cut: {codes:?}");
+    }
+
+    #[test]
+    fn a_numbered_list_of_attachments_is_no_attachment() {
+        // `附件：1.…` names the attachments (items); the `附件1` line further on opens the first of them.
+        let text = "第一条 本办法自公布之日起施行。\n附件：1.检测项目\n\u{3000}\u{3000}\u{3000}2.测试通知书\n附件1\n检测项目\n1、标注的项目为选测项目。\n";
+        let (doc, _) = parse(text);
+        let kinds: Vec<String> = doc.walk().into_iter().map(|(d, n)| format!("{d}:{}", n.kind())).collect();
+        assert_eq!(
+            kinds,
+            ["0:part", "1:section", "2:paragraph", "2:paragraph", "2:item", "2:item", "0:part", "1:section"]
+        );
+        let Some(Node::Part(appendix)) = doc.outline.last() else { panic!("an appendix") };
+        assert_eq!(appendix.title.as_deref(), Some("检测项目"));
+        assert!(crate::span_errors(&doc, text).is_empty());
     }
 
     #[test]

@@ -64,6 +64,16 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
     }
     let mut local = *seen;
     let leading_style = leading.map(|n| n.style);
+    // `附件：1.实施方案`: the list of attachments starts after the colon.
+    if let Some(after) = content.strip_prefix("附件：").or_else(|| content.strip_prefix("附件:"))
+        && heading::numbered(after.trim_start_matches(is_blank)).is_some_and(|n| n.ordinal == 1)
+    {
+        let cut = (offset - line.start) + (content.len() - after.len());
+        out.push(Line { text: &text[..cut], start: line.start, indent_line: line.indent_line });
+        let rest = Line { text: &text[cut..], start: line.start + cut, indent_line: false };
+        split_line(rest, seen, out, glued);
+        return;
+    }
     let mut piece_start = 0; // in `text`
     let lead = offset - line.start;
     let mut blank_run: Option<(usize, usize)> = None; // (byte start, chars)
@@ -307,6 +317,8 @@ mod tests {
             "a reference in a sentence is not a heading"
         );
         assert_eq!(pieces("四、甲\n## 五、其他规定\n").len(), 2, "markup is no text before a heading");
+        // The list of attachments starts after `附件：`.
+        assert_eq!(pieces("附件：1. 实施方案\n2. 申报书\n"), ["附件：", "1. 实施方案", "2. 申报书"]);
         // A first heading whose short title ends the line is cut out.
         assert_eq!(pieces("如图8所示。(1)资产数据及模型标准\n"), ["如图8所示。", "(1)资产数据及模型标准"]);
         // A number in the text after two spaces that is no heading.

@@ -640,13 +640,13 @@ impl<'a> Builder<'a> {
                 restart = true;
                 0
             }
-            None if n.ordinal == 1 => self.rank_depth(n.style),
+            None if n.ordinal == 1 => self.rank_depth(n.style, false),
             None if !self.stack.is_empty() && self.closed.get(&n.style) == Some(&(n.ordinal - 1)) => {
                 if self.continuing.insert(n.style) && !by_design_continuing(n.style) {
                     let message = format!("heading `{}` continues the numbering of the section before", n.number);
                     self.diagnose("heading.numbering_continues", Severity::Info, message, offset, offset + len);
                 }
-                self.rank_depth(n.style)
+                self.rank_depth(n.style, false)
             }
             None if self.stack.is_empty() && n.ordinal <= 3 && short_title && is_top_style(n.style) => {
                 let message = format!("the first heading `{}` is not numbered 1", n.number);
@@ -659,7 +659,7 @@ impl<'a> Builder<'a> {
                     n.number, n.ordinal
                 );
                 self.diagnose("heading.numbering_late", Severity::Warning, message, offset, offset + len);
-                self.late_rank_depth(n.style)
+                self.rank_depth(n.style, true)
             }
             None => return None,
         };
@@ -690,21 +690,14 @@ impl<'a> Builder<'a> {
 
     /// The `nominal_rank` rule: where a style not open yet stands. 篇, 编, 章, 节 and 条 rank by design, whatever came
     /// first: a 章 after articles closes them and stands where the first of them stood (a missing level does not
-    /// make its children parents). Other styles open one level below the deepest open section.
-    fn rank_depth(&self, style: Style) -> usize {
-        if is_legal_style(style)
-            && let Some(depth) = self.stack.iter().position(|open| is_legal_style(open.style) && open.style > style)
-        {
-            return depth;
-        }
-        self.stack.len()
-    }
-
-    /// Where a style that opens late stands: by its nominal rank in either ladder (`二、` whose `一、` was never
-    /// numbered does not nest under `2.`).
-    fn late_rank_depth(&self, style: Style) -> usize {
+    /// make its children parents). Other styles open one level below the deepest open section, unless the level
+    /// opens late (`both_ladders`): then `一、` > `（一）` > `1.` rank too (`二、` whose `一、` was never numbered does not
+    /// nest under `2.`).
+    fn rank_depth(&self, style: Style, both_ladders: bool) -> usize {
         let same_ladder = |other: Style| is_legal_style(other) == is_legal_style(style);
-        self.stack.iter().position(|open| same_ladder(open.style) && open.style > style).unwrap_or(self.stack.len())
+        let ranked = both_ladders || is_legal_style(style);
+        let outranked = |open: &OpenSection| same_ladder(open.style) && open.style > style;
+        ranked.then(|| self.stack.iter().position(outranked)).flatten().unwrap_or(self.stack.len())
     }
 
     /// The `list_item` rule: whether the numbered line `i` opens a list, and if so its members. A run of numbers of
@@ -783,6 +776,7 @@ impl<'a> Builder<'a> {
                         sentence: false,
                         title_like: false,
                         joiner: "",
+                        text: String::new(),
                     });
                     expected += 1;
                 }
@@ -817,7 +811,8 @@ impl<'a> Builder<'a> {
             return members; // no list: its kind does not matter
         }
         for m in &mut members {
-            let text = m.text(self.text);
+            m.text = m.pieces.iter().map(|&(a, b)| &self.text[a..b]).collect::<Vec<_>>().join(m.joiner);
+            let text = &m.text;
             let first_clause = text.split(['。', '；', ';']).next().unwrap_or_default();
             let clause_chars = first_clause.chars().count();
             m.sentence = clause_chars > 30
@@ -850,7 +845,6 @@ impl<'a> Builder<'a> {
         let mut next = self.next_line;
         for m in members {
             let Some(&(_, end)) = m.pieces.last() else { continue };
-            let text = m.text(self.text);
             let pieces = if m.pieces.len() > 1 {
                 m.pieces.iter().map(|&(start, end)| Piece { start, end }).collect()
             } else {
@@ -859,7 +853,7 @@ impl<'a> Builder<'a> {
             self.closed.insert(m.style, m.ordinal);
             let id = next_id("item", &mut self.counters.item);
             let span = self.index.span(m.start, end);
-            self.push(Node::Item(Item { id, span, number: m.number, ordinal: m.ordinal, text, pieces }));
+            self.push(Node::Item(Item { id, span, number: m.number, ordinal: m.ordinal, text: m.text, pieces }));
             next = m.after;
         }
         next
@@ -1217,31 +1211,6 @@ impl<'a> Builder<'a> {
         self.part = Some(Part { children, ..part });
     }
 
-    /// Warns when the text ends mid-sentence (`layout.truncated`): its last paragraph or item ends with a comma, an
-    /// open bracket or quote while most of its paragraphs end a sentence (text whose `。` were stripped says nothing).
-    fn truncation(&mut self) {
-        let mut texts: Vec<(&str, Span)> = Vec::new();
-        fn collect<'n>(nodes: &'n [Node], out: &mut Vec<(&'n str, Span)>) {
-            for node in nodes {
-                match node {
-                    Node::Paragraph(p) => out.push((p.text.as_str(), p.span)),
-                    Node::Item(i) => out.push((i.text.as_str(), i.span)),
-                    _ => collect(node.children(), out),
-                }
-            }
-        }
-        collect(&self.root, &mut texts);
-        let ending = texts.iter().filter(|(t, _)| layout::ends_sentence(t)).count();
-        let Some(&(last, span)) = texts.last() else { return };
-        // Only an end that no sentence, title or list item has: a comma, an enumeration comma, an open bracket or quote.
-        let cut = last.trim_end().ends_with(['，', '、', ',', '（', '(', '“', '《']);
-        if texts.len() >= 5 && ending * 10 >= texts.len() * 6 && cut {
-            let tail: String = last.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-            let message = format!("the text ends mid-sentence (`…{tail}`): the file may be truncated");
-            self.diagnose("layout.truncated", Severity::Warning, message, span.start, span.end);
-        }
-    }
-
     /// A file of several documents is titled by the notice that issues them (`…关于印发…的通知`), when it names one.
     fn title_from_notice(&mut self) {
         if !self.root.iter().any(|n| matches!(n, Node::Part(_))) {
@@ -1296,7 +1265,6 @@ impl<'a> Builder<'a> {
             self.root.push(Node::Part(part));
         }
         self.title_from_notice();
-        self.truncation();
         if let (count, Some((start, end))) = self.page_numbers {
             let message = format!("{count} bare page number line(s) dropped, the first here");
             self.diagnose("layout.page_numbers", Severity::Info, message, start, end);
@@ -1308,10 +1276,35 @@ impl<'a> Builder<'a> {
         collect_indicators(&mut document, &self.index);
         collect_projects(&mut document, &self.index);
         collect_targets(&mut document, &self.index);
+        if let Some((span, tail)) = truncation(&document) {
+            let message = format!("the text ends mid-sentence (`…{tail}`): the file may be truncated");
+            self.diagnose("layout.truncated", Severity::Warning, message, span.start, span.end);
+        }
         let mut diagnostics = self.diagnostics;
         diagnostics.sort_by_key(|d| d.span.map_or((0, 0), |s| (s.start, s.end)));
         (document, diagnostics)
     }
+}
+
+/// Where the text ends mid-sentence (`layout.truncated`), and its last characters: the last paragraph or item, when it
+/// ends with a comma, an
+/// open bracket or quote (an end that no sentence, title or list item has) while most paragraphs end a sentence
+/// (text whose `。` were stripped says nothing).
+fn truncation(document: &Document) -> Option<(Span, String)> {
+    let texts: Vec<(&str, Span)> = document
+        .walk()
+        .into_iter()
+        .filter_map(|(_, node)| match node {
+            Node::Paragraph(p) => Some((p.text.as_str(), p.span)),
+            Node::Item(i) => Some((i.text.as_str(), i.span)),
+            _ => None,
+        })
+        .collect();
+    let ending = texts.iter().filter(|(t, _)| layout::ends_sentence(t)).count();
+    let &(last, span) = texts.last()?;
+    let cut = last.trim_end().ends_with(['，', '、', ',', '（', '(', '“', '《']);
+    let tail = || last.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    (texts.len() >= 5 && ending * 10 >= texts.len() * 6 && cut).then(|| (span, tail()))
 }
 
 /// Every box of `text` as a table (a one-column box too), with the grid diagnostics.
@@ -1354,14 +1347,8 @@ struct Member {
     title_like: bool,
     /// What joins its lines: nothing for hard-wrapped lines, `\n` for lines that each held a sentence.
     joiner: &'static str,
-}
-
-impl Member {
-    /// The member's text: its pieces joined.
-    fn text(&self, source: &str) -> String {
-        let pieces: Vec<&str> = self.pieces.iter().map(|&(a, b)| &source[a..b]).collect();
-        pieces.join(self.joiner)
-    }
+    /// Its pieces joined, read once the run has two members.
+    text: String,
 }
 
 /// Whether a paragraph leads in a list: it ends with a colon (closing quotes aside: `…有下列情形之一的：`), or its last

@@ -20,7 +20,7 @@
 //! `indent_line` rule: a line of nothing but indentation marks the flush-left line after it as indented, as some
 //! exports (government work reports among them) write every paragraph so.
 
-use crate::heading::{self, Style};
+use crate::heading::{self, Numbered, Style};
 use crate::text::{Line, is_blank};
 
 /// A line cut by the `glued_heading` heuristic mid-sentence: the byte offset where the heading starts.
@@ -62,20 +62,19 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
         out.push(line);
         return;
     }
-    let mut local = *seen;
-    let leading_style = leading.map(|n| n.style);
+    let lead = offset - line.start;
     // `附件：1.实施方案`: the list of attachments starts after the colon.
     if let Some(after) = content.strip_prefix("附件：").or_else(|| content.strip_prefix("附件:"))
         && heading::numbered(after.trim_start_matches(is_blank)).is_some_and(|n| n.ordinal == 1)
     {
-        let cut = (offset - line.start) + (content.len() - after.len());
-        out.push(Line { text: &text[..cut], start: line.start, indent_line: line.indent_line });
-        let rest = Line { text: &text[cut..], start: line.start + cut, indent_line: false };
-        split_line(rest, seen, out, glued);
+        let cut = lead + (content.len() - after.len());
+        out.push(piece(line, 0, cut));
+        split_line(piece(line, cut, text.len()), seen, out, glued);
         return;
     }
+    let mut local = *seen;
+    let leading_style = leading.map(|n| n.style);
     let mut piece_start = 0; // in `text`
-    let lead = offset - line.start;
     let mut blank_run: Option<(usize, usize)> = None; // (byte start, chars)
     let mut after_sentence = false;
     let bytes = content.as_bytes();
@@ -112,64 +111,52 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
             i += len;
             continue;
         }
-        let rest = &content[i..];
-        let cut = if i == 0 {
-            None
-        } else if after && starts_heading(rest, &local, true) {
-            let end = heading::numbered(rest).map_or(at, |n| at + n.number.len());
-            glued.push(GluedAfterSentence { start: line.start + at, end: line.start + end });
-            Some(run.map_or(at, |(run_start, _)| run_start))
-        } else if let Some((run_start, chars)) = run {
-            let after_blanks = chars >= 2 && starts_heading(rest, &local, false);
-            let article = leading_style.is_some_and(|s| matches!(s, Style::Part | Style::Chapter | Style::Division))
-                && piece_start == 0
-                && heading::numbered(rest).is_some_and(|n| n.style == Style::Article);
-            (after_blanks || article).then_some(run_start)
-        } else {
-            None
-        };
-        if let Some(cut) = cut {
-            out.push(Line {
-                text: &text[piece_start..cut],
-                start: line.start + piece_start,
-                indent_line: piece_start == 0 && line.indent_line,
-            });
-            piece_start = cut;
-            if let Some(n) = heading::numbered(rest) {
-                local.set(n.style, n.ordinal);
+        let number = if i == 0 { None } else { heading::numbered(&content[i..]) };
+        let cut = match (&number, run) {
+            (Some(n), run) if after && may_stand(n, &local, true) => {
+                glued.push(GluedAfterSentence { start: line.start + at, end: line.start + at + n.number.len() });
+                Some(run.map_or(at, |(run_start, _)| run_start))
             }
+            (Some(n), Some((run_start, chars))) => {
+                let after_blanks = chars >= 2 && may_stand(n, &local, false);
+                let chapter_line =
+                    leading_style.is_some_and(|s| matches!(s, Style::Part | Style::Chapter | Style::Division));
+                let article = chapter_line && piece_start == 0 && n.style == Style::Article;
+                (after_blanks || article).then_some(run_start)
+            }
+            _ => None,
+        };
+        if let (Some(cut), Some(n)) = (cut, number) {
+            out.push(piece(line, piece_start, cut));
+            piece_start = cut;
+            local.set(n.style, n.ordinal);
         }
         i += len;
     }
     // A short heading glued to the very end of a line after any character (`…两部分组成，（三）基础共性标准`): a
     // continuing number whose title, 15 characters at most and without punctuation, ends the line. PDF text loses
     // the line break before such headings; only the end of the line is read (see `tail_heading`).
-    if let Some(at) = tail_heading(content, piece_start.saturating_sub(lead), &local) {
+    if let Some((at, n)) = tail_heading(content, piece_start.saturating_sub(lead), &local) {
         let cut = lead + at;
-        let end = heading::numbered(&content[at..]).map_or(cut, |n| cut + n.number.len());
-        glued.push(GluedAfterSentence { start: line.start + cut, end: line.start + end });
-        out.push(Line {
-            text: &text[piece_start..cut],
-            start: line.start + piece_start,
-            indent_line: piece_start == 0 && line.indent_line,
-        });
+        glued.push(GluedAfterSentence { start: line.start + cut, end: line.start + cut + n.number.len() });
+        out.push(piece(line, piece_start, cut));
         piece_start = cut;
-        if let Some(n) = heading::numbered(&content[at..]) {
-            local.set(n.style, n.ordinal);
-        }
+        local.set(n.style, n.ordinal);
     }
-    out.push(Line {
-        text: &text[piece_start..],
-        start: line.start + piece_start,
-        indent_line: piece_start == 0 && line.indent_line,
-    });
+    out.push(piece(line, piece_start, text.len()));
     *seen = local;
+}
+
+/// Bytes `from..to` of a physical line as a line of their own; only the first piece keeps the line's indentation
+/// mark, a later one starts at the blanks before it (if any), which indent it.
+fn piece<'a>(line: Line<'a>, from: usize, to: usize) -> Line<'a> {
+    Line { text: &line.text[from..to], start: line.start + from, indent_line: from == 0 && line.indent_line }
 }
 
 /// Where a continuing heading with a short title ends `content` (see the end of [`split_line`]), as a byte offset
 /// after `from`. Only the end of the line is read: the title is what follows the last punctuation mark, which must
 /// close a number (`、`, `．`, `.`, `）`), so a line that ends a sentence costs one step.
-fn tail_heading(content: &str, from: usize, seen: &Seen) -> Option<usize> {
+fn tail_heading<'a>(content: &'a str, from: usize, seen: &Seen) -> Option<(usize, Numbered<'a>)> {
     const PUNCTUATION: &str = "，。；：！？、,.;:!?（）()《》“”‘’．﹒";
     let (mark_at, mark) = content.char_indices().rev().take(16).find(|&(_, c)| PUNCTUATION.contains(c))?;
     if !matches!(mark, '、' | '．' | '.' | '﹒' | '）' | ')') {
@@ -194,7 +181,7 @@ fn tail_heading(content: &str, from: usize, seen: &Seen) -> Option<usize> {
         // Markup before the number (`## 五、其他规定`) is the line's own heading, not text before one.
         let text_before = content[from.min(at)..at].chars().any(char::is_alphanumeric);
         if continues && !reference && text_before {
-            return Some(at);
+            return Some((at, n));
         }
     }
     None
@@ -244,10 +231,9 @@ impl Seen {
     }
 }
 
-/// Whether `rest` opens with a heading number that may stand here: one that starts a numbering (unless
-/// `continuing_only`) or continues the last number of its style.
-fn starts_heading(rest: &str, seen: &Seen, continuing_only: bool) -> bool {
-    let Some(n) = heading::numbered(rest) else { return false };
+/// Whether a heading number found mid-line may stand there: it starts a numbering (unless `continuing_only`) or
+/// continues the last number of its style.
+fn may_stand(n: &Numbered<'_>, seen: &Seen, continuing_only: bool) -> bool {
     let continues = seen.get(n.style).is_some_and(|last| n.ordinal == last + 1);
     // A first number after a sentence end is cut only when a short title ends the line (`…描述。(1)资产数据标准`):
     // an inline list (`…如下。（一）甲；（二）乙。`) goes on after it.

@@ -69,6 +69,12 @@ fn pieces_text(pieces: &[Piece], text: &str) -> Option<String> {
     pieces.iter().map(|p| text.get(p.start..p.end)).collect()
 }
 
+/// Whether a text joined from lines (with `\n` between lines that each held a sentence) is its pieces, all inside
+/// the node's span.
+fn joined_from(pieces: &[Piece], joined: &str, text: &str, inside: impl Fn(&Piece) -> bool) -> bool {
+    pieces.iter().all(inside) && pieces_text(pieces, text).as_deref() == Some(&joined.replace('\n', ""))
+}
+
 fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
     let span = node.span();
     let written = &text[span.start..span.end];
@@ -77,21 +83,13 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
         Node::Paragraph(p) if p.pieces.is_empty() && written != p.text => {
             errors.push(format!("{}: span holds `{written}`, not its text", p.id));
         }
-        Node::Paragraph(p)
-            if !p.pieces.is_empty()
-                && (!p.pieces.iter().all(inside)
-                    || pieces_text(&p.pieces, text).as_deref() != Some(&p.text.replace('\n', ""))) =>
-        {
+        Node::Paragraph(p) if !p.pieces.is_empty() && !joined_from(&p.pieces, &p.text, text, inside) => {
             errors.push(format!("{}: text is not its pieces", p.id));
         }
         Node::Item(i) if i.pieces.is_empty() && !(written.starts_with(&i.number) && written.ends_with(&i.text)) => {
             errors.push(format!("{}: span holds `{written}`, not its number and text", i.id));
         }
-        Node::Item(i)
-            if !i.pieces.is_empty()
-                && (!i.pieces.iter().all(inside)
-                    || pieces_text(&i.pieces, text).as_deref() != Some(&i.text.replace('\n', ""))) =>
-        {
+        Node::Item(i) if !i.pieces.is_empty() && !joined_from(&i.pieces, &i.text, text, inside) => {
             errors.push(format!("{}: text is not its pieces", i.id));
         }
         Node::Title(t) if written != t.text => errors.push(format!("{}: span does not hold the title", t.id)),

@@ -88,6 +88,8 @@ struct Builder<'a> {
     open_paragraph: Option<OpenParagraph>,
     /// Whether the line being read is indented.
     indented: bool,
+    /// Whether the line being read goes on the paragraph before it by the `detached_indent` rule.
+    block_rest: bool,
     /// Display columns of the line being read, indentation excluded.
     line_width: usize,
     /// The width at which the text was hard-wrapped (see [`layout::wrap_width`]).
@@ -116,6 +118,7 @@ impl<'a> Builder<'a> {
             continuing: HashSet::new(),
             open_paragraph: None,
             indented: false,
+            block_rest: false,
             line_width: 0,
             wrap_width: None,
             page_numbers: (0, None),
@@ -149,6 +152,7 @@ impl<'a> Builder<'a> {
             i += 1;
             self.next_line = i;
             self.indented = line.is_indented();
+            self.block_rest = line.block_rest;
             // Widths matter only to hard-wrapped text.
             self.line_width = if self.wrap_width.is_some() { layout::columns(content) } else { 0 };
             if content.is_empty() {
@@ -702,8 +706,8 @@ impl<'a> Builder<'a> {
 
     /// The `list_item` rule: whether the numbered line `i` opens a list, and if so its members. A run of numbers of
     /// one style counting up from this one, each member on lines of its own with nothing but blank lines (and, in
-    /// hard-wrapped text, the wrapped rest of the member) between them, is a list of items rather than a level of
-    /// headings when
+    /// hard-wrapped text, the wrapped rest of the member; the rest of a detached-indent block; the text under a
+    /// number alone on its line) between them, is a list of items rather than a level of headings when
     /// - a paragraph ending with `：` leads it in, the run starts at 1, and it has two members that are not all short
     ///   titles, or every member is a whole sentence; or
     /// - it has two members or more, at least two in three of them whole sentences (a first clause over 30
@@ -755,24 +759,32 @@ impl<'a> Builder<'a> {
         let mut last_width = 0;
         let mut last_indented = false;
         let mut last_ends_sentence = true;
+        let mut last_bare = false;
         while j < self.lines.len() && members.len() < 500 {
             let (content, offset) = self.lines[j].content();
             if content.is_empty() {
                 j += 1;
                 continue;
             }
-            let numbered = heading::numbered(content);
+            // A number alone on its line (`一、`) takes its text from the lines after it.
+            let numbered =
+                heading::numbered(content).map(|n| (n.style, n.ordinal, n.number, Some(n.title_at))).or_else(|| {
+                    heading::bare_number(content).map(|(style, ordinal, number)| (style, ordinal, number, None))
+                });
             let is_member_line = numbered.is_some();
+            let bare = last_bare;
+            last_bare = false;
             match numbered {
-                Some(n) if n.style == first.style && n.ordinal == expected => {
-                    let text_at = offset + n.title_at;
+                Some((style, ordinal, number, title_at)) if style == first.style && ordinal == expected => {
+                    last_bare = title_at.is_none();
+                    let pieces = title_at.map(|at| vec![(offset + at, offset + content.len())]).unwrap_or_default();
                     members.push(Member {
-                        style: n.style,
+                        style,
                         after: j + 1,
-                        number: n.number.to_owned(),
-                        ordinal: n.ordinal,
+                        number: number.to_owned(),
+                        ordinal,
                         start: offset,
-                        pieces: vec![(text_at, offset + content.len())],
+                        pieces,
                         sentence: false,
                         title_like: false,
                         joiner: "",
@@ -786,7 +798,9 @@ impl<'a> Builder<'a> {
                     && !grid::opens_box(content)
                     && !layout::is_page_number(content)
                     && !layout::is_appendix_marker(content)
-                    && (self.wrap_width.is_some_and(|w| last_width + 2 >= w)
+                    && (bare
+                        || self.lines[j].block_rest
+                        || self.wrap_width.is_some_and(|w| last_width + 2 >= w)
                         || (last_indented
                             && !last_ends_sentence
                             && !self.lines[j].is_indented()
@@ -795,7 +809,7 @@ impl<'a> Builder<'a> {
                     if let Some(m) = members.last_mut() {
                         m.pieces.push((offset, offset + content.len()));
                         m.after = j + 1;
-                        m.joiner = if self.wrap_width.is_some() { "" } else { "\n" };
+                        m.joiner = if self.wrap_width.is_some() || self.lines[j].block_rest { "" } else { "\n" };
                     }
                 }
                 _ => break,
@@ -844,8 +858,11 @@ impl<'a> Builder<'a> {
     fn list(&mut self, members: Vec<Member>) -> usize {
         let mut next = self.next_line;
         for m in members {
-            let Some(&(_, end)) = m.pieces.last() else { continue };
-            let pieces = if m.pieces.len() > 1 {
+            // A number alone on its line with nothing after it is an item without text.
+            let end = m.pieces.last().map_or(m.start + m.number.len(), |&(_, end)| end);
+            // Text on the lines after its number (`一、` alone on its line) is recorded as pieces too.
+            let apart = m.pieces.first().is_some_and(|&(start, _)| self.text[m.start..start].contains(['\n', '\r']));
+            let pieces = if m.pieces.len() > 1 || apart {
                 m.pieces.iter().map(|&(start, end)| Piece { start, end }).collect()
             } else {
                 Vec::new()
@@ -972,7 +989,8 @@ impl<'a> Builder<'a> {
     /// but page numbers stands between them and either the text is hard-wrapped and the line before is full, or the
     /// line before ends no sentence while this line is flush left under an indented first line (text whose `。` were
     /// replaced by line breaks; a paragraph cut by a page break), or under a line of hard-wrapped text that fills
-    /// seven tenths of the width or more (the first line of a paragraph, short by its lost indentation).
+    /// seven tenths of the width or more (the first line of a paragraph, short by its lost indentation). A line of a
+    /// block that the `detached_indent` rule marked goes on whatever the line before ends with.
     fn continues_paragraph(&self, content: &str) -> bool {
         let Some(open) = self.open_paragraph else { return false };
         if grid::opens_box(content) || borderless_title(content).is_some() {
@@ -988,6 +1006,9 @@ impl<'a> Builder<'a> {
         if starts_anew {
             return false;
         }
+        if self.block_rest {
+            return true;
+        }
         let flush_under_indent = open.indented && !self.indented;
         let across_page = open.page_break && !self.indented;
         // In hard-wrapped text a paragraph's first line is short by the indentation the extraction lost: a line of
@@ -998,11 +1019,11 @@ impl<'a> Builder<'a> {
 
     /// Appends a line to the open paragraph, recording the lines as `pieces`: hard-wrapped lines and the two halves of
     /// a paragraph cut by a page number join directly; lines that each hold a sentence (their `。` replaced by the line
-    /// break) join with `\n`, whatever the line ends of the file.
+    /// break) join with `\n`, whatever the line ends of the file; the lines of a detached-indent block join directly.
     fn extend_paragraph(&mut self, content: &str, offset: usize) {
         let Some(open) = self.open_paragraph else { return };
         let end = offset + content.len();
-        let joiner = if self.wrap_width.is_some() || open.page_break { "" } else { "\n" };
+        let joiner = if self.wrap_width.is_some() || open.page_break || self.block_rest { "" } else { "\n" };
         let Some(Node::Paragraph(p)) = self.container().last() else { return };
         let start = p.span.start;
         let span = self.index.span(start, end);
@@ -1963,6 +1984,31 @@ mod tests {
         let text = "一、甲\n\u{3000}\u{3000}\n第一句\n第二句\n\u{3000}\u{3000}\n新段落\n";
         let (doc, _) = parse(text);
         assert_eq!(first_section_paragraphs(&doc), ["第一句\n第二句", "新段落"]);
+    }
+
+    #[test]
+    fn a_paragraph_broken_at_markup_after_its_indentation_line() {
+        // The `detached_indent` rule: after a blank line, a line of indentation opens a block of flush-left lines
+        // that a blank line ends; the block is one paragraph, whatever its lines end with, joined without a break.
+        let text = "一、甲\n\n\u{3000}\u{3000}\n加强管理。\n要依法治税，贯彻《\n会计法\n》。\n\n\u{3000}\u{3000}\n新段落。\n\u{3000}\u{3000}第二段。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(first_section_paragraphs(&doc), ["加强管理。要依法治税，贯彻《会计法》。", "新段落。", "第二段。"]);
+        assert!(crate::span_errors(&doc, text).is_empty());
+        // Numbers alone on their lines, each in such a block, after a lead-in: items with the text of the next line.
+        let text = "一、甲\n方向是：\n\n\u{3000}\u{3000}\n一、\n增加投资，适当增加农业、科学、教育事业的投资。\n\n\u{3000}\u{3000}\n二、\n控制非生产性建设投资的增长，形成更多的生产能力。\n\n\u{3000}\u{3000}正文。\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes, ["0:一、甲", "1:paragraph", "1:item", "1:item", "1:paragraph"]);
+        let (doc, _) = parse(text);
+        assert!(crate::span_errors(&doc, text).is_empty());
+        let items: Vec<_> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                Node::Item(i) => Some(i.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(items[0], "增加投资，适当增加农业、科学、教育事业的投资。");
     }
 
     #[test]

@@ -18,7 +18,10 @@
 //!
 //! The piece after a blank run keeps the blanks before it, so that it reads as an indented line. And the
 //! `indent_line` rule: a line of nothing but indentation marks the flush-left line after it as indented, as some
-//! exports (government work reports among them) write every paragraph so.
+//! exports (government work reports among them) write every paragraph so. When such a line follows a blank line and
+//! the flush-left lines under it run to the next blank line, the `detached_indent` rule marks them as the rest of one
+//! paragraph (the export broke it at bold text or a link, not at sentences): the builder joins them whatever they
+//! end with.
 
 use crate::heading::{self, Numbered, Style};
 use crate::text::{Line, is_blank};
@@ -38,15 +41,38 @@ pub(crate) fn logical_lines<'a>(physical: &[Line<'a>]) -> (Vec<Line<'a>>, Vec<Gl
     let mut glued = Vec::new();
     let mut seen = Seen::default();
     let mut after_indent_line = false;
-    for &line in physical {
+    let mut block_until = 0; // physical lines before this index are the rest of a detached-indent block
+    for (i, &line) in physical.iter().enumerate() {
         // The `indent_line` rule: a line of nothing but indentation (U+3000, NBSP) gives its indentation to the
         // flush-left line right after it.
-        let line = Line { indent_line: after_indent_line && !line.text.starts_with(is_blank), ..line };
-        after_indent_line =
-            !line.text.is_empty() && line.text.chars().all(is_blank) && line.text.contains(['\u{3000}', '\u{a0}']);
+        let indent_line = after_indent_line && !line.text.starts_with(is_blank);
+        if indent_line && physical[..i - 1].last().is_none_or(|before| before.text.chars().all(is_blank)) {
+            block_until = detached_block(physical, i);
+        }
+        let line = Line { indent_line, block_rest: !indent_line && i < block_until, ..line };
+        after_indent_line = is_indent_line(line.text);
         split_line(line, &mut seen, &mut out, &mut glued);
     }
     (out, glued)
+}
+
+/// A line of nothing but indentation: blanks with a U+3000 or NBSP among them.
+fn is_indent_line(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_blank) && text.contains(['\u{3000}', '\u{a0}'])
+}
+
+/// The `detached_indent` rule: where an indentation line after a blank line (or at the top) opens a block of
+/// flush-left lines that a blank line ends, the block is one paragraph the export broke at emphasis or link markup
+/// (`一、` on a line of its own, a bold first sentence, a `《…》` link: wiki and web exports of work reports); its
+/// lines after the first go on it whatever they end with. Returns the index after the block's last line, or `first`
+/// when the block does not end at a blank line.
+fn detached_block(physical: &[Line<'_>], first: usize) -> usize {
+    let mut j = first + 1;
+    while j < physical.len() && !physical[j].text.is_empty() && !physical[j].text.starts_with(is_blank) {
+        j += 1;
+    }
+    let ends_blank = physical.get(j).is_none_or(|l| l.text.chars().all(is_blank));
+    if ends_blank { j } else { first }
 }
 
 /// Cuts one physical line at every glued heading; pushes the pieces.
@@ -148,9 +174,15 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
 }
 
 /// Bytes `from..to` of a physical line as a line of their own; only the first piece keeps the line's indentation
-/// mark, a later one starts at the blanks before it (if any), which indent it.
+/// mark (and its place in a detached-indent block), a later one starts at the blanks before it (if any), which indent it.
 fn piece<'a>(line: Line<'a>, from: usize, to: usize) -> Line<'a> {
-    Line { text: &line.text[from..to], start: line.start + from, indent_line: from == 0 && line.indent_line }
+    let first = from == 0;
+    Line {
+        text: &line.text[from..to],
+        start: line.start + from,
+        indent_line: first && line.indent_line,
+        block_rest: first && line.block_rest,
+    }
 }
 
 /// Where a continuing heading with a short title ends `content` (see the end of [`split_line`]), as a byte offset
@@ -319,6 +351,23 @@ mod tests {
         );
         // An article referred to in a sentence is not cut out.
         assert_eq!(pieces("依照本法第二条  第三条的规定处理。\n").len(), 1);
+    }
+
+    #[test]
+    fn a_block_opened_by_an_indentation_line() {
+        let flags = |text: &str| -> Vec<(bool, bool)> {
+            let physical: Vec<Line<'_>> = lines(text).collect();
+            logical_lines(&physical).0.iter().map(|l| (l.indent_line, l.block_rest)).collect()
+        };
+        let (no, first, rest) = ((false, false), (true, false), (false, true));
+        // After a blank line: the flush-left lines up to the next blank line are one block.
+        assert_eq!(flags("\n\u{3000}\u{3000}\n一、\n正文\n》。\n\n"), [no, no, first, rest, rest, no]);
+        // At the top of the text, too.
+        assert_eq!(flags("\u{3000}\n甲\n乙\n"), [no, first, rest]);
+        // Not after a line of text (the indentation of a sentence-per-line paragraph), nor when an indented line
+        // ends the block instead of a blank line.
+        assert_eq!(flags("甲\n\u{3000}\u{3000}\n乙\n丙\n"), [no, no, first, no]);
+        assert_eq!(flags("\n\u{3000}\u{3000}\n乙\n丙\n\u{3000}丁\n"), [no, no, first, no, no]);
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct Line<'a> {
     /// Whether a line of nothing but indentation stands right before this flush-left line, which then counts as
     /// indented (some exports put a paragraph's indentation on a line of its own).
     pub indent_line: bool,
+    /// Whether this flush-left line goes on the paragraph that an indentation line opened (the `detached_indent`
+    /// rule of the logical-lines pass): the export broke the paragraph at emphasis or link markup, not at a sentence.
+    pub block_rest: bool,
 }
 
 impl<'a> Line<'a> {
@@ -89,11 +92,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
                 if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
                     pos += 1;
                 }
-                Some(Line { text: &text[start..end], start, indent_line: false })
+                Some(Line { text: &text[start..end], start, indent_line: false, block_rest: false })
             }
             None => {
                 pos = bytes.len();
-                Some(Line { text: &text[start..], start, indent_line: false })
+                Some(Line { text: &text[start..], start, indent_line: false, block_rest: false })
             }
         }
     })
@@ -133,7 +136,10 @@ mod tests {
 
     #[test]
     fn content_drops_indentation_and_padding() {
-        let line = Line { text: "\u{3000}\u{3000}一、总体要求 \u{3000}", start: 10, indent_line: false };
+        let line =
+            Line {
+                text: "\u{3000}\u{3000}一、总体要求 \u{3000}", start: 10, indent_line: false, block_rest: false
+            };
         assert_eq!(line.content(), ("一、总体要求", 16));
     }
 

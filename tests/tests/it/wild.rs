@@ -138,10 +138,11 @@ fn letter_spaced_titles_and_look_alike_numerals() {
 
 #[test]
 fn numbers_on_a_line_of_their_own_and_numberings_nested_in_themselves() {
-    // The 1986 work report: `（一）` alone on its line, its text on the next; `一、` numbered again inside `二、`.
+    // The 1986 work report: `（一）` alone on its line, its text on the next (an item of the tasks that `基本任务是：`
+    // leads in); `一、` numbered again inside `二、`.
     let Some(doc) = shared("020") else { return };
     let first = &on_line(&doc, 56)[0];
-    assert_eq!((first.1, first.2.as_str()), ("section", "（一）"));
+    assert_eq!((first.1, first.2.as_str()), ("item", "（一）"));
     assert!(first.3.starts_with("进一步为经济体制改革创造良好的经济环境"));
     let nested = &on_line(&doc, 73)[0];
     assert_eq!((nested.0, nested.2.as_str()), (1, "一、"), "inside 二、, not a second document");
@@ -167,12 +168,39 @@ fn hard_wrapped_text_is_rejoined_by_its_width() {
 #[test]
 fn a_line_of_indentation_indents_the_line_after_it() {
     // Work reports that put each paragraph's indentation on a line of its own: `一是` and the text under it are one
-    // paragraph, not a title and a paragraph.
-    for (name, line, text) in [("030", 119, "一是\n加快基础设施建设。"), ("026", 33, "一是\n去年出台的调价项目")]
+    // paragraph, not a title and a paragraph (the line break was markup: they join without one).
+    for (name, line, text) in [("030", 119, "一是加快基础设施建设。"), ("026", 33, "一是去年出台的调价项目")]
     {
         let Some(doc) = shared(name) else { return };
         let paragraph = &on_line(&doc, line)[0];
         assert_eq!(paragraph.1, "paragraph", "{name}");
         assert!(paragraph.3.starts_with(text), "{name}: {}", paragraph.3);
     }
+}
+
+#[test]
+fn a_paragraph_broken_at_markup_after_its_indentation_line_is_one() {
+    // Work report 1982 (wiki export): `以下规定。` then `一、…。` and its rest on the next line, each block opened by
+    // a line of U+3000: five items, each with the sentence after its break.
+    let Some(doc) = shared("016") else { return };
+    let items: Vec<_> = [167, 171, 175, 179, 183].iter().flat_map(|&l| on_line(&doc, l)).collect();
+    assert!(items.iter().all(|n| n.1 == "item"), "{items:?}");
+    assert_eq!(items.iter().map(|n| n.2.as_str()).collect::<Vec<_>>(), ["一、", "二、", "三、", "四、", "五、"]);
+    assert!(items[0].3.ends_with("统一纳入国家计划。不论哪个地区和部门，如果突破固定资产投资的计划，都必须事前按照隶属关系报请上级批准，否则以违反财经纪律论处。"));
+    // Work report 1986: `一、` alone on its line, its text on the next; the list closes and `三、` (line 113) goes on
+    // the level of `二、` (line 82); `第一、`–`第十、` after the same layout are items too.
+    let Some(doc) = shared("020") else { return };
+    let first = on_line(&doc, 92);
+    assert_eq!((first[0].1, first[0].2.as_str()), ("item", "一、"));
+    assert!(first[0].3.starts_with("继续增加能源、交通"), "{first:?}");
+    let (outer, inner) = (on_line(&doc, 82), on_line(&doc, 113));
+    assert_eq!((inner[0].1, inner[0].0), ("section", outer[0].0));
+    assert_eq!(kinds(&doc, 170), [("section", "三、".to_owned())]);
+    assert_eq!(kinds(&doc, 291), [("item", "第十、".to_owned())]);
+    // Work report 2000: a bold first sentence and `《会计法》` links broke the lines of one paragraph.
+    let Some(doc) = shared("030") else { return };
+    let paragraph = on_line(&doc, 160);
+    assert_eq!(paragraph.len(), 1);
+    assert!(paragraph[0].3.starts_with("严肃财经纪律，严格财经管理。增强预算的透明度"), "{paragraph:?}");
+    assert!(paragraph[0].3.contains("切实贯彻《会计法》，提高会计信息质量。"), "{paragraph:?}");
 }

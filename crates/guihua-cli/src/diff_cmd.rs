@@ -157,7 +157,7 @@ fn report(d: &PlanDiff, colour: bool, markdown: bool) -> String {
         heading(&mut s, "Sections");
         for c in &d.sections {
             let title = |r: &guihua_model::SectionRef| {
-                let gap = if r.number.ends_with(['篇', '章', '节', '分']) { " " } else { "" };
+                let gap = if r.number.ends_with(['篇', '编', '章', '节', '分']) { " " } else { "" };
                 format!("{}{gap}{}", r.number, r.title)
             };
             let line = match (c.change, &c.old, &c.new) {

@@ -87,7 +87,7 @@ fn render_nodes(document: &Document, nodes: &[Node], depth: usize, out: &mut Str
             }
             Node::Section(s) => {
                 // `第一章` and its title are written apart in the source; `一、` and `（一）` run on.
-                let gap = if s.number.ends_with(['篇', '章', '节', '分']) { " " } else { "" };
+                let gap = if s.number.ends_with(['篇', '编', '章', '节', '分']) { " " } else { "" };
                 let _ = writeln!(out, "{indent}{}{gap}{}  @{line}", s.number, s.title);
                 render_nodes(document, &s.children, depth + 1, out);
             }

@@ -433,7 +433,13 @@ impl<'a> Builder<'a> {
             let outer_heading = heading::numbered(content).is_some_and(|n| {
                 matches!(
                     n.style,
-                    Style::ChineseComma | Style::ParenChinese | Style::Part | Style::Chapter | Style::Division
+                    Style::ChineseComma
+                        | Style::ParenChinese
+                        | Style::Part
+                        | Style::Book
+                        | Style::SubBook
+                        | Style::Chapter
+                        | Style::Division
                 )
             });
             let body_indented = *body_indented.get_or_insert(indented);
@@ -1407,9 +1413,9 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// The styles of laws and long plans, which rank by design: 篇 > 章 > 节 > 条.
+/// The styles of laws and long plans, which rank by design: 篇 > 编 > 分编 > 章 > 节 > 条.
 fn is_legal_style(style: Style) -> bool {
-    matches!(style, Style::Part | Style::Chapter | Style::Division | Style::Article)
+    matches!(style, Style::Part | Style::Book | Style::SubBook | Style::Chapter | Style::Division | Style::Article)
 }
 
 /// Styles numbered straight through their parents by design: 章 through 篇, 条 through 章 and 节.
@@ -1418,7 +1424,7 @@ fn by_design_continuing(style: Style) -> bool {
 }
 
 fn is_top_style(style: Style) -> bool {
-    matches!(style, Style::ChineseComma | Style::Part | Style::Chapter)
+    matches!(style, Style::ChineseComma | Style::Part | Style::Book | Style::Chapter)
 }
 
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2088,6 +2094,28 @@ mod tests {
         let (doc, _) = parse(text);
         assert_eq!(doc.meta.title.as_deref(), Some("某某办法"));
         assert!(crate::span_errors(&doc, text).is_empty());
+        // A code in books (刑法, 民法典): `第二编` closes the chapters of the first and numbers its own from 1; articles
+        // run on through both; `第一分编` stands between a book and its chapters.
+        let text = "## 第一编 总则\n\n### 第一章 任务\n\n第一条 甲。\n\n### 第二章 犯罪\n\n第二条 乙。\n\n## 第二编 分则\n\n#### 第一分编 通则\n\n### 第一章 危害国家安全罪\n\n第三条 丙。\n";
+        let (nodes, codes) = outline(text);
+        assert_eq!(
+            nodes,
+            [
+                "0:第一编总则",
+                "1:第一章任务",
+                "2:第一条",
+                "3:paragraph",
+                "1:第二章犯罪",
+                "2:第二条",
+                "3:paragraph",
+                "0:第二编分则",
+                "1:第一分编通则",
+                "2:第一章危害国家安全罪",
+                "3:第三条",
+                "4:paragraph"
+            ]
+        );
+        assert!(codes.is_empty(), "{codes:?}");
         let text = "**一、总体要求**\n正文。\n**二、重点任务**\n正文。\n第三部分 保障\n";
         let (nodes, _) = outline(text);
         assert_eq!(nodes, ["0:一、总体要求", "1:paragraph", "0:二、重点任务", "1:paragraph", "1:paragraph"]);

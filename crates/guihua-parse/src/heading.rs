@@ -15,8 +15,12 @@ use crate::text::is_blank;
 /// The variants are declared in the order of the GB/T 9704 ladder, outermost first, which `Ord` follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Style {
-    /// `第一篇`
+    /// `第一篇`, `第一部分`
     Part,
+    /// `第一编` (a book of a code or a long law: 刑法 and 民法典 number their chapters again in each)
+    Book,
+    /// `第一分编` (a sub-book of 民法典)
+    SubBook,
     /// `第一章`
     Chapter,
     /// `第一节`
@@ -87,12 +91,17 @@ fn bracketed<'a>(
 
 /// Parses the number at the start of `line`, returning the style, the numeral and what follows.
 fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
-    let chapter =
-        (tag("第"), alt((chinese_long, digits)), alt((tag("部分"), tag("篇"), tag("章"), tag("节"), tag("条"))));
+    let chapter = (
+        tag("第"),
+        alt((chinese_long, digits)),
+        alt((tag("部分"), tag("篇"), tag("分编"), tag("编"), tag("章"), tag("节"), tag("条"))),
+    );
     alt((
         chapter.map(|(_, n, kind)| {
             let style = match kind {
                 "篇" | "部分" => Style::Part,
+                "编" => Style::Book,
+                "分编" => Style::SubBook,
                 "章" => Style::Chapter,
                 "节" => Style::Division,
                 _ => Style::Article,
@@ -283,6 +292,8 @@ mod tests {
         assert_eq!(check("第一章  总  则"), Some((Style::Chapter, 1, "第一章", "总  则", None)));
         assert_eq!(check("第六章　附　　则"), Some((Style::Chapter, 6, "第六章", "附　　则", None)));
         assert_eq!(check("第二部分　主要任务"), Some((Style::Part, 2, "第二部分", "主要任务", None)));
+        assert_eq!(check("第二编 分则"), Some((Style::Book, 2, "第二编", "分则", None)));
+        assert_eq!(check("第一分编　通则"), Some((Style::SubBook, 1, "第一分编", "通则", None)));
         assert_eq!(check("三．保障措施"), Some((Style::ChineseComma, 3, "三．", "保障措施", None)));
         assert_eq!(check("一、2015年工作回顾"), Some((Style::ChineseComma, 1, "一、", "2015年工作回顾", None)));
         assert_eq!(check("第一条件"), None);

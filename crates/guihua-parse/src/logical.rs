@@ -145,8 +145,9 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
             }
             (Some(n), Some((run_start, chars))) => {
                 let after_blanks = chars >= 2 && may_stand(n, &local, false);
-                let chapter_line =
-                    leading_style.is_some_and(|s| matches!(s, Style::Part | Style::Chapter | Style::Division));
+                let chapter_line = leading_style.is_some_and(|s| {
+                    matches!(s, Style::Part | Style::Book | Style::SubBook | Style::Chapter | Style::Division)
+                });
                 let article = chapter_line && piece_start == 0 && n.style == Style::Article;
                 (after_blanks || article).then_some(run_start)
             }
@@ -251,7 +252,7 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
 
 /// The last ordinal of each numbering style seen at a line start (0 for none).
 #[derive(Debug, Clone, Copy, Default)]
-struct Seen([u32; 11]);
+struct Seen([u32; 13]);
 
 impl Seen {
     fn set(&mut self, style: Style, ordinal: u32) {

@@ -204,3 +204,43 @@ fn a_paragraph_broken_at_markup_after_its_indentation_line_is_one() {
     assert!(paragraph[0].3.starts_with("严肃财经纪律，严格财经管理。增强预算的透明度"), "{paragraph:?}");
     assert!(paragraph[0].3.contains("切实贯彻《会计法》，提高会计信息质量。"), "{paragraph:?}");
 }
+
+/// A member of the scale corpus (`../shared/scale/laws.tar.xz`), unpacked once into the temporary directory.
+#[allow(clippy::print_stderr)] // a skipped test says why
+fn scale_law(member: &str) -> Option<Document> {
+    let archive = root().join("../shared/scale/laws.tar.xz");
+    if !archive.is_file() {
+        eprintln!("skipped: {} is absent (the shared documents sit beside the repository)", archive.display());
+        return None;
+    }
+    let dir = std::env::temp_dir().join("guihua-it-laws");
+    let path = dir.join(member);
+    if !path.is_file() {
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
+        let status =
+            std::process::Command::new("tar").arg("-xJf").arg(&archive).arg("-C").arg(&dir).arg(member).status();
+        assert!(status.is_ok_and(|s| s.success()), "tar unpacks {member} from {}", archive.display());
+    }
+    let bytes = std::fs::read(&path).expect("readable");
+    let parsed = guihua_parse::parse_bytes(&bytes, &guihua_parse::Options::default()).expect("decodes");
+    assert!(guihua_parse::span_errors(&parsed.document, &parsed.text).is_empty(), "{member}: spans");
+    Some(parsed.document)
+}
+
+#[test]
+fn books_of_a_code_stand_above_their_chapters() {
+    // 刑法: `## 第一编 总则` and `## 第二编 分则`, each numbering its chapters from 1; articles run through both.
+    let Some(doc) = scale_law("laws/刑法/刑法.md") else { return };
+    let (first, second) = (on_line(&doc, 37), on_line(&doc, 531));
+    assert_eq!((first[0].0, first[0].2.as_str(), first[0].3.as_str()), (0, "第一编", "总则"));
+    assert_eq!((second[0].0, second[0].2.as_str(), second[0].3.as_str()), (0, "第二编", "分则"));
+    let chapter = on_line(&doc, 533);
+    assert_eq!((chapter[0].0, chapter[0].2.as_str()), (1, "第一章"), "the first chapter of the second book");
+    assert!(!codes(&doc).contains(&"heading.numbering_restart"), "{:?}", codes(&doc));
+    // 民法典 物权编: `## 第一分编  通则` above `### 第一章`, chapters numbered on through the sub-books.
+    let Some(doc) = scale_law("laws/民法典/物权编.md") else { return };
+    assert_eq!(kinds(&doc, 11), [("section", "第一分编".to_owned())]);
+    let (sub, chapter) = (on_line(&doc, 127), on_line(&doc, 129));
+    assert_eq!((sub[0].2.as_str(), chapter[0].2.as_str()), ("第二分编", "第四章"));
+    assert_eq!(chapter[0].0, sub[0].0 + 1);
+}

@@ -36,8 +36,9 @@ enum Command {
     Indicators(table_cmd::TableArgs),
     /// List the key projects of 专栏 panels, one row each (CSV or JSON Lines).
     Projects(table_cmd::TableArgs),
-    /// List the quantified targets found in the prose, one row each (CSV or JSON Lines).
-    Targets(table_cmd::TableArgs),
+    /// List the quantified goals found in the prose (or, with --status, the results reported), one row each (CSV or
+    /// JSON Lines).
+    Targets(table_cmd::TargetArgs),
     /// Compare two plans: sections, indicators, projects and sentences. Exit 0 when identical, 1 when they differ.
     Diff(diff_cmd::DiffArgs),
     /// Align many plans: one row per indicator (or project), one column per plan.
@@ -56,7 +57,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export_cmd::export(&args),
         Command::Indicators(args) => table_cmd::run(table_cmd::Items::Indicators, &args),
         Command::Projects(args) => table_cmd::run(table_cmd::Items::Projects, &args),
-        Command::Targets(args) => table_cmd::run(table_cmd::Items::Targets, &args),
+        Command::Targets(args) => table_cmd::run_targets(&args),
         Command::Diff(args) => diff_cmd::diff(&args),
         Command::Compare(args) => diff_cmd::compare(&args),
         Command::Schema => print_schema().map(|()| ExitCode::SUCCESS),

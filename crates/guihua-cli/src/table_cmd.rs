@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use guihua_model::{Document, Node};
+use guihua_model::{Document, Node, TargetStatus};
 use serde_json::{Map, Value, json};
 
 use crate::parse_cmd::read;
@@ -27,6 +27,42 @@ pub(crate) struct TableArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+}
+
+/// Arguments of `guihua targets`: the export arguments and which statements to list.
+#[derive(Debug, Args)]
+pub(crate) struct TargetArgs {
+    #[command(flatten)]
+    table: TableArgs,
+    /// Which quantified statements to list: the goals a plan sets, the results it reports, or both.
+    #[arg(long, value_enum, default_value_t = StatusFilter::Goal)]
+    status: StatusFilter,
+}
+
+/// Which targets `guihua targets` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StatusFilter {
+    /// Goals: commitments about the future (`到2020年达到…`, `预期增长…`).
+    Goal,
+    /// Results the document reports (`2015年达到…`, `比上年增长…`).
+    Achieved,
+    /// Both.
+    All,
+}
+
+impl StatusFilter {
+    fn admits(self, status: TargetStatus) -> bool {
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::Goal => status == TargetStatus::Goal,
+            StatusFilter::Achieved => status == TargetStatus::Achieved,
+        }
+    }
+}
+
+/// `guihua targets`.
+pub(crate) fn run_targets(args: &TargetArgs) -> anyhow::Result<ExitCode> {
+    run_filtered(Items::Targets, &args.table, args.status)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,8 +116,10 @@ impl Items {
                 COMMON[1],
                 COMMON[2],
                 "id",
+                "status",
                 "subject",
                 "value",
+                "upper",
                 "normalized",
                 "unit",
                 "multiplier",
@@ -101,6 +139,10 @@ impl Items {
 }
 
 pub(crate) fn run(items: Items, args: &TableArgs) -> anyhow::Result<ExitCode> {
+    run_filtered(items, args, StatusFilter::All)
+}
+
+fn run_filtered(items: Items, args: &TableArgs, status: StatusFilter) -> anyhow::Result<ExitCode> {
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
@@ -111,7 +153,7 @@ pub(crate) fn run(items: Items, args: &TableArgs) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     for path in &args.files {
         match read(path, None) {
-            Ok(parsed) => rows.extend(item_rows(items, &parsed.document)),
+            Ok(parsed) => rows.extend(item_rows(items, &parsed.document, status)),
             Err(err) => {
                 eprintln!("guihua: {err:#}");
                 failed += 1;
@@ -172,7 +214,7 @@ fn section_paths(document: &Document) -> HashMap<String, String> {
     out
 }
 
-fn item_rows(items: Items, document: &Document) -> Vec<Map<String, Value>> {
+fn item_rows(items: Items, document: &Document, status: StatusFilter) -> Vec<Map<String, Value>> {
     let paths = section_paths(document);
     let title = document.meta.title.clone().unwrap_or_default();
     let source = document.source.path.clone().unwrap_or_default();
@@ -227,11 +269,13 @@ fn item_rows(items: Items, document: &Document) -> Vec<Map<String, Value>> {
         Items::Targets => document
             .targets
             .iter()
+            .filter(|t| status.admits(t.status))
             .map(|t| {
                 extend(
                     common(&t.node),
                     json!({
-                        "id": t.id, "subject": t.subject, "value": t.value, "normalized": t.normalized,
+                        "id": t.id, "status": t.status, "subject": t.subject, "value": t.value, "upper": t.upper,
+                        "normalized": t.normalized,
                         "unit": t.unit, "multiplier": t.multiplier, "per": t.per, "bound": t.bound, "kind": t.kind,
                         "direction": t.direction, "year": t.year, "base_year": t.base_year, "raw": t.raw,
                         "text": t.text, "node": t.node, "line": t.span.line,

@@ -5,7 +5,7 @@ use crate::{Diagnostic, Node, Span};
 
 /// The version of the JSON contract. Bump it, and add a line to `schema/CHANGELOG.md`, whenever the JSON changes:
 /// the minor number for added fields, the major number for anything a reader could trip over.
-pub const SCHEMA_VERSION: &str = "1.3.0";
+pub const SCHEMA_VERSION: &str = "1.4.0";
 
 /// A parsed plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -186,8 +186,12 @@ pub struct Target {
     pub id: String,
     /// What the number is about: `装备制造业工业增加值`.
     pub subject: String,
-    /// The number as written (`1.7` in `1.7万亿元`; `18` in `下降18%`).
+    /// The number as written (`1.7` in `1.7万亿元`; `18` in `下降18%`; the lower end of a range `6.5%—7%`), read
+    /// through OCR spacing (`1 2 %`), full-width digits, thousands separators and Chinese numerals (`百分之七十七点五`).
     pub value: f64,
+    /// The upper end of a range (`7` in `6.5%—7%`), null for a single number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
     /// The number scaled by its multiplier (`1.7万亿元` → 1.7e12), or for a ratio `3：7` its quotient.
     pub normalized: f64,
     /// The unit after the multiplier, half-width: `元`, `%`, `个百分点`, `家`, `元/人`, `台`; null for a bare number.
@@ -202,8 +206,12 @@ pub struct Target {
     pub kind: TargetKind,
     /// For a change, whether it rises (`提高`) or falls (`下降`).
     pub direction: Option<Direction>,
-    /// The year the target is for: `到2020年`, or the plan period's end when the text implies it.
+    /// The year the target is for: `到2020年`, `今年` and `明年` against the document's year, `到“十四五”末`, or the
+    /// plan period's end when the text implies it; for an achievement, the year it was reported for.
     pub year: Option<i32>,
+    /// Whether the statement sets a goal or reports a result.
+    #[serde(default)]
+    pub status: TargetStatus,
     /// The year a change is measured from: `比2015年`.
     pub base_year: Option<i32>,
     /// The quantity as written, bound included: `60%以上`.
@@ -214,6 +222,20 @@ pub struct Target {
     pub node: String,
     /// Where the quantity stands in the source.
     pub span: Span,
+}
+
+/// Whether a [`Target`] is a commitment about the future or a reported result: read from the section it stands in
+/// (回顾, 基础, 成就 versus 目标, 任务), from tense and aspect markers (已, 实现了, 比上年, 同比 versus 到…年, 力争,
+/// 确保, 预期) and from its year against the document's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TargetStatus {
+    /// A goal the document sets: `到2020年达到1.7万亿元`, `预期增长6.5%左右`.
+    #[default]
+    Goal,
+    /// A result it reports: `2015年达到1.1万亿元`, `比上年增长6.9%`.
+    Achieved,
 }
 
 /// What kind of quantity a [`Target`] is.

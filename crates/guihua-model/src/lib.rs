@@ -39,7 +39,7 @@ pub use diff::{
 };
 pub use document::{
     Bound, Direction, Document, Indicator, IndicatorValue, Meta, Period, Project, Quantity, SCHEMA_VERSION, Source,
-    Target, TargetKind,
+    Target, TargetKind, TargetStatus,
 };
 pub use node::{
     Cell, Figure, Item, Node, Notice, Panel, PanelKind, Paragraph, Part, PartKind, Piece, Section, Span, Table, Title,

@@ -2,7 +2,7 @@
 
 use guihua_model::{
     Diagnostic, Document, Figure, Item, Meta, Node, Notice, Panel, PanelKind, Paragraph, Part, PartKind, Piece,
-    Project, Section, Severity, Span, Table, Title, Toc,
+    Project, Section, Severity, Span, Table, TargetStatus, Title, Toc,
 };
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -1556,10 +1556,19 @@ fn source_offset(text: &str, text_start: usize, pieces: &[Piece], end: usize, at
 
 /// Targets from every paragraph and panel paragraph; where the text names no year, the plan period's end.
 fn collect_targets(document: &mut Document, index: &LineIndex) {
-    let default_year = document.meta.period.map(|p| p.end);
+    let mut context = target::Context {
+        default_year: document.meta.period.map(|p| p.end),
+        document_year: document_year(document),
+        section: None,
+    };
     let mut targets = Vec::new();
+    // A number inside the name of a key project (`年产1200万套有源光缆`, `1.5GW组件`) names the project's capacity.
+    let names: Vec<(usize, usize)> = document.projects.iter().map(|p| (p.span.start, p.span.end)).collect();
     let mut push = |found: Vec<target::Found>, node: &str, ranges: Vec<(usize, usize)>| {
         for (f, (start, end)) in found.into_iter().zip(ranges) {
+            if names.iter().any(|&(a, b)| a <= start && end <= b) {
+                continue;
+            }
             let mut t = f.target;
             t.id = format!("target-{}", targets.len() + 1);
             t.node = node.to_owned();
@@ -1567,16 +1576,24 @@ fn collect_targets(document: &mut Document, index: &LineIndex) {
             targets.push(t);
         }
     };
-    for (_, node) in document.walk() {
+    // The sections a node stands in, with what each title makes of numbers (`section_status`).
+    let mut open: Vec<(usize, Option<TargetStatus>)> = Vec::new();
+    for (depth, node) in document.walk() {
+        while open.last().is_some_and(|&(d, _)| d >= depth) {
+            open.pop();
+        }
+        context.section = open.iter().rev().find_map(|&(_, status)| status);
         match node {
+            Node::Section(s) => open.push((depth, target::section_status(&s.title))),
+            Node::Part(_) => open.push((depth, None)),
             Node::Paragraph(p) => {
-                let found = target::find_targets(&p.text, default_year);
+                let found = target::find_targets(&p.text, &context);
                 let at = |k| source_offset(&p.text, p.span.start, &p.pieces, p.span.end, k);
                 let ranges = found.iter().map(|f| (at(f.from), at(f.to))).collect();
                 push(found, &p.id, ranges);
             }
             Node::Item(i) => {
-                let found = target::find_targets(&i.text, default_year);
+                let found = target::find_targets(&i.text, &context);
                 let start = i.span.end.saturating_sub(i.text.len());
                 let at = |k| source_offset(&i.text, start, &i.pieces, i.span.end, k);
                 let ranges = found.iter().map(|f| (at(f.from), at(f.to))).collect();
@@ -1584,7 +1601,7 @@ fn collect_targets(document: &mut Document, index: &LineIndex) {
             }
             Node::Panel(p) => {
                 for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
-                    let found = target::find_targets(text, default_year);
+                    let found = target::find_targets(text, &context);
                     let paragraph = panel::Paragraph { text: text.clone(), pieces: pieces.clone() };
                     let ranges = paragraph.source_ranges(&found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>());
                     push(found, &p.id, ranges);
@@ -1594,6 +1611,32 @@ fn collect_targets(document: &mut Document, index: &LineIndex) {
         }
     }
     document.targets = targets;
+}
+
+/// The year a document was written in: its date, else the start of its period, else the latest year a section title
+/// names (`三、2016年重点工作`, `二、关于1 9 9 8 年政府工作的建议`), which a work report without a date gives.
+fn document_year(document: &Document) -> Option<i32> {
+    if let Some(year) = document.meta.issued.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()) {
+        return Some(year);
+    }
+    if let Some(period) = document.meta.period {
+        return Some(period.start);
+    }
+    static TITLE_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("the title year pattern is valid"));
+    document
+        .walk()
+        .into_iter()
+        .filter_map(|(_, node)| match node {
+            Node::Section(s) => Some(s.title.as_str()),
+            _ => None,
+        })
+        .filter_map(|title| {
+            let normalized = crate::figures::normalize(title);
+            let title = normalized.as_ref().map_or(title, |n| n.text.as_str());
+            TITLE_YEAR.captures_iter(title).filter_map(|c| c[1].parse::<i32>().ok()).max()
+        })
+        .max()
 }
 
 fn collect_projects(document: &mut Document, index: &LineIndex) {

@@ -27,6 +27,7 @@
 mod ascii;
 mod build;
 mod decode;
+mod figures;
 mod front;
 mod furniture;
 mod grid;

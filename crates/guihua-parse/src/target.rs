@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use guihua_model::{Bound, Direction, Quantity, Span, Target, TargetKind};
+use guihua_model::{Bound, Direction, Quantity, Span, Target, TargetKind, TargetStatus};
 use regex::{Captures, Regex};
 
 use crate::numbers::digit_value;
@@ -21,6 +21,21 @@ pub(crate) struct Found {
     pub target: Target,
     pub from: usize,
     pub to: usize,
+    /// The byte range of the sentence it stands in.
+    pub sentence: (usize, usize),
+}
+
+/// What the text around a paragraph says about its targets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Context {
+    /// The plan period's end: the year of a goal that names none.
+    pub default_year: Option<i32>,
+    /// The year the document was written in (its date, the start of its period, the latest year its headings name):
+    /// `今年` is this year, and a result reported for an earlier year is an achievement.
+    pub document_year: Option<i32>,
+    /// What the nearest section title that says so makes of its numbers (`2015年工作回顾` → achieved, `主要目标` →
+    /// goal); see [`section_status`].
+    pub section: Option<TargetStatus>,
 }
 
 impl std::ops::Deref for Found {
@@ -37,7 +52,7 @@ impl std::ops::DerefMut for Found {
     }
 }
 
-const NUMBER: &str = r"(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)(?:[：:∶/](?P<den>[0-9０-９]+))?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|人年|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|小时|分钟|倍|次|张|部|种|所|亿元|千瓦)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
+const NUMBER: &str = r"(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)(?:[：:∶/](?P<den>[0-9０-９]+))?(?:多|余)?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|人年|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|小时|分钟|倍|次|张|部|种|所|亿元|千瓦|岁|番)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
 
 /// One pattern of commitment: where the subject stands and what the verb says about the number.
 struct Pattern {
@@ -87,6 +102,10 @@ static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the continuation pattern is valid")
 });
 
+/// The upper end of a range after a number: `—7%`, `-5`, `～10个`, `至5个`.
+static RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:——|—|–|－|-|~|～|至){NUMBER}")).expect("the range pattern is valid"));
+
 /// A subject that opens with its own year: `1995年乡镇企业总产值`.
 static SUBJECT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([12１２][0-9０-９]{3})年(?:底|末)?[，,]?").expect("the subject year pattern is valid")
@@ -107,7 +126,7 @@ static ANY_QUANTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBER).expec
 
 /// What stands right before a number and changes its meaning: `比2015年下降`, `年均增长`, `超过`, `控制在`.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:比(?P<base>(?:19|20|１９|２０)[0-9０-９]{2})年(?P<dir>提高|提升|增长|增加|上升|下降|降低|减少|缩小)了?|(?P<growth>年均(?:增长|增速|提高)(?:达到|为)?)|(?P<verb>超过|突破|不低于|不少于|不超过|不高于|控制在))$")
+    Regex::new(r"(?:比(?P<base>(?:19|20|１９|２０)[0-9０-９]{2})年(?P<dir>提高|提升|增长|增加|上升|下降|降低|减少|缩小|翻)了?|(?P<growth>年均(?:增长|增速|提高)(?:达到|为)?)|(?P<verb>超过|突破|不低于|不少于|不超过|不高于|控制在))$")
         .expect("the context pattern is valid")
 });
 
@@ -121,16 +140,24 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         let before = &text[..whole.start()];
         let after = text[whole.end()..].chars().next();
         let previous = before.chars().next_back();
-        // Part of a longer number, an ordinal, or a bare number before a word (a date, a name, a model).
-        if previous.is_some_and(|c| c == '第' || c == '.' || c == '．' || digit_value(c).is_some()) {
+        // Part of a longer number, an ordinal, or a bare number before a word (a date, a name, a model); or the end
+        // of a decimal that OCR broke (`53· 9％`).
+        if previous.is_some_and(|c| c == '第' || c == '.' || c == '．' || digit_value(c).is_some())
+            || before.trim_end_matches(is_blank).ends_with(['·', '•'])
+        {
             continue;
         }
-        let has_measure = caps.name("unit").is_some() || caps.name("bound").is_some() || caps.name("den").is_some();
+        // `350万青壮年文盲`: 万 and 亿 count what follows them.
+        let counts = caps.name("mult").is_some_and(|m| m.as_str().ends_with(['万', '亿']));
+        let has_measure =
+            caps.name("unit").is_some() || caps.name("bound").is_some() || caps.name("den").is_some() || counts;
         if !has_measure && after.is_some_and(|c| c.is_alphanumeric() || "·•-－".contains(c)) {
             continue;
         }
         let tail_start = before.char_indices().rev().nth(15).map_or(0, |(i, _)| i);
-        let context = BEFORE.captures(&before[tail_start..]);
+        // Most numbers have none of these words before them: a match test first, captures only then.
+        let tail = &before[tail_start..];
+        let context = if BEFORE.is_match(tail) { BEFORE.captures(tail) } else { None };
         let kind = context.as_ref().and_then(|c| {
             if c.name("dir").is_some() {
                 Some(TargetKind::Change)
@@ -167,35 +194,69 @@ fn year_value(digits: &str) -> Option<i32> {
     crate::numbers::parse_number(digits).and_then(|y| i32::try_from(y).ok())
 }
 
-/// Finds the targets in `text` (a paragraph). `default_year` is the plan period's end, used where the text names no
-/// year. A year named earlier in the paragraph (`到2020年，…。…`) holds for the sentences after it.
-pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> {
+/// Finds the targets in `text` (a paragraph), each with its status and year (see [`Context`]). Figures are read
+/// through OCR spacing, full-width digits, thousands separators and Chinese numerals (see [`crate::figures`]); the
+/// byte ranges found are the source's. A year named earlier in the paragraph (`到2020年，…。…`) holds for the
+/// sentences after it.
+pub(crate) fn find_targets(text: &str, context: &Context) -> Vec<Found> {
+    let normalized = crate::figures::normalize(text);
+    let read = normalized.as_ref().map_or(text, |n| n.text.as_str());
+    let mut out = read_targets(read, context);
+    for f in &mut out {
+        if let Some(n) = &normalized {
+            (f.from, f.to) = (n.source(f.from), n.source_end(f.to));
+            f.target.raw = text[f.from..f.to].to_owned();
+            let (a, b) = (n.source(f.sentence.0), n.source_end(f.sentence.1));
+            f.sentence = (a, b);
+        }
+        f.target.text = text[f.sentence.0..f.sentence.1].trim_matches(is_blank).to_owned();
+    }
+    out
+}
+
+/// The targets of `text` with its figures already rewritten (see [`find_targets`]).
+fn read_targets(text: &str, context: &Context) -> Vec<Found> {
     let mut out = Vec::new();
     let mut paragraph_year = None;
+    // The year a sentence reports for holds for its `；`-separated parts (`1997年，…；农村居民…增长5.4％`).
+    let mut reported_before = None;
     if !has_digit(text) {
         return out; // every target has a number; most paragraphs of a plan have none
     }
     for (sentence_start, sentence) in split_keep_offsets(text, &['。', '！', '？', '；', '\n']) {
+        let after_semicolon = text[..sentence_start].trim_end_matches(is_blank).ends_with(['；', ';']);
+        let reported = reported_year(sentence).or(if after_semicolon { reported_before } else { None });
+        reported_before = reported;
         if !has_digit(sentence) {
             continue;
         }
-        let sentence_year = YEAR.captures(sentence).and_then(|c| year_value(&c[1]));
+        // A sentence that sets a subsidy, an award or a fine states rules, not goals (see [`bare_quantities`]).
+        let rule = OTHER_MARKERS.is_match(sentence);
+        let sentence_year = goal_year(sentence, context);
         if sentence_year.is_some() {
             paragraph_year = sentence_year;
         }
-        let year = sentence_year.or(paragraph_year).or(default_year);
+        let year = sentence_year.or(paragraph_year).or(context.default_year);
         let mut previous_subject: Option<String> = None;
         let mut previous_clause: Option<&str> = None;
         for (clause_start, clause) in split_keep_offsets(sentence, &['，', '：', ',', ':']) {
-            let found_here = if has_digit(clause) { match_clause(clause) } else { Vec::new() };
+            // A verb earlier in the sentence governs the counts of its later clauses (`培育3家…，20家…`).
+            let found_here = if has_digit(clause) {
+                let governed = PREDICATES.is_match(&sentence[..clause_start]);
+                match_clause(clause, rule, governed)
+            } else {
+                Vec::new()
+            };
             for mut found in found_here {
                 found.year = year;
                 let own_year = SUBJECT_YEAR.captures(&found.subject).map(|caps| {
                     let year = crate::numbers::parse_number(&caps[1]).and_then(|y| i32::try_from(y).ok());
                     (year, found.subject[caps.get(0).map_or(0, |m| m.end())..].to_owned())
                 });
-                if let Some((own, subject)) = own_year {
-                    found.year = own;
+                let mut own = None;
+                if let Some((year, subject)) = own_year {
+                    found.year = year;
+                    own = year;
                     found.subject = subject;
                 }
                 if found.subject.is_empty() {
@@ -210,7 +271,12 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
                     }
                 }
                 previous_subject = Some(found.subject.clone());
-                found.text = sentence.trim_matches(is_blank).to_owned();
+                let before = &sentence[..clause_start + found.from];
+                found.status = status_of(sentence, before, own.or(reported), sentence_year, context);
+                if found.status == TargetStatus::Achieved {
+                    found.year = own.or(reported).or(relative_year(sentence, context, true));
+                }
+                found.sentence = (sentence_start, sentence_start + sentence.len());
                 found.from += sentence_start + clause_start;
                 found.to += sentence_start + clause_start;
                 out.push(found);
@@ -219,6 +285,205 @@ pub(crate) fn find_targets(text: &str, default_year: Option<i32>) -> Vec<Found> 
         }
     }
     out
+}
+
+/// The year a sentence sets its goals for: `到2020年`, `到“十四五”末` (a plan period's end), `今年` or `明年` against
+/// the document's year.
+fn goal_year(sentence: &str, context: &Context) -> Option<i32> {
+    YEAR.captures(sentence)
+        .and_then(|c| year_value(&c[1]))
+        .or_else(|| PLAN_END.captures(sentence).and_then(|c| plan_end_year(&c[1])))
+        .or_else(|| relative_year(sentence, context, false))
+}
+
+/// `今年`/`明年` (or, for results, `去年`/`上年`) against the document's year.
+fn relative_year(sentence: &str, context: &Context, past: bool) -> Option<i32> {
+    let year = context.document_year?;
+    if past {
+        if sentence.contains("去年") || sentence.contains("上年") {
+            return Some(year - 1);
+        }
+        return sentence.contains("今年").then_some(year);
+    }
+    if sentence.contains("明年") {
+        Some(year + 1)
+    } else if sentence.contains("今年") && !sentence.contains("今年以来") {
+        Some(year)
+    } else {
+        None
+    }
+}
+
+/// A year a sentence reports for, at its start: `2015年，全省…`, `1997年国内生产总值…`.
+fn reported_year(sentence: &str) -> Option<i32> {
+    SUBJECT_YEAR.captures(sentence.trim_start_matches(is_blank)).and_then(|c| year_value(&c[1]))
+}
+
+/// The end year of a five-year plan named by its ordinal (`十四五` → 2025, `八五` → 1995).
+fn plan_end_year(ordinal: &str) -> Option<i32> {
+    let n = match ordinal {
+        "六" => 6,
+        "七" => 7,
+        "八" => 8,
+        "九" => 9,
+        "十" => 10,
+        "十一" => 11,
+        "十二" => 12,
+        "十三" => 13,
+        "十四" => 14,
+        "十五" => 15,
+        _ => return None,
+    };
+    // The sixth plan ran 1981–1985; each lasts five years.
+    Some(1985 + 5 * (n - 6))
+}
+
+/// `到“十四五”末`, `“十三五”期末`, `“十四五”时期`, `十三五期间`: a goal stated over a plan period.
+static PLAN_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[“"]?(十[一二三四五]?|[六七八九])五[”"]?(?:末|期末|时期|期间|规划期)"#)
+        .expect("the plan period pattern is valid")
+});
+
+/// The `goal_or_result` heuristic: whether a quantity states a goal or reports a result. In order:
+/// - a goal year in the sentence after the document's year (`到2020年`) makes it a goal;
+/// - a year it reports for before the document's year (`2015年全省…达到`) makes it a result;
+/// - the last marker before the number decides: results (`已`, `实现了`, `比上年`, `同比`, `累计完成`, `去年`, `五年来`
+///   …) against goals (`力争`, `确保`, `预期`, `目标`, `将`, `要`, `今年` …);
+/// - else the section it stands in (see [`section_status`]), else a goal: plans state goals.
+fn status_of(
+    sentence: &str,
+    before: &str,
+    reported: Option<i32>,
+    goal_year: Option<i32>,
+    context: &Context,
+) -> TargetStatus {
+    let now = context.document_year;
+    // A starting value: `从40个减少到29个`, `由1655亿美元增加到3251亿美元`, `从人均8.7万元提高到…`.
+    let tail: String = before.chars().rev().take(6).collect();
+    if tail.contains(['从', '由']) && !tail.contains(['到', '至', '，']) {
+        return TargetStatus::Achieved;
+    }
+    if let (Some(goal), Some(now)) = (goal_year, now)
+        && goal > now
+    {
+        return TargetStatus::Goal;
+    }
+    if let (Some(year), Some(now)) = (reported, now)
+        && year < now
+    {
+        return TargetStatus::Achieved;
+    }
+    let (achieved, goal) = last_markers(before);
+    match (achieved, goal) {
+        (Some(a), Some(g)) if a > g => return TargetStatus::Achieved,
+        (Some(_), None) => return TargetStatus::Achieved,
+        (_, Some(_)) => return TargetStatus::Goal,
+        (None, None) => {}
+    }
+    // After the number: `…增长6.9%，完成了全年目标`.
+    let rest = &sentence[before.len()..];
+    if last_markers(rest).0.is_some() && goal_year.is_none() {
+        return TargetStatus::Achieved;
+    }
+    context.section.unwrap_or(TargetStatus::Goal)
+}
+
+/// Where the last result marker and the last goal marker stand in `text` (see [`ACHIEVED_MARKERS`],
+/// [`GOAL_MARKERS`]), read in one pass. `要` in `主要`, `重要`, `需要` or `要素` is no marker, nor `去年`/`上年` after `比`
+/// (a change's base, said of goals too: `今年…比去年增加5600亿元`), nor `将` in `将来`.
+fn last_markers(text: &str) -> (Option<usize>, Option<usize>) {
+    static MARKERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(ACHIEVED_MARKERS.iter().chain(GOAL_MARKERS.iter()))
+            .expect("the markers build an automaton")
+    });
+    let (mut achieved, mut goal) = (None, None);
+    for m in MARKERS.find_overlapping_iter(text) {
+        let marker = &text[m.start()..m.end()];
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        let counts = match marker {
+            "要" => {
+                !before.is_some_and(|c| "主重需必纲摘紧显只".contains(c))
+                    && !after.is_some_and(|c| "素求点件闻".contains(c))
+            }
+            "去年" | "上年" => before != Some('比'),
+            "将" => after != Some('来'),
+            _ => true,
+        };
+        if counts {
+            if m.pattern().as_usize() < ACHIEVED_MARKERS.len() {
+                achieved = Some(m.start());
+            } else {
+                goal = Some(m.start());
+            }
+        }
+    }
+    (achieved, goal)
+}
+
+/// Words that report a result.
+const ACHIEVED_MARKERS: [&str; 24] = [
+    "同比",
+    "已经",
+    "已",
+    "实现了",
+    "完成了",
+    "达到了",
+    "增长了",
+    "下降了",
+    "提高了",
+    "降低了",
+    "减少了",
+    "增加了",
+    "超过了",
+    "突破了",
+    "累计完成",
+    "过去",
+    "年来",
+    "以来",
+    "去年",
+    "上年",
+    "前三季度",
+    "上半年",
+    "截至",
+    "截止",
+];
+
+/// Words that set a goal.
+const GOAL_MARKERS: [&str; 14] =
+    ["力争", "确保", "预期", "目标", "计划到", "争取", "力求", "将", "要", "今年", "明年", "到20", "到19", "至20"];
+
+/// The `section_status` rule: what a section title makes of the numbers under it — a review (`2015年工作回顾`,
+/// `发展基础`, `取得的成就`, `现状与形势`) reports results, a programme (`主要目标`, `重点任务`, `保障措施`, `2016年重点
+/// 工作`, `…的建议`) sets goals; `None` for a title that says neither.
+pub(crate) fn section_status(title: &str) -> Option<TargetStatus> {
+    const REVIEW: [&str; 16] = [
+        "回顾",
+        "发展基础",
+        "现实基础",
+        "工作基础",
+        "良好基础",
+        "基础条件",
+        "基础与",
+        "基础和",
+        "成就",
+        "成绩",
+        "现状",
+        "形势",
+        "进展",
+        "成效",
+        "过去",
+        "发展环境",
+    ];
+    const PROGRAMME: [&str; 13] =
+        ["目标", "任务", "举措", "措施", "重点", "安排", "部署", "建议", "指标", "要求", "布局", "路径", "保障"];
+    if REVIEW.iter().any(|w| title.contains(w)) {
+        Some(TargetStatus::Achieved)
+    } else if PROGRAMME.iter().any(|w| title.contains(w)) {
+        Some(TargetStatus::Goal)
+    } else {
+        None
+    }
 }
 
 /// Whether `text` holds an ASCII or a full-width digit (U+FF10–U+FF19, `EF BC 90`–`EF BC 99` in UTF-8).
@@ -286,8 +551,20 @@ fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a
     out
 }
 
-/// The targets of one clause: the first pattern that matches, then any counts the same verb goes on to govern.
-fn match_clause(clause: &str) -> Vec<Found> {
+/// The targets of one clause: the first pattern that matches, then any counts the same verb goes on to govern, then
+/// every other quantity of the clause that measures something (see [`bare_quantities`]).
+fn match_clause(clause: &str, rule: bool, governed: bool) -> Vec<Found> {
+    let mut out = committed(clause);
+    if !rule {
+        let covered: Vec<(usize, usize)> = out.iter().map(|f| (f.from, f.to)).collect();
+        out.extend(bare_quantities(clause, &covered, governed));
+    }
+    out.sort_by_key(|f| f.from);
+    out
+}
+
+/// The targets a verb of commitment governs (the `commitment_verb` heuristic).
+fn committed(clause: &str) -> Vec<Found> {
     if !TRIGGERS.is_match(clause) {
         return Vec::new();
     }
@@ -308,17 +585,145 @@ fn match_clause(clause: &str) -> Vec<Found> {
     Vec::new()
 }
 
+/// The `measured_quantity` heuristic: a quantity no verb of commitment governs is still a target when it measures
+/// something — a count (`新建800个智能工厂`), a share or change (`生产效率提高20%以上`), an amount with its
+/// multiplier (`今年再转500亿元`) — unless its clause is a rule rather than a statement: a subsidy, award or fine
+/// (`给予最高100万元奖励`, `罚款1万元`) anywhere in its sentence, a threshold (`500平方米以上的`), a term (`3年期`).
+/// A count names what it
+/// counts after it; anything else, before it.
+fn bare_quantities(clause: &str, covered: &[(usize, usize)], governed: bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Where the words about the next quantity start: after the quantity before it (`钢铁产能6000万吨、水泥产能…`).
+    let mut words_from = 0;
+    for q in quantities(clause) {
+        let from = std::mem::replace(&mut words_from, q.end).min(q.start);
+        let taken = out.last().map_or(0, |f: &Found| f.to); // the upper end of a range read with its lower one
+        if q.start < taken || covered.iter().any(|&(a, b)| q.start < b && a < q.end) {
+            continue;
+        }
+        let measured = q.unit.is_some() || q.multiplier.is_some();
+        if !measured || q.unit.as_deref() == Some("年") {
+            continue;
+        }
+        let after = &clause[q.end..];
+        // A threshold or a class: `500万元以上的企业` (a share is no threshold: `覆盖80%以上的大城市`),
+        // `450立方米及以下高炉`, `70%及以上比例`, `超10亿元的企业`, `超50亿元优势企业`.
+        if after.starts_with('的') && q.bound != Bound::Exact && q.unit.as_deref() != Some("%") {
+            continue;
+        }
+        if after.starts_with("及以下") || after.starts_with("及以上") {
+            continue;
+        }
+        let after_char = after.chars().next();
+        if clause[..q.start].ends_with('超') && after_char.is_some_and(|c| c == '的' || crate::figures::is_cjk(c)) {
+            continue;
+        }
+        let (mut to, mut upper) = (q.end, None);
+        if let Some(r) = RANGE.captures(after)
+            && let Some(high) = r.name("num").and_then(|n| parse_decimal(n.as_str()))
+            && high > q.value
+        {
+            upper = Some(high);
+            to = q.end + r.get(0).map_or(0, |m| m.end());
+        }
+        // A count, or `万`/`亿` before what it counts (`350万青壮年文盲`, `3600万重量箱`).
+        let counts = q.unit.as_deref().is_some_and(|u| COUNT_UNITS.contains(&u))
+            || (q.unit.is_none() && q.multiplier.as_deref().is_some_and(|m| m.ends_with(['万', '亿'])));
+        // A count with no predicate before it in its sentence, right after a word, names something
+        // (`中电科54所北斗卫星导航产业集群`); after `等` it sums up a list (`钢铁、石化等8个领域`), and a bound
+        // measures (`工业人工智能应用100个以上`).
+        let after_word = clause[..q.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| crate::figures::is_cjk(c) && !"等约共近超达".contains(c));
+        if counts && q.bound == Bound::Exact && after_word && !governed && !PREDICATES.is_match(&clause[..q.start]) {
+            continue;
+        }
+        let named_after = clean_subject(after.split(['，', '。', '；', '、', '（', '(']).next().unwrap_or_default());
+        // Without the words that make it a change (`比2010年翻`, `年均增长`): they are no subject.
+        let words = &clause[from..q.start];
+        let words = BEFORE.find(words).map_or(words, |m| &words[..m.start()]);
+        let before = clean_subject(trim_verbs(words.trim_start_matches(['、', '和', '及'])));
+        let named = (2..=40).contains(&named_after.chars().count());
+        // What a count counts follows it; so does what a share is of when nothing names it before (`在70%左右的地市`).
+        let subject = if named && (counts || before.chars().count() <= 2) { named_after } else { before };
+        if subject.chars().count() > 40 {
+            continue;
+        }
+        let target = Target {
+            id: String::new(),
+            subject,
+            value: q.value,
+            normalized: q.normalized,
+            unit: q.unit,
+            multiplier: q.multiplier,
+            per: None,
+            bound: q.bound,
+            kind: q.kind,
+            direction: q.direction,
+            upper,
+            year: None,
+            status: TargetStatus::Goal,
+            base_year: q.base_year,
+            raw: clause[q.start..to].to_owned(),
+            text: String::new(),
+            node: String::new(),
+            span: Span::default(),
+        };
+        out.push(Found { target, from: q.start, to, sentence: (0, clause.len()) });
+    }
+    out
+}
+
+/// Verbs (and verb characters) one of which a clause with a count needs: a noun phrase with a number in it names.
+static PREDICATES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "建", "发布", "遴选", "培育", "实施", "推动", "推广", "组织", "开展", "面向", "扫除", "解决", "转", "达", "增",
+        "减", "提高", "形成", "引导", "支持", "带动", "吸引", "完成", "实现", "有", "为", "是", "共", "累计", "超",
+        "突破", "布局", "打造", "认定", "培训", "覆盖", "服务", "扩大", "安排", "投", "落实", "改造", "设立", "部署",
+        "再", "引进", "组建", "创建", "新增", "培养", "招收", "录取", "认证", "评选", "打造", "升级", "到", "发展",
+        "壮大", "提升", "争取", "扶持", "淘汰", "压减", "化解", "拓展", "开发", "研发", "制定", "攻克", "吸纳",
+    ])
+    .expect("the predicate words build an automaton")
+});
+
+/// Words of a clause that make its numbers rules rather than statements (see [`bare_quantities`]).
+static OTHER_MARKERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(["给予", "最高", "奖补", "奖励", "贴息", "罚款", "处以", "年期"])
+        .expect("the rule words build an automaton")
+});
+
+/// The clause before a number without the verb or adverb that governs the number (`生产效率提高` → `生产效率`).
+fn trim_verbs(before: &str) -> &str {
+    const VERBS: [&str; 24] = [
+        "提高", "提升", "增长", "增加", "下降", "降低", "减少", "达到", "实现", "超过", "突破", "为", "在", "到", "约",
+        "再", "共", "累计", "分别", "新建", "发布", "遴选", "超", "推动",
+    ];
+    let mut text = before.trim_end_matches(is_blank);
+    loop {
+        let trimmed = VERBS.iter().fold(text, |t, v| t.strip_suffix(v).unwrap_or(t));
+        if trimmed == text {
+            return text;
+        }
+        text = trimmed;
+    }
+}
+
 fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<Found> {
     let num = caps.name("num")?;
-    let has_unit = caps.name("unit").is_some();
-    let next = clause[caps.get(0).map_or(clause.len(), |m| m.end())..].chars().next();
+    let whole_end = caps.get(0).map_or(clause.len(), |m| m.end());
+    // A range: `6.5%—7%`, `6.5—7%`, `3至5个`; its unit and bound may stand after its upper end only.
+    let range = RANGE.captures(&clause[whole_end..]).filter(|_| caps.name("den").is_none());
+    let later = |name: &str| caps.name(name).or_else(|| range.as_ref().and_then(|r| r.name(name)));
+    let has_unit = later("unit").is_some();
+    let next = clause[whole_end..].chars().next();
     // A bare number before a word is a number with a measure this reader does not know: better no target than a
     // wrong one. Before a date or ordinal word it is no quantity at all (`达到2020年`, `第6代`, `5G`).
-    let ends_clause = next.is_none_or(|c| is_blank(c) || "）)」』”、。；".contains(c));
-    if !has_unit && caps.name("den").is_none() && caps.name("bound").is_none() && !ends_clause {
+    let ends_clause = next.is_none_or(|c| is_blank(c) || "）)」』”、。；".contains(c)) || range.is_some();
+    if !has_unit && caps.name("den").is_none() && later("bound").is_none() && !ends_clause {
         return None;
     }
-    let bound_word = caps.name("bound").map(|m| m.as_str());
+    let bound_word = later("bound").map(|m| m.as_str());
     let verb = caps.name("verb").map(|m| m.as_str());
     if !has_unit && caps.name("den").is_none() {
         if matches!(kind, Some(TargetKind::Count)) {
@@ -328,7 +733,27 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
             return None;
         }
     }
-    let Measure { value, normalized, unit, multiplier, ratio } = measure(caps)?;
+    let Measure { value, mut normalized, mut unit, mut multiplier, ratio } = measure(caps)?;
+    let mut upper = None;
+    let mut to = caps
+        .name("bound")
+        .or(caps.name("unit"))
+        .or(caps.name("mult"))
+        .or(caps.name("den"))
+        .map_or(num.end(), |m| m.end());
+    if let Some(r) = &range {
+        let high = r.name("num").and_then(|n| parse_decimal(n.as_str()));
+        if high.is_some_and(|h| h > value) {
+            upper = high;
+            if unit.is_none() && multiplier.is_none() {
+                unit = r.name("unit").map(|m| normalize_unit(m.as_str()));
+                multiplier = r.name("mult").map(|m| m.as_str().to_owned());
+                let exponent = multiplier.as_deref().map_or(0, multiplier_exponent);
+                normalized = parse_decimal_scaled(num.as_str(), exponent)?;
+            }
+            to = whole_end + r.get(0).map_or(0, |m| m.end());
+        }
+    }
     let kind = if ratio { TargetKind::Ratio } else { kind.unwrap_or_else(|| kind_of_unit(unit.as_deref())) };
     let direction = caps.name("dir").map(|d| direction_of(d.as_str()));
     let bound = bound_of(bound_word, verb);
@@ -342,13 +767,7 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
         return None; // a whole clause, not a subject
     }
     let from = num.start();
-    let to = caps
-        .name("bound")
-        .or(caps.name("unit"))
-        .or(caps.name("mult"))
-        .or(caps.name("den"))
-        .map_or(num.end(), |m| m.end());
-    let raw = caps.get(0).map_or(String::new(), |m| m.as_str()[from - m.start()..to - m.start()].to_owned());
+    let raw = clause[from..to].to_owned();
     let target = Target {
         id: String::new(),
         subject,
@@ -360,14 +779,16 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
         bound,
         kind,
         direction,
+        upper,
         year: None,
+        status: TargetStatus::Goal,
         base_year: caps.name("base").and_then(|b| year_value(b.as_str())),
         raw,
         text: String::new(),
         node: String::new(),
         span: Span::default(),
     };
-    Some(Found { target, from, to })
+    Some(Found { target, from, to, sentence: (0, clause.len()) })
 }
 
 /// The subject without a leading year phrase or connective (`到2020年电子信息产业主营业务收入` → `电子信息产业主营业务收入`)
@@ -490,8 +911,12 @@ fn parse_decimal_scaled(text: &str, exponent: i32) -> Option<f64> {
 mod tests {
     use super::*;
 
+    fn at(default_year: Option<i32>) -> Context {
+        Context { default_year, ..Context::default() }
+    }
+
     fn one(text: &str) -> (String, f64, Option<String>, Bound, TargetKind) {
-        let found = find_targets(text, Some(2020));
+        let found = find_targets(text, &at(Some(2020)));
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         let f = &found[0];
         (f.subject.clone(), f.value, f.unit.clone(), f.bound, f.kind)
@@ -499,8 +924,13 @@ mod tests {
 
     #[test]
     fn levels_shares_and_bounds() {
+        let doubling = &find_targets("规模以上工业增加值达到1.7万亿元，比2010年翻一番。", &at(Some(2020)))[1];
         assert_eq!(
-            one("规模以上工业增加值达到1.7万亿元，比2010年翻一番。"),
+            (doubling.value, doubling.unit.as_deref(), doubling.base_year, doubling.raw.as_str()),
+            (1.0, Some("番"), Some(2010), "一番")
+        );
+        assert_eq!(
+            one("规模以上工业增加值达到1.7万亿元。"),
             ("规模以上工业增加值".into(), 1.7, Some("元".into()), Bound::Exact, TargetKind::Level)
         );
         assert_eq!(
@@ -511,29 +941,29 @@ mod tests {
             one("制造业质量竞争力指数达到82.5。"),
             ("制造业质量竞争力指数".into(), 82.5, None, Bound::Exact, TargetKind::Level)
         );
-        let f = &find_targets("规模以上工业增加值达到1.7万亿元。", None)[0];
+        let f = &find_targets("规模以上工业增加值达到1.7万亿元。", &at(None))[0];
         assert_eq!((f.normalized, f.multiplier.as_deref(), f.raw.as_str()), (1.7e12, Some("万亿"), "1.7万亿元"));
-        let f = &find_targets("规模以上工业增加值达到4.1万亿元。", None)[0];
+        let f = &find_targets("规模以上工业增加值达到4.1万亿元。", &at(None))[0];
         assert_eq!(f.normalized, 4.1e12, "scaled in one rounding, so that the JSON reads back the same");
     }
 
     #[test]
     fn changes_growth_and_carried_subjects() {
         let found =
-            find_targets("规模以上工业万元增加值能耗比2015年下降18%，固体废弃物综合利用率达到73%。", Some(2020));
+            find_targets("规模以上工业万元增加值能耗比2015年下降18%，固体废弃物综合利用率达到73%。", &at(Some(2020)));
         assert_eq!(found[0].subject, "规模以上工业万元增加值能耗");
         assert_eq!(
             (found[0].kind, found[0].direction, found[0].base_year),
             (TargetKind::Change, Some(Direction::Decrease), Some(2015))
         );
         assert_eq!(found[1].subject, "固体废弃物综合利用率");
-        let found = find_targets("有效发明专利拥有量年均增长13%，达到10000件以上。", Some(2020));
+        let found = find_targets("有效发明专利拥有量年均增长13%，达到10000件以上。", &at(Some(2020)));
         assert_eq!((found[0].kind, found[0].value), (TargetKind::Growth, 13.0));
         assert_eq!(
             (found[1].subject.as_str(), found[1].value, found[1].bound),
             ("有效发明专利拥有量", 10000.0, Bound::AtLeast)
         );
-        let points = &find_targets("工业增加值率比2015年提高2个百分点。", None)[0];
+        let points = &find_targets("工业增加值率比2015年提高2个百分点。", &at(None))[0];
         assert_eq!((points.unit.as_deref(), points.direction), (Some("个百分点"), Some(Direction::Increase)));
     }
 
@@ -541,25 +971,59 @@ mod tests {
     fn years_rates_counts_and_ratios() {
         let found = find_targets(
             "到2020年，智能工厂（教字化车间）达到1500家，工业机器人密度达到每万名员工使用机器人60台。",
-            None,
+            &at(None),
         );
         assert_eq!(
             (found[0].subject.as_str(), found[0].year, found[0].kind),
             ("智能工厂（教字化车间）", Some(2020), TargetKind::Count)
         );
         assert_eq!((found[1].per.as_deref(), found[1].value), (Some("每万名员工使用机器人"), 60.0));
-        let found = find_targets("到2020年电子信息产业主营业务收入达到3000亿元以上。", Some(2025));
+        let found = find_targets("到2020年电子信息产业主营业务收入达到3000亿元以上。", &at(Some(2025)));
         assert_eq!((found[0].subject.as_str(), found[0].year), ("电子信息产业主营业务收入", Some(2020)));
-        let found = find_targets("到2020年，创建10家绿色工业园区和100家绿色工厂，培育省级试点示范项目100个。", None);
+        let found =
+            find_targets("到2020年，创建10家绿色工业园区和100家绿色工厂，培育省级试点示范项目100个。", &at(None));
         let subjects: Vec<_> = found.iter().map(|f| (f.subject.as_str(), f.value)).collect();
         assert_eq!(subjects, [("绿色工业园区", 10.0), ("绿色工厂", 100.0), ("省级试点示范项目", 100.0)]);
-        let named = &find_targets("第三产业增加值，1995年比1990年增长53.9％。", None)[0];
+        let named = &find_targets("第三产业增加值，1995年比1990年增长53.9％。", &at(None))[0];
         assert_eq!((named.subject.as_str(), named.year, named.value), ("第三产业增加值", Some(1995), 53.9));
-        assert!(find_targets("1995年比1990年增长53· 9％。", None).is_empty(), "a number broken by OCR is no target");
-        let own_year = &find_targets("1995年乡镇企业总产值达到14000亿元。", Some(2000))[0];
+        assert!(
+            find_targets("1995年比1990年增长53· 9％。", &at(None)).is_empty(),
+            "a number broken by OCR is no target"
+        );
+        let own_year = &find_targets("1995年乡镇企业总产值达到14000亿元。", &at(Some(2000)))[0];
         assert_eq!((own_year.subject.as_str(), own_year.year), ("乡镇企业总产值", Some(1995)));
-        let ratio = &find_targets("化学原料药和制剂比调整到3：7。", None)[0];
+        let ratio = &find_targets("化学原料药和制剂比调整到3：7。", &at(None))[0];
         assert_eq!((ratio.kind, ratio.raw.as_str()), (TargetKind::Ratio, "3：7"));
+    }
+
+    #[test]
+    fn goals_told_from_results() {
+        let report = Context { default_year: None, document_year: Some(2016), section: None };
+        let read = |text: &str, context: &Context| -> Vec<(f64, TargetStatus, Option<i32>)> {
+            find_targets(text, context).iter().map(|f| (f.value, f.status, f.year)).collect()
+        };
+        // Tense and aspect markers, the year against the document's, a starting value.
+        assert_eq!(read("去年国内生产总值增长6.9%。", &report), [(6.9, TargetStatus::Achieved, Some(2015))]);
+        assert_eq!(read("今年国内生产总值预期增长6.5%－7%。", &report), [(6.5, TargetStatus::Goal, Some(2016))]);
+        assert_eq!(
+            read("全员劳动生产率从人均8.7万元提高到12万元以上。", &report),
+            [(8.7, TargetStatus::Achieved, None), (12.0, TargetStatus::Goal, None)]
+        );
+        assert_eq!(read("2015年，全省粮食产量达到670亿斤。", &report)[0].1, TargetStatus::Achieved);
+        assert_eq!(read("到“十四五”末，普及率达到80%。", &report), [(80.0, TargetStatus::Goal, Some(2025))]);
+        // `主要` holds no `要`; the section decides where the sentence does not.
+        let review = Context { section: Some(TargetStatus::Achieved), ..report };
+        assert_eq!(read("主要污染物排放量减少12%以上。", &review)[0].1, TargetStatus::Achieved);
+        assert_eq!(read("力争主要污染物排放量减少12%以上。", &review)[0].1, TargetStatus::Goal);
+        // A range keeps both ends; OCR spacing and Chinese numerals are read through.
+        let range = &find_targets("国内生产总值增长6.5%－7%。", &report)[0];
+        assert_eq!((range.value, range.upper, range.raw.as_str()), (6.5, Some(7.0), "6.5%－7%"));
+        let spaced = &find_targets("城镇居民人均可支配收入达到5 1 6 0 元。", &report)[0];
+        assert_eq!((spaced.value, spaced.raw.as_str()), (5160.0, "5 1 6 0 元"));
+        assert_eq!(find_targets("粮食产量增长百分之七十七点五。", &report)[0].value, 77.5);
+        // Rules are no goals: a subsidy, a threshold.
+        assert!(find_targets("对符合条件的项目给予最高500万元奖补。", &report).is_empty());
+        assert!(find_targets("淘汰450立方米及以下高炉。", &report).is_empty());
     }
 
     #[test]
@@ -597,7 +1061,11 @@ mod tests {
             "皖政办秘〔2021〕82号。",
             "规划期2016-2020年。",
         ] {
-            assert!(find_targets(text, Some(2020)).is_empty(), "{text}: {:?}", find_targets(text, Some(2020)));
+            assert!(
+                find_targets(text, &at(Some(2020))).is_empty(),
+                "{text}: {:?}",
+                find_targets(text, &at(Some(2020)))
+            );
         }
     }
 }

@@ -15,4 +15,5 @@ mod seed;
 mod spans;
 mod support;
 mod targets;
+mod targets_dev;
 mod wild;

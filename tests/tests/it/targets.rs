@@ -1,6 +1,6 @@
 //! Targets from the seed's prose, the precision rule on every corpus document, and the CSV/JSON exports.
 
-use guihua_model::{Bound, Direction, Target, TargetKind};
+use guihua_model::{Bound, Direction, Target, TargetKind, TargetStatus};
 
 use crate::support::{guihua, seed, seed_path, shared_corpus};
 
@@ -57,7 +57,8 @@ fn the_goals_and_the_sector_and_programme_targets_of_the_seed() {
 }
 
 /// The precision rule, on every document: a target is never a date, a document number, a name with digits or an
-/// ordinal, and always has a subject.
+/// ordinal, and always has a subject. A number without a unit stands before no word, unless `万` or `亿` counts that
+/// word (`350万青壮年文盲`).
 fn assert_precise(targets: &[Target], text: &str, name: &str) {
     for t in targets {
         let after = text[t.span.end..].chars().next();
@@ -65,8 +66,10 @@ fn assert_precise(targets: &[Target], text: &str, name: &str) {
         assert!(!t.subject.is_empty(), "{name}: {t:?}");
         assert!(!matches!(after, Some('年' | '月' | '日' | '号' | '代' | '届')), "{name}: a date or ordinal: {t:?}");
         assert!(!matches!(before, Some('第' | '〔' | '[')), "{name}: an ordinal or document number: {t:?}");
-        let unknown_measure =
-            t.unit.is_none() && t.kind != TargetKind::Ratio && after.is_some_and(char::is_alphanumeric);
+        let unknown_measure = t.unit.is_none()
+            && t.multiplier.is_none()
+            && t.kind != TargetKind::Ratio
+            && after.is_some_and(char::is_alphanumeric);
         assert!(!unknown_measure, "{name}: a number with an unknown measure: {t:?}");
     }
 }
@@ -97,8 +100,16 @@ fn exports_read_back_as_csv_and_json() {
     assert_eq!(&headers[0], "document");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let (doc, _) = seed();
-    assert_eq!(rows.len(), doc.targets.len());
+    let goals = doc.targets.iter().filter(|t| t.status == TargetStatus::Goal).count();
+    assert_eq!(rows.len(), goals, "goals by default");
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert!(rows.iter().all(|r| &r[column("status")] == "goal"));
+    let all = guihua().args(["targets", "--status", "all", "--format", "json"]).arg(seed_path()).output().unwrap();
+    let all: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&all.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(all.len(), doc.targets.len());
+    let achieved = all.iter().filter(|r| r["status"] == "achieved").count();
+    assert_eq!(achieved, doc.targets.len() - goals, "every target is a goal or an achievement");
     let first = &rows[0];
     assert_eq!(&first[column("subject")], "规模以上工业增加值");
     assert_eq!(&first[column("raw")], "1.7万亿元");

@@ -1,0 +1,505 @@
+//! Figures as real files write them, rewritten the way the target patterns read them, with a map back to the source.
+//!
+//! The `figure_spacing` rule: PDF text puts blanks between digits and Chinese (`到 2025 年`, `超过 50%`), OCR text
+//! between the digits themselves (`1 2 %`, `6 .5 %`, `1 9 9 7 年`); a blank run with a digit on one side and a digit,
+//! decimal point, percent sign or Chinese character on the other is dropped. Full-width digits, `．` and `％` become
+//! ASCII; a `，` or `,` between a digit and exactly three digits is a thousands separator (`16，770亿元`) and goes.
+//!
+//! The `chinese_figure` rule: figures written in Chinese numerals become Arabic where they measure something —
+//! `百分之七十七点五` → `77.5%`, `一千二百万吨` → `1200万吨`, `二点五倍` → `2.5倍`, `一九九七年` → `1997年` — but a
+//! numeral that names (`“十三五”`, `第一`, `一批`, `一个`) stays: a run must hold two numerals or more (or a `点`)
+//! and stand before a unit, or follow `百分之`.
+
+use std::sync::LazyLock;
+
+use crate::text::is_blank;
+
+/// Text with its figures rewritten, and where each of its bytes comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Normalized {
+    /// The rewritten text.
+    pub text: String,
+    /// For each byte of `text`, the source range of what it was written from.
+    map: Vec<(usize, usize)>,
+    /// The length of the source.
+    source_len: usize,
+}
+
+impl Normalized {
+    /// The source byte offset where byte `at` of the rewritten text comes from (the end of the source at the end).
+    pub fn source(&self, at: usize) -> usize {
+        self.map.get(at).map_or(self.source_len, |&(start, _)| start)
+    }
+
+    /// The source byte offset where a range of the rewritten text that ends before byte `to` ends.
+    pub fn source_end(&self, to: usize) -> usize {
+        match to.checked_sub(1).and_then(|k| self.map.get(k)) {
+            Some(&(_, end)) => end,
+            None => self.source(to),
+        }
+    }
+}
+
+/// Units a Chinese-numeral figure may stand before (the start of the word is enough).
+const UNITS: [&str; 33] = [
+    "个百分点",
+    "百分点",
+    "倍",
+    "%",
+    "％",
+    "万",
+    "亿",
+    "元",
+    "吨",
+    "公里",
+    "千米",
+    "公斤",
+    "斤",
+    "人",
+    "户",
+    "亩",
+    "公顷",
+    "千瓦",
+    "台",
+    "辆",
+    "所",
+    "座",
+    "项",
+    "家",
+    "个",
+    "条",
+    "种",
+    "平方",
+    "立方",
+    "年",
+    "米",
+    "成",
+    "岁",
+];
+
+/// `text` with its figures rewritten (see the module documentation), or `None` when nothing needs rewriting (the
+/// common case, which costs one pass over the bytes and no allocation).
+pub(crate) fn normalize(text: &str) -> Option<Normalized> {
+    if !needs_rewriting(text) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        // A run of blanks between figure characters.
+        if is_blank(c) {
+            let mut j = i;
+            while j < chars.len() && is_blank(chars[j].1) {
+                j += 1;
+            }
+            if drops_blank(&chars, i, j) {
+                i = j;
+                continue;
+            }
+        }
+        // A thousands separator.
+        if matches!(c, '，' | ',')
+            && i > 0
+            && is_digit(chars[i - 1].1)
+            && (1..=3).all(|k| chars.get(i + k).is_some_and(|&(_, d)| is_digit(d)))
+            && chars.get(i + 4).is_none_or(|&(_, d)| !is_digit(d) && !matches!(d, '，' | ','))
+            && !chars.get(i + 4).is_some_and(|&(_, d)| d == '．' || d == '.')
+        {
+            i += 1;
+            continue;
+        }
+        // A figure in Chinese numerals.
+        if let Some((written, next)) = chinese_figure(&chars, i) {
+            let end = chars.get(next).map_or(text.len(), |&(e, _)| e);
+            map.extend(std::iter::repeat_n((at, end), written.len()));
+            out.push_str(&written);
+            i = next;
+            continue;
+        }
+        let ascii = match c {
+            '０'..='９' => Some(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
+            '．' if out.chars().next_back().is_some_and(is_digit)
+                && chars.get(i + 1).is_some_and(|&(_, d)| is_digit(d)) =>
+            {
+                Some('.')
+            }
+            '％' => Some('%'),
+            _ => None,
+        };
+        let written = ascii.unwrap_or(c);
+        map.extend(std::iter::repeat_n((at, at + c.len_utf8()), written.len_utf8()));
+        out.push(written);
+        i += 1;
+    }
+    Some(Normalized { text: out, map, source_len: text.len() })
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// A CJK unified ideograph (the basic block).
+pub(crate) fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Whether the blank run `chars[from..to]` splits a figure (see the module documentation). Between two digits only a
+/// single blank between short digit groups goes (`1 2 %`, `7 4 7 7 2亿元`), so that figures set side by side (`2015
+/// 2020`, `1.2 1.5`) stay apart.
+fn drops_blank(chars: &[(usize, char)], from: usize, to: usize) -> bool {
+    let (Some(&(_, b)), Some(&(_, a))) = (from.checked_sub(1).and_then(|k| chars.get(k)), chars.get(to)) else {
+        return false;
+    };
+    let point_or_percent = |c: char| matches!(c, '.' | '．' | '%' | '％' | '‰');
+    if is_digit(b) && is_digit(a) {
+        let before = chars[..from].iter().rev().take_while(|&&(_, c)| is_digit(c)).count();
+        let after = chars[to..].iter().take_while(|&&(_, c)| is_digit(c)).count();
+        let decimal = (from - before).checked_sub(1).is_some_and(|k| point_or_percent(chars[k].1));
+        // After a decimal point only when a unit follows (`1 0 ．0 6 ‰`), so that `1.2 1.5` stays apart.
+        let unit_after = chars[to + after..]
+            .iter()
+            .find(|&&(_, c)| !is_blank(c))
+            .is_some_and(|&(_, c)| matches!(c, '%' | '％' | '‰') || is_cjk(c));
+        return to - from == 1 && before <= 2 && after <= 2 && (!decimal || unit_after);
+    }
+    (is_digit(b) && (point_or_percent(a) || is_cjk(a))) || (is_digit(a) && (point_or_percent(b) || is_cjk(b)))
+}
+
+/// Whether anything in `text` may need rewriting: one pass over the bytes for digits, one automaton for numerals
+/// where there are no Arabic digits.
+fn needs_rewriting(text: &str) -> bool {
+    // Texts that write their figures in Arabic digits write them all so: the numeral automaton reads the others.
+    // Magnitude words (`千项`, `万亿元`) and doublings (`翻一番`) stand among Arabic digits too.
+    if magnitude_words(text) {
+        return true;
+    }
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        digits_need_rewriting(text)
+    } else {
+        numerals_need_rewriting(text) || digits_need_rewriting(text)
+    }
+}
+
+/// Blanks next to digits, full-width digits and signs, separators between digits: a look at the neighbours of each
+/// ASCII digit, and a search for the lead bytes of full-width forms.
+fn digits_need_rewriting(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `０`–`９` and `％` (EF BC 90–99, EF BC 85).
+    let full_width = memchr::memmem::find_iter(bytes, &[0xEF, 0xBC])
+        .any(|i| bytes.get(i + 2).is_some_and(|&c| (0x90..=0x99).contains(&c) || c == 0x85));
+    if full_width {
+        return true;
+    }
+    let blank_at = |i: usize| {
+        matches!(bytes.get(i), Some(b' ' | b'\t'))
+            || bytes.get(i..i + 3) == Some("\u{3000}".as_bytes())
+            || bytes.get(i..i + 2) == Some("\u{a0}".as_bytes())
+    };
+    bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).any(|(i, _)| {
+        let next = i + 1;
+        let after_digit = blank_at(next)
+            || bytes.get(next) == Some(&b',')
+            || bytes.get(next..next + 3) == Some("，".as_bytes())
+            || bytes.get(next..next + 3) == Some("．".as_bytes());
+        let before_digit = i > 0
+            && (matches!(bytes[i - 1], b' ' | b'\t') || (i >= 3 && blank_at(i - 3)) || (i >= 2 && blank_at(i - 2)));
+        after_digit || before_digit
+    })
+}
+
+/// Magnitude words and doublings (see [`chinese_figure`]).
+static MAGNITUDES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "千项",
+        "千亿",
+        "千家",
+        "千个",
+        "千万",
+        "百亿",
+        "百项",
+        "百个",
+        "百万",
+        "万亿",
+        "翻一番",
+        "翻两番",
+        "翻三番",
+    ])
+    .expect("the magnitude words build an automaton")
+});
+
+/// Whether a magnitude word stands on its own (`千项`), not after a figure (`1.7万亿元`).
+fn magnitude_words(text: &str) -> bool {
+    MAGNITUDES.find_iter(text).any(|m| {
+        text[..m.start()].chars().next_back().is_none_or(|c| !is_digit(c) && !is_numeral(c) && c != '.' && c != '．')
+    })
+}
+
+/// `百分`, and every pair of Chinese numerals that may open a figure.
+static NUMERAL_PAIRS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    const FIRST: &str = "〇○零一二两三四五六七八九十千";
+    let seconds = format!("{FIRST}百点");
+    let mut patterns = vec!["百分".to_owned()];
+    for a in FIRST.chars() {
+        for b in seconds.chars() {
+            patterns.push(format!("{a}{b}"));
+        }
+    }
+    // A DFA: this automaton reads every paragraph, most of which hold no figure at all.
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(patterns)
+        .expect("the numeral pairs build an automaton")
+});
+
+/// A run of two Chinese numerals or more before a unit (or ending in `万`/`亿`), or `百分`: `十三五` names a plan.
+fn numerals_need_rewriting(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    NUMERAL_PAIRS.find_iter(text).any(|m| {
+        if text[m.start()..].starts_with("百分") {
+            return true;
+        }
+        let mut j = m.start();
+        while matches!(decode3(bytes, j), n if is_numeral(n) || matches!(n, '百' | '点' | '万' | '亿')) {
+            j += 3;
+        }
+        let last = decode3(bytes, j - 3);
+        last == '万' || last == '亿' || text.get(j..).is_some_and(|rest| UNITS.iter().any(|u| rest.starts_with(u)))
+    })
+}
+
+/// The three-byte character at `bytes[i..]` (or a space where there is none).
+fn decode3(bytes: &[u8], i: usize) -> char {
+    match bytes.get(i..i + 3) {
+        Some(&[a, b, c]) if (0xE0..=0xEF).contains(&a) => {
+            let code = (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
+            char::from_u32(code).unwrap_or(' ')
+        }
+        _ => ' ',
+    }
+}
+
+/// A character of a Chinese-numeral figure: digits, `十百千`, inner `万亿`, `两`, `〇`, and `点` for the decimal point.
+fn is_numeral(c: char) -> bool {
+    matches!(c, '〇' | '○' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '千')
+}
+
+fn chinese_digit(c: char) -> Option<u64> {
+    Some(match c {
+        '〇' | '○' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A figure in Chinese numerals starting at `chars[i]`: its Arabic form and the index after it.
+fn chinese_figure(chars: &[(usize, char)], i: usize) -> Option<(String, usize)> {
+    let c = chars[i].1;
+    let percent = c == '百'
+        && chars.get(i + 1).is_some_and(|&(_, c)| c == '分')
+        && chars.get(i + 2).is_some_and(|&(_, c)| c == '之');
+    let start = if percent { i + 3 } else { i };
+    if !percent && !is_numeral(c) && c != '百' && c != '万' {
+        return None;
+    }
+    // `翻一番`, `翻两番`: a doubling, counted.
+    if i > 0 && chars[i - 1].1 == '翻' && chars.get(i + 1).is_some_and(|&(_, n)| n == '番') {
+        return chinese_digit(c).map(|d| (d.to_string(), i + 1));
+    }
+    // A magnitude word alone: `千项`, `千亿级`, `百亿元`, `万亿元` (one 万 before 亿), but not `千家万户`, `百家`.
+    let previous = i.checked_sub(1).map(|k| chars[k].1);
+    if !percent && previous.is_none_or(|p| !is_numeral(p) && !is_digit(p) && !matches!(p, '第' | '.' | '．')) {
+        let next = chars.get(i + 1).map(|&(_, n)| n);
+        let rest: String = chars[i + 1..chars.len().min(i + 4)].iter().map(|&(_, c)| c).collect();
+        let magnitude = match c {
+            '千' => Some("1000"),
+            '百' => Some("100"),
+            '万' if next == Some('亿') => Some("1万"),
+            _ => None,
+        };
+        let idiom = rest.starts_with("家万户") || (c == '百' && rest.starts_with('家'));
+        let unit = next.is_some_and(|n| matches!(n, '项' | '亿' | '家' | '个' | '万'));
+        if let Some(m) = magnitude
+            && unit
+            && !idiom
+        {
+            return Some((m.to_owned(), i + 1));
+        }
+    }
+    if c == '万' {
+        return None;
+    }
+    // Not a numeral that names: `第一`, and not the middle of a word run of numerals.
+    if !percent && i > 0 && (chars[i - 1].1 == '第' || is_numeral(chars[i - 1].1) || chars[i - 1].1 == '百') {
+        return None;
+    }
+    let mut j = start;
+    while j < chars.len() && (is_numeral(chars[j].1) || matches!(chars[j].1, '百' | '点' | '万' | '亿')) {
+        j += 1;
+    }
+    // A trailing `万`/`亿` is a multiplier the patterns read themselves.
+    let mut end = j;
+    while end > start && matches!(chars[end - 1].1, '万' | '亿' | '点') {
+        end -= 1;
+    }
+    if end == start {
+        return None;
+    }
+    let run: String = chars[start..end].iter().map(|&(_, c)| c).collect();
+    let rest: String = chars[end..chars.len().min(end + 4)].iter().map(|&(_, c)| c).collect();
+    let value = chinese_value(&run)?;
+    if percent {
+        return Some((format!("{value}%"), end));
+    }
+    let numerals = run.chars().count();
+    // A year in digit numerals: `一九九七年`.
+    if numerals == 4 && run.chars().all(|c| chinese_digit(c).is_some()) && rest.starts_with('年') {
+        return Some((value, end));
+    }
+    let before_unit = UNITS.iter().any(|u| rest.starts_with(u)) && !rest.starts_with("年代");
+    // Before `年` only a count of years (`十五年`): digit runs before it are years, read above.
+    let years_count = !rest.starts_with('年') || run.contains('十');
+    if numerals >= 2 && before_unit && years_count {
+        return Some((value, end));
+    }
+    None
+}
+
+/// The value of a Chinese numeral run (`七十七点五` → `77.5`, `一千二百` → `1200`, `一九九七` → `1997`, `两万三千` →
+/// `23000`), as Arabic digits; `None` when it is no number (`十三五`).
+fn chinese_value(run: &str) -> Option<String> {
+    let (whole, fraction) = match run.split_once('点') {
+        Some((w, f)) => (w, Some(f)),
+        None => (run, None),
+    };
+    let integer = if whole.chars().all(|c| chinese_digit(c).is_some()) && whole.chars().count() > 1 {
+        // Digit by digit: `一九九七`.
+        whole.chars().map(|c| chinese_digit(c).map(|d| char::from(b'0' + d as u8))).collect::<Option<String>>()?
+    } else {
+        positional(whole)?.to_string()
+    };
+    match fraction {
+        Some(f) if !f.is_empty() => {
+            let digits: Option<String> =
+                f.chars().map(|c| chinese_digit(c).map(|d| char::from(b'0' + d as u8))).collect();
+            Some(format!("{integer}.{}", digits?))
+        }
+        Some(_) => None,
+        None => Some(integer),
+    }
+}
+
+/// A positional Chinese numeral: `一千二百`, `十五`, `两万三千`, `三亿五千万` (inner 万 and 亿).
+fn positional(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
+    let mut last_unit = u64::MAX;
+    for c in text.chars() {
+        if let Some(d) = chinese_digit(c) {
+            if digit.is_some() && d != 0 {
+                return None; // two digits in a row: `三五` is no number
+            }
+            digit = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
+            _ => return None,
+        };
+        if unit >= 10_000 {
+            total = (total + section + digit.unwrap_or(0)) * unit;
+            section = 0;
+            digit = None;
+            last_unit = u64::MAX;
+            continue;
+        }
+        if unit >= last_unit {
+            return None;
+        }
+        last_unit = unit;
+        section += digit.unwrap_or(1) * unit;
+        digit = None;
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> String {
+        normalize(text).map_or_else(|| text.to_owned(), |n| n.text)
+    }
+
+    #[test]
+    fn spacing_inside_and_around_figures() {
+        assert_eq!(norm("到 2025 年，超过 50%"), "到2025年，超过50%");
+        assert_eq!(norm("增长 1 2 %，6 .5 %"), "增长12%，6.5%");
+        assert_eq!(norm("下降到1 0 ．0 6 ‰"), "下降到10.06‰");
+        assert_eq!(norm("1 9 9 7 年国内生产总值达到7 4 7 7 2亿元"), "1997年国内生产总值达到74772亿元");
+        assert_eq!(norm("Windows 10 版"), "Windows 10版", "a blank after a word stays");
+        assert_eq!(norm("分别为2015 2020和1.2 1.5"), "分别为2015 2020和1.2 1.5", "figures side by side stay apart");
+        assert!(normalize("规模以上工业增加值达到1.7万亿元。").is_none(), "nothing to rewrite: no allocation");
+    }
+
+    #[test]
+    fn full_width_and_thousands_separators() {
+        assert_eq!(norm("１２．５％"), "12.5%");
+        assert_eq!(norm("达到16，770亿元，分别为1，2，3"), "达到16770亿元，分别为1，2，3");
+        assert_eq!(norm("1,500家"), "1500家");
+    }
+
+    #[test]
+    fn chinese_numerals_that_measure() {
+        assert_eq!(norm("增长百分之七十七点五"), "增长77.5%");
+        assert_eq!(norm("生产一千二百万吨"), "生产1200万吨");
+        assert_eq!(norm("提高二点五倍"), "提高2.5倍");
+        assert_eq!(norm("一九九七年"), "1997年");
+        assert_eq!(norm("两万三千人"), "23000人");
+        assert_eq!(
+            norm("比2010年翻一番，实施千项技改，打造千亿级集群，培育万亿元产业"),
+            "比2010年翻1番，实施1000项技改，打造1000亿级集群，培育1万亿元产业"
+        );
+        for text in [
+            "“十三五”时期",
+            "第一，",
+            "一批项目",
+            "建设一个中心",
+            "三五年内",
+            "十年规划",
+            "走进千家万户",
+            "百家争鸣",
+            "万人",
+        ] {
+            assert_eq!(norm(text), text);
+        }
+    }
+
+    #[test]
+    fn the_map_points_into_the_source() {
+        let text = "到 2025 年增长百分之五十";
+        let n = normalize(text).expect("rewritten");
+        let at = n.text.find("50%").expect("the figure");
+        assert_eq!(&text[n.source(at)..], "百分之五十");
+        let year = n.text.find("2025").expect("the year");
+        assert_eq!(&text[n.source(year)..n.source_end(year + 4)], "2025");
+        assert_eq!(&text[n.source(at)..n.source_end(at + 3)], "百分之五十");
+        assert_eq!(n.source(n.text.len()), text.len());
+    }
+}

@@ -1302,7 +1302,7 @@ impl<'a> Builder<'a> {
             Document { outline: std::mem::take(&mut self.root), meta: self.meta.clone(), ..Document::default() };
         collect_indicators(&mut document, &self.index);
         collect_projects(&mut document, &self.index);
-        collect_targets(&mut document, &self.index);
+        collect_targets(&mut document, &self.index, crate::figures::writes_chinese_figures(self.text));
         if let Some((span, tail)) = truncation(&document) {
             let message = format!("the text ends mid-sentence (`…{tail}`): the file may be truncated");
             self.diagnose("layout.truncated", Severity::Warning, message, span.start, span.end);
@@ -1555,18 +1555,22 @@ fn source_offset(text: &str, text_start: usize, pieces: &[Piece], end: usize, at
 }
 
 /// Targets from every paragraph and panel paragraph; where the text names no year, the plan period's end.
-fn collect_targets(document: &mut Document, index: &LineIndex) {
+fn collect_targets(document: &mut Document, index: &LineIndex, chinese_numerals: bool) {
     let mut context = target::Context {
         default_year: document.meta.period.map(|p| p.end),
         document_year: document_year(document),
         section: None,
+        chinese_numerals,
     };
     let mut targets = Vec::new();
     // A number inside the name of a key project (`年产1200万套有源光缆`, `1.5GW组件`) names the project's capacity.
-    let names: Vec<(usize, usize)> = document.projects.iter().map(|p| (p.span.start, p.span.end)).collect();
+    let mut names: Vec<(usize, usize)> = document.projects.iter().map(|p| (p.span.start, p.span.end)).collect();
+    names.sort_unstable();
     let mut push = |found: Vec<target::Found>, node: &str, ranges: Vec<(usize, usize)>| {
         for (f, (start, end)) in found.into_iter().zip(ranges) {
-            if names.iter().any(|&(a, b)| a <= start && end <= b) {
+            // Names do not overlap: the one that starts last at or before `start` is the only one that can hold it.
+            let candidate = names.partition_point(|&(a, _)| a <= start).checked_sub(1).map(|k| names[k]);
+            if candidate.is_some_and(|(_, b)| end <= b) {
                 continue;
             }
             let mut t = f.target;
@@ -1632,7 +1636,7 @@ fn document_year(document: &Document) -> Option<i32> {
             _ => None,
         })
         .filter_map(|title| {
-            let normalized = crate::figures::normalize(title);
+            let normalized = crate::figures::normalize(title, false);
             let title = normalized.as_ref().map_or(title, |n| n.text.as_str());
             TITLE_YEAR.captures_iter(title).filter_map(|c| c[1].parse::<i32>().ok()).max()
         })

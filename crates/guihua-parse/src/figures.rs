@@ -78,9 +78,10 @@ const UNITS: [&str; 33] = [
 ];
 
 /// `text` with its figures rewritten (see the module documentation), or `None` when nothing needs rewriting (the
-/// common case, which costs one pass over the bytes and no allocation).
-pub(crate) fn normalize(text: &str) -> Option<Normalized> {
-    if !needs_rewriting(text) {
+/// common case, which costs one pass over the bytes and no allocation). Runs of Chinese numerals are read only when
+/// `numerals` (see [`writes_chinese_figures`]).
+pub(crate) fn normalize(text: &str, numerals: bool) -> Option<Normalized> {
+    if !needs_rewriting(text, numerals) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -112,7 +113,7 @@ pub(crate) fn normalize(text: &str) -> Option<Normalized> {
             continue;
         }
         // A figure in Chinese numerals.
-        if let Some((written, next)) = chinese_figure(&chars, i) {
+        if let Some((written, next)) = chinese_figure(&chars, i, numerals) {
             let end = chars.get(next).map_or(text.len(), |&(e, _)| e);
             map.extend(std::iter::repeat_n((at, end), written.len()));
             out.push_str(&written);
@@ -168,19 +169,27 @@ fn drops_blank(chars: &[(usize, char)], from: usize, to: usize) -> bool {
     (is_digit(b) && (point_or_percent(a) || is_cjk(a))) || (is_digit(a) && (point_or_percent(b) || is_cjk(b)))
 }
 
-/// Whether anything in `text` may need rewriting: one pass over the bytes for digits, one automaton for numerals
-/// where there are no Arabic digits.
-fn needs_rewriting(text: &str) -> bool {
-    // Texts that write their figures in Arabic digits write them all so: the numeral automaton reads the others.
-    // Magnitude words (`千项`, `万亿元`) and doublings (`翻一番`) stand among Arabic digits too.
-    if magnitude_words(text) {
-        return true;
-    }
-    if text.bytes().any(|b| b.is_ascii_digit()) {
-        digits_need_rewriting(text)
-    } else {
-        numerals_need_rewriting(text) || digits_need_rewriting(text)
-    }
+/// Whether anything in `text` may need rewriting: one automaton for Chinese figures, a look at the neighbours of the
+/// Arabic digits. Texts that write their figures in Arabic digits write them all so, save magnitude words (`千项`,
+/// `万亿元`), doublings (`翻一番`) and `百分之`: runs of numerals are read only in text without Arabic digits.
+fn needs_rewriting(text: &str, numerals: bool) -> bool {
+    let digits = has_ascii_digit(text);
+    chinese_figures(text, digits || !numerals) || digits_need_rewriting(text)
+}
+
+/// The `figure_style` profile of a whole document: whether it writes figures in Chinese numerals — it has no Arabic
+/// digit at all, or says `百分之` three times or more (old reports and compendia, some laws). Only then are runs of
+/// numerals read as figures (see [`normalize`]); magnitude words and `百分之` are read everywhere.
+pub(crate) fn writes_chinese_figures(text: &str) -> bool {
+    !has_ascii_digit(text) || memchr::memmem::find_iter(text.as_bytes(), "百分之".as_bytes()).nth(2).is_some()
+}
+
+/// Whether `text` holds an ASCII digit: sixteen bytes at a time, which the compiler turns into vector compares.
+pub(crate) fn has_ascii_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(16);
+    let any = |chunk: &[u8]| chunk.iter().fold(false, |found, b| found | b.is_ascii_digit());
+    chunks.by_ref().any(any) || any(chunks.remainder())
 }
 
 /// Blanks next to digits, full-width digits and signs, separators between digits: a look at the neighbours of each
@@ -210,64 +219,62 @@ fn digits_need_rewriting(text: &str) -> bool {
     })
 }
 
-/// Magnitude words and doublings (see [`chinese_figure`]).
-static MAGNITUDES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+/// Magnitude words and doublings, and `百分` (see [`chinese_figure`]), by the character that opens them (not `千万`,
+/// an adverb as often as a number).
+const MAGNITUDES: [(&str, &[&str]); 4] = [
+    ("千", &["项", "亿", "家", "个"]),
+    ("百", &["亿", "项", "个", "万", "分"]),
+    ("万", &["亿"]),
+    ("翻", &["一番", "两番", "三番"]),
+];
+
+/// The numerals that may open a run (`十三五` names a plan, `七十七点五` measures).
+static NUMERALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new([
-        "千项",
-        "千亿",
-        "千家",
-        "千个",
-        "千万",
-        "百亿",
-        "百项",
-        "百个",
-        "百万",
-        "万亿",
-        "翻一番",
-        "翻两番",
-        "翻三番",
+        "〇", "○", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "千",
     ])
-    .expect("the magnitude words build an automaton")
+    .expect("the numerals build an automaton")
 });
 
-/// Whether a magnitude word stands on its own (`千项`), not after a figure (`1.7万亿元`).
-fn magnitude_words(text: &str) -> bool {
-    MAGNITUDES.find_iter(text).any(|m| {
-        text[..m.start()].chars().next_back().is_none_or(|c| !is_digit(c) && !is_numeral(c) && c != '.' && c != '．')
-    })
-}
-
-/// `百分`, and every pair of Chinese numerals that may open a figure.
-static NUMERAL_PAIRS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    const FIRST: &str = "〇○零一二两三四五六七八九十千";
-    let seconds = format!("{FIRST}百点");
-    let mut patterns = vec!["百分".to_owned()];
-    for a in FIRST.chars() {
-        for b in seconds.chars() {
-            patterns.push(format!("{a}{b}"));
-        }
+/// Whether `text` holds a figure in Chinese: a magnitude word on its own (`千项`, not `1.7万亿元`), `百分`, or — where
+/// the text has no Arabic digits — a run of two numerals or more before a unit or ending in `万`/`亿`.
+fn chinese_figures(text: &str, arabic_digits: bool) -> bool {
+    // One vector search per opening character: they are rarer than any automaton's start bytes.
+    let magnitude = MAGNITUDES.iter().any(|&(head, tails)| {
+        memchr::memmem::find_iter(text.as_bytes(), head.as_bytes()).any(|at| {
+            let rest = &text[at + head.len()..];
+            let before = text[..at].chars().next_back();
+            tails.iter().any(|t| rest.starts_with(t))
+                && (rest.starts_with('分')
+                    || before.is_none_or(|c| !is_digit(c) && !is_numeral(c) && c != '.' && c != '．'))
+        })
+    });
+    if magnitude || arabic_digits {
+        return magnitude;
     }
-    // A DFA: this automaton reads every paragraph, most of which hold no figure at all.
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(patterns)
-        .expect("the numeral pairs build an automaton")
-});
-
-/// A run of two Chinese numerals or more before a unit (or ending in `万`/`亿`), or `百分`: `十三五` names a plan.
-fn numerals_need_rewriting(text: &str) -> bool {
     let bytes = text.as_bytes();
-    NUMERAL_PAIRS.find_iter(text).any(|m| {
-        if text[m.start()..].starts_with("百分") {
-            return true;
+    let mut from = 0;
+    for m in NUMERALS.find_iter(text) {
+        if m.start() < from {
+            continue; // inside the run read last
         }
-        let mut j = m.start();
+        let mut j = m.end();
+        let mut run = 1;
         while matches!(decode3(bytes, j), n if is_numeral(n) || matches!(n, '百' | '点' | '万' | '亿')) {
             j += 3;
+            run += 1;
+        }
+        from = j;
+        if run < 2 {
+            continue;
         }
         let last = decode3(bytes, j - 3);
-        last == '万' || last == '亿' || text.get(j..).is_some_and(|rest| UNITS.iter().any(|u| rest.starts_with(u)))
-    })
+        if last == '万' || last == '亿' || text.get(j..).is_some_and(|rest| UNITS.iter().any(|u| rest.starts_with(u)))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The three-byte character at `bytes[i..]` (or a space where there is none).
@@ -303,7 +310,7 @@ fn chinese_digit(c: char) -> Option<u64> {
 }
 
 /// A figure in Chinese numerals starting at `chars[i]`: its Arabic form and the index after it.
-fn chinese_figure(chars: &[(usize, char)], i: usize) -> Option<(String, usize)> {
+fn chinese_figure(chars: &[(usize, char)], i: usize, numerals: bool) -> Option<(String, usize)> {
     let c = chars[i].1;
     let percent = c == '百'
         && chars.get(i + 1).is_some_and(|&(_, c)| c == '分')
@@ -360,6 +367,9 @@ fn chinese_figure(chars: &[(usize, char)], i: usize) -> Option<(String, usize)> 
     let value = chinese_value(&run)?;
     if percent {
         return Some((format!("{value}%"), end));
+    }
+    if !numerals {
+        return None;
     }
     let numerals = run.chars().count();
     // A year in digit numerals: `一九九七年`.
@@ -444,7 +454,7 @@ mod tests {
     use super::*;
 
     fn norm(text: &str) -> String {
-        normalize(text).map_or_else(|| text.to_owned(), |n| n.text)
+        normalize(text, true).map_or_else(|| text.to_owned(), |n| n.text)
     }
 
     #[test]
@@ -455,7 +465,8 @@ mod tests {
         assert_eq!(norm("1 9 9 7 年国内生产总值达到7 4 7 7 2亿元"), "1997年国内生产总值达到74772亿元");
         assert_eq!(norm("Windows 10 版"), "Windows 10版", "a blank after a word stays");
         assert_eq!(norm("分别为2015 2020和1.2 1.5"), "分别为2015 2020和1.2 1.5", "figures side by side stay apart");
-        assert!(normalize("规模以上工业增加值达到1.7万亿元。").is_none(), "nothing to rewrite: no allocation");
+        assert!(normalize("规模以上工业增加值达到1.7万亿元。", true).is_none(), "nothing to rewrite: no allocation");
+        assert_eq!(normalize("增长一千二百万吨", false), None, "runs of numerals only where the document writes them");
     }
 
     #[test]
@@ -494,7 +505,7 @@ mod tests {
     #[test]
     fn the_map_points_into_the_source() {
         let text = "到 2025 年增长百分之五十";
-        let n = normalize(text).expect("rewritten");
+        let n = normalize(text, true).expect("rewritten");
         let at = n.text.find("50%").expect("the figure");
         assert_eq!(&text[n.source(at)..], "百分之五十");
         let year = n.text.find("2025").expect("the year");

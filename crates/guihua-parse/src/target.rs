@@ -36,6 +36,8 @@ pub(crate) struct Context {
     /// What the nearest section title that says so makes of its numbers (`2015年工作回顾` → achieved, `主要目标` →
     /// goal); see [`section_status`].
     pub section: Option<TargetStatus>,
+    /// Whether the document writes figures in Chinese numerals (see [`crate::figures::writes_chinese_figures`]).
+    pub chinese_numerals: bool,
 }
 
 impl std::ops::Deref for Found {
@@ -199,7 +201,7 @@ fn year_value(digits: &str) -> Option<i32> {
 /// byte ranges found are the source's. A year named earlier in the paragraph (`到2020年，…。…`) holds for the
 /// sentences after it.
 pub(crate) fn find_targets(text: &str, context: &Context) -> Vec<Found> {
-    let normalized = crate::figures::normalize(text);
+    let normalized = crate::figures::normalize(text, context.chinese_numerals);
     let read = normalized.as_ref().map_or(text, |n| n.text.as_str());
     let mut out = read_targets(read, context);
     for f in &mut out {
@@ -239,14 +241,14 @@ fn read_targets(text: &str, context: &Context) -> Vec<Found> {
         let year = sentence_year.or(paragraph_year).or(context.default_year);
         let mut previous_subject: Option<String> = None;
         let mut previous_clause: Option<&str> = None;
+        // The markers of goals and results in the sentence, found once when a first target needs them.
+        let mut markers: Option<Vec<(usize, bool)>> = None;
         for (clause_start, clause) in split_keep_offsets(sentence, &['，', '：', ',', ':']) {
             // A verb earlier in the sentence governs the counts of its later clauses (`培育3家…，20家…`).
-            let found_here = if has_digit(clause) {
-                let governed = PREDICATES.is_match(&sentence[..clause_start]);
-                match_clause(clause, rule, governed)
-            } else {
-                Vec::new()
-            };
+            // Whether a verb in the clauses before governs this one's counts (`培育3家…，20家…`): asked only of a count
+            // right after a word.
+            let governed = || PREDICATES.is_match(&sentence[..clause_start]);
+            let found_here = if has_digit(clause) { match_clause(clause, rule, &governed) } else { Vec::new() };
             for mut found in found_here {
                 found.year = year;
                 let own_year = SUBJECT_YEAR.captures(&found.subject).map(|caps| {
@@ -271,8 +273,9 @@ fn read_targets(text: &str, context: &Context) -> Vec<Found> {
                     }
                 }
                 previous_subject = Some(found.subject.clone());
-                let before = &sentence[..clause_start + found.from];
-                found.status = status_of(sentence, before, own.or(reported), sentence_year, context);
+                let at = clause_start + found.from;
+                let markers = markers.get_or_insert_with(|| markers_in(sentence));
+                found.status = status_of(&sentence[..at], markers, at, own.or(reported), sentence_year, context);
                 if found.status == TargetStatus::Achieved {
                     found.year = own.or(reported).or(relative_year(sentence, context, true));
                 }
@@ -351,8 +354,9 @@ static PLAN_END: LazyLock<Regex> = LazyLock::new(|| {
 ///   …) against goals (`力争`, `确保`, `预期`, `目标`, `将`, `要`, `今年` …);
 /// - else the section it stands in (see [`section_status`]), else a goal: plans state goals.
 fn status_of(
-    sentence: &str,
     before: &str,
+    markers: &[(usize, bool)],
+    at: usize,
     reported: Option<i32>,
     goal_year: Option<i32>,
     context: &Context,
@@ -373,30 +377,29 @@ fn status_of(
     {
         return TargetStatus::Achieved;
     }
-    let (achieved, goal) = last_markers(before);
-    match (achieved, goal) {
+    let last = |result: bool| markers.iter().filter(|&&(m, r)| m < at && r == result).map(|&(m, _)| m).next_back();
+    match (last(true), last(false)) {
         (Some(a), Some(g)) if a > g => return TargetStatus::Achieved,
         (Some(_), None) => return TargetStatus::Achieved,
         (_, Some(_)) => return TargetStatus::Goal,
         (None, None) => {}
     }
     // After the number: `…增长6.9%，完成了全年目标`.
-    let rest = &sentence[before.len()..];
-    if last_markers(rest).0.is_some() && goal_year.is_none() {
+    if markers.iter().any(|&(m, result)| m >= at && result) && goal_year.is_none() {
         return TargetStatus::Achieved;
     }
     context.section.unwrap_or(TargetStatus::Goal)
 }
 
-/// Where the last result marker and the last goal marker stand in `text` (see [`ACHIEVED_MARKERS`],
-/// [`GOAL_MARKERS`]), read in one pass. `要` in `主要`, `重要`, `需要` or `要素` is no marker, nor `去年`/`上年` after `比`
-/// (a change's base, said of goals too: `今年…比去年增加5600亿元`), nor `将` in `将来`.
-fn last_markers(text: &str) -> (Option<usize>, Option<usize>) {
+/// Where the markers of results and of goals stand in `text` (see [`ACHIEVED_MARKERS`], [`GOAL_MARKERS`]), in order,
+/// each with whether it marks a result; read in one pass. `要` in `主要`, `重要`, `需要` or `要素` is no marker, nor
+/// `去年`/`上年` after `比` (a change's base, said of goals too: `今年…比去年增加5600亿元`), nor `将` in `将来`.
+fn markers_in(text: &str) -> Vec<(usize, bool)> {
     static MARKERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::new(ACHIEVED_MARKERS.iter().chain(GOAL_MARKERS.iter()))
             .expect("the markers build an automaton")
     });
-    let (mut achieved, mut goal) = (None, None);
+    let mut out = Vec::new();
     for m in MARKERS.find_overlapping_iter(text) {
         let marker = &text[m.start()..m.end()];
         let before = text[..m.start()].chars().next_back();
@@ -411,14 +414,10 @@ fn last_markers(text: &str) -> (Option<usize>, Option<usize>) {
             _ => true,
         };
         if counts {
-            if m.pattern().as_usize() < ACHIEVED_MARKERS.len() {
-                achieved = Some(m.start());
-            } else {
-                goal = Some(m.start());
-            }
+            out.push((m.start(), m.pattern().as_usize() < ACHIEVED_MARKERS.len()));
         }
     }
-    (achieved, goal)
+    out
 }
 
 /// Words that report a result.
@@ -489,7 +488,7 @@ pub(crate) fn section_status(title: &str) -> Option<TargetStatus> {
 /// Whether `text` holds an ASCII or a full-width digit (U+FF10–U+FF19, `EF BC 90`–`EF BC 99` in UTF-8).
 fn has_digit(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().any(u8::is_ascii_digit)
+    crate::figures::has_ascii_digit(text)
         || memchr::memmem::find_iter(bytes, &[0xEF, 0xBC])
             .any(|i| bytes.get(i + 2).is_some_and(|c| (0x90..=0x99).contains(c)))
 }
@@ -535,29 +534,40 @@ static TRIGGERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut previous: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let between_digits = previous.and_then(digit_value).is_some() && next.and_then(digit_value).is_some();
-        previous = Some(c);
-        if delimiters.contains(&c) && !between_digits {
-            out.push((start, &text[start..i]));
-            start = i + c.len_utf8();
+    let mut push = |from: usize, to: usize| {
+        let piece = &text[from..to];
+        if !piece.trim_matches(is_blank).is_empty() {
+            out.push((from, piece));
         }
+    };
+    for (i, c) in text.char_indices() {
+        if !delimiters.contains(&c) {
+            continue;
+        }
+        let previous = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..].chars().next();
+        if previous.and_then(digit_value).is_some() && next.and_then(digit_value).is_some() {
+            continue;
+        }
+        push(start, i);
+        start = i + c.len_utf8();
     }
-    out.push((start, &text[start..]));
-    out.retain(|(_, piece)| !piece.trim_matches(is_blank).is_empty());
+    push(start, text.len());
     out
 }
 
 /// The targets of one clause: the first pattern that matches, then any counts the same verb goes on to govern, then
 /// every other quantity of the clause that measures something (see [`bare_quantities`]).
-fn match_clause(clause: &str, rule: bool, governed: bool) -> Vec<Found> {
+fn match_clause(clause: &str, rule: bool, governed: &dyn Fn() -> bool) -> Vec<Found> {
+    // A clause whose digits make no quantity (`2016年9月30日`) holds no target: the patterns need not run.
+    let quantities = quantities(clause);
+    if quantities.is_empty() {
+        return Vec::new();
+    }
     let mut out = committed(clause);
     if !rule {
         let covered: Vec<(usize, usize)> = out.iter().map(|f| (f.from, f.to)).collect();
-        out.extend(bare_quantities(clause, &covered, governed));
+        out.extend(bare_quantities(clause, quantities, &covered, governed));
     }
     out.sort_by_key(|f| f.from);
     out
@@ -591,11 +601,16 @@ fn committed(clause: &str) -> Vec<Found> {
 /// (`给予最高100万元奖励`, `罚款1万元`) anywhere in its sentence, a threshold (`500平方米以上的`), a term (`3年期`).
 /// A count names what it
 /// counts after it; anything else, before it.
-fn bare_quantities(clause: &str, covered: &[(usize, usize)], governed: bool) -> Vec<Found> {
+fn bare_quantities(
+    clause: &str,
+    quantities: Vec<Quantity>,
+    covered: &[(usize, usize)],
+    governed: &dyn Fn() -> bool,
+) -> Vec<Found> {
     let mut out = Vec::new();
     // Where the words about the next quantity start: after the quantity before it (`钢铁产能6000万吨、水泥产能…`).
     let mut words_from = 0;
-    for q in quantities(clause) {
+    for q in quantities {
         let from = std::mem::replace(&mut words_from, q.end).min(q.start);
         let taken = out.last().map_or(0, |f: &Found| f.to); // the upper end of a range read with its lower one
         if q.start < taken || covered.iter().any(|&(a, b)| q.start < b && a < q.end) {
@@ -636,7 +651,7 @@ fn bare_quantities(clause: &str, covered: &[(usize, usize)], governed: bool) -> 
             .chars()
             .next_back()
             .is_some_and(|c| crate::figures::is_cjk(c) && !"等约共近超达".contains(c));
-        if counts && q.bound == Bound::Exact && after_word && !governed && !PREDICATES.is_match(&clause[..q.start]) {
+        if counts && q.bound == Bound::Exact && after_word && !PREDICATES.is_match(&clause[..q.start]) && !governed() {
             continue;
         }
         let named_after = clean_subject(after.split(['，', '。', '；', '、', '（', '(']).next().unwrap_or_default());
@@ -894,17 +909,37 @@ fn parse_decimal(text: &str) -> Option<f64> {
 }
 
 /// A number as written times `10^exponent`, rounded once: `4.1万亿` is exactly 4100000000000, not the product of two
-/// rounded floats (4099999999999.9995).
+/// rounded floats (4099999999999.9995). Read without allocating: the digits make an integer mantissa, scaled by one
+/// multiplication or division by an exact power of ten (long numbers go through the float parser).
 fn parse_decimal_scaled(text: &str, exponent: i32) -> Option<f64> {
-    let ascii: String = text
-        .chars()
-        .filter(|&c| c != ',')
-        .map(|c| match digit_value(c) {
-            Some(d) => char::from_digit(d, 10).unwrap_or('0'),
-            None => '.',
-        })
-        .collect();
-    format!("{ascii}e{exponent}").parse().ok()
+    let mut mantissa: u64 = 0;
+    let mut decimals: i32 = 0;
+    let mut digits = 0;
+    let mut point = false;
+    for c in text.chars() {
+        if c == ',' {
+            continue;
+        }
+        match digit_value(c) {
+            Some(d) => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(d))?;
+                digits += 1;
+                decimals += i32::from(point);
+            }
+            None if !point => point = true,
+            None => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let scale = exponent - decimals;
+    // Below 2^53 the mantissa is exact, and so is every power of ten up to 10^22: one rounding in all.
+    if mantissa < (1 << 53) && scale.abs() <= 22 {
+        let power = 10f64.powi(scale.abs());
+        return Some(if scale >= 0 { mantissa as f64 * power } else { mantissa as f64 / power });
+    }
+    format!("{mantissa}e{scale}").parse().ok()
 }
 
 #[cfg(test)]
@@ -998,7 +1033,7 @@ mod tests {
 
     #[test]
     fn goals_told_from_results() {
-        let report = Context { default_year: None, document_year: Some(2016), section: None };
+        let report = Context { document_year: Some(2016), chinese_numerals: true, ..Context::default() };
         let read = |text: &str, context: &Context| -> Vec<(f64, TargetStatus, Option<i32>)> {
             find_targets(text, context).iter().map(|f| (f.value, f.status, f.year)).collect()
         };

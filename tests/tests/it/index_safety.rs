@@ -90,7 +90,20 @@ fn folders_that_are_not_indexes_are_refused_and_incompatible_ones_explained() {
     let index = dir.join("index");
     assert!(guihua().arg("index").arg(seed_path()).arg("--index").arg(&index).status().unwrap().success());
     let meta = index.join("meta.json");
-    let text = std::fs::read_to_string(&meta).unwrap().replace("\\\"format\\\":1", "\\\"format\\\":999");
+    // The manifest stands in a file of its own, named in the commit's payload; the commit's metadata stays small.
+    let manifests = |index: &std::path::Path| {
+        std::fs::read_dir(index)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("guihua-manifest-"))
+            .count()
+    };
+    assert_eq!(manifests(&index), 1);
+    let text = std::fs::read_to_string(&meta).unwrap();
+    assert!(!text.contains("sha256"), "the manifest is not in the commit's metadata");
+    assert!(guihua().arg("index").arg(seed_path()).arg("--index").arg(&index).status().unwrap().success());
+    assert_eq!(manifests(&index), 1, "the manifests of earlier commits are removed");
+    let text = std::fs::read_to_string(&meta).unwrap().replace("\\\"format\\\":2", "\\\"format\\\":999");
     std::fs::write(&meta, text).unwrap();
     let stale = guihua().args(["search", "数据", "--index"]).arg(&index).output().unwrap();
     assert_eq!(stale.status.code(), Some(2));
@@ -126,5 +139,49 @@ fn walking_reports_and_skips_loops_and_binary_files() {
     assert_eq!(bad.status.code(), Some(2));
     let error: serde_json::Value = serde_json::from_slice(&bad.stderr).expect("a JSON error");
     assert!(error["error"].as_str().unwrap().contains("column 1"), "{error}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn an_index_whose_manifest_is_in_the_payload_is_searched_and_upgraded() {
+    // Format 1 kept the whole manifest in the commit's payload: such an index is still searched, and the next
+    // `guihua index` finds its files unchanged and moves the manifest into a file of its own.
+    let dir = std::env::temp_dir().join(format!("guihua-format1-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let seed = seed_path();
+    let bytes = std::fs::read(&seed).unwrap();
+    let key = seed.display().to_string();
+    let parsed =
+        guihua_parse::parse_bytes(&bytes, &guihua_parse::Options { path: Some(key.clone()), encoding: None }).unwrap();
+    let mut library = guihua_index::Library::open_or_create(&dir).unwrap();
+    let info = guihua_index::DocumentInfo {
+        doc_id: "hebei-industry-transformation-13th-2016".into(),
+        title: parsed.document.meta.title.clone().unwrap_or_default(),
+        path: key.clone(),
+    };
+    let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
+    let units = library.add(&segmenter, &info, &parsed.document).unwrap();
+    let sha = guihua_parse::hex_sha256(&bytes);
+    let payload = serde_json::json!({"format": 1, "documents": {
+        key: {"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}
+    }});
+    library.commit_with_payload(Some(&payload.to_string())).unwrap();
+    drop(library);
+    assert_eq!(count(&dir, "大数据"), (Some(0), "26".to_owned()));
+    let again = guihua().arg("index").arg(&seed).arg("--index").arg(&dir).output().unwrap();
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("1 unchanged"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let manifest = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("guihua-manifest-"))
+        .expect("the manifest moved into a file");
+    let text = std::fs::read_to_string(manifest.path()).unwrap();
+    assert!(text.contains(&sha));
+    assert_eq!(count(&dir, "大数据"), (Some(0), "26".to_owned()));
     std::fs::remove_dir_all(dir).ok();
 }

@@ -190,7 +190,7 @@ fn tantivy_floor_bigrams_only(bencher: Bencher<'_, '_>, record: &str) {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("a temp folder");
         let index = tantivy::Index::create_in_dir(&dir, schema.build()).expect("an index");
-        index.tokenizers().register("bigrams", PlainBigrams);
+        index.tokenizers().register("bigrams", guihua_index::floor::PlainBigrams);
         let mut writer = index.writer_with_num_threads::<tantivy::TantivyDocument>(2, 400_000_000).expect("a writer");
         for text in &texts {
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -203,45 +203,4 @@ fn tantivy_floor_bigrams_only(bencher: Bencher<'_, '_>, record: &str) {
         writer.wait_merging_threads().expect("merges finish");
         let _ = std::fs::remove_dir_all(&dir);
     });
-}
-
-/// Every pair of adjacent characters, at the position of the first: the cheapest bigram tokeniser there is.
-#[derive(Clone, Copy)]
-struct PlainBigrams;
-
-struct PlainBigramStream {
-    chars: Vec<(usize, char)>,
-    next: usize,
-    token: tantivy::tokenizer::Token,
-}
-
-impl tantivy::tokenizer::Tokenizer for PlainBigrams {
-    type TokenStream<'a> = PlainBigramStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PlainBigramStream {
-        PlainBigramStream { chars: text.char_indices().collect(), next: 0, token: Default::default() }
-    }
-}
-
-impl tantivy::tokenizer::TokenStream for PlainBigramStream {
-    fn advance(&mut self) -> bool {
-        let (Some(&(from, a)), Some(&(_, b))) = (self.chars.get(self.next), self.chars.get(self.next + 1)) else {
-            return false;
-        };
-        self.token.text.clear();
-        self.token.text.push(a);
-        self.token.text.push(b);
-        (self.token.offset_from, self.token.offset_to) = (from, from + a.len_utf8() + b.len_utf8());
-        self.token.position = self.next;
-        self.next += 1;
-        true
-    }
-
-    fn token(&self) -> &tantivy::tokenizer::Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
-        &mut self.token
-    }
 }

@@ -23,6 +23,7 @@
 //! assert!(result.hits[0].snippet.contains("数据"));
 //! ```
 
+pub mod floor;
 mod library;
 mod query;
 mod snippet;

@@ -293,20 +293,9 @@ fn is_numeral(c: char) -> bool {
     matches!(c, '〇' | '○' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '千')
 }
 
+/// The value of a Chinese digit (`两` is 2), widened for figures.
 fn chinese_digit(c: char) -> Option<u64> {
-    Some(match c {
-        '〇' | '○' | '零' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    crate::numbers::chinese_digit(c).map(u64::from)
 }
 
 /// A figure in Chinese numerals starting at `chars[i]`: its Arabic form and the index after it.

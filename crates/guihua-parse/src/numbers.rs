@@ -20,7 +20,8 @@ pub(crate) fn digit_value(c: char) -> Option<u32> {
     }
 }
 
-fn chinese_digit(c: char) -> Option<u32> {
+/// The value of a Chinese digit (`〇`/`零` to `九`, `两` as 2).
+pub(crate) fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' | '○' => 0,
         '一' => 1,

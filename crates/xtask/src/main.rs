@@ -345,7 +345,7 @@ fn tantivy_floor(files: &[PathBuf], work: &Path) -> f64 {
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let field = schema.add_text_field("bigrams", TextOptions::default().set_indexing_options(indexing));
     let Ok(index) = tantivy::Index::create_in_dir(&dir, schema.build()) else { return f64::NAN };
-    index.tokenizers().register("bigrams", PlainBigrams);
+    index.tokenizers().register("bigrams", guihua_index::floor::PlainBigrams);
     let Ok(mut writer) = index.writer_with_num_threads::<tantivy::TantivyDocument>(2, 400_000_000) else {
         return f64::NAN;
     };
@@ -393,47 +393,6 @@ fn sqlite_cold(corpus: &Corpus, work: &Path) -> Option<f64> {
         median(times.collect())
     });
     Some(median(per_query.collect()))
-}
-
-/// Every pair of adjacent characters, at the position of the first: the cheapest bigram tokeniser there is.
-#[derive(Clone, Copy)]
-struct PlainBigrams;
-
-struct PlainBigramStream {
-    chars: Vec<(usize, char)>,
-    next: usize,
-    token: tantivy::tokenizer::Token,
-}
-
-impl tantivy::tokenizer::Tokenizer for PlainBigrams {
-    type TokenStream<'a> = PlainBigramStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PlainBigramStream {
-        PlainBigramStream { chars: text.char_indices().collect(), next: 0, token: Default::default() }
-    }
-}
-
-impl tantivy::tokenizer::TokenStream for PlainBigramStream {
-    fn advance(&mut self) -> bool {
-        let (Some(&(from, a)), Some(&(_, b))) = (self.chars.get(self.next), self.chars.get(self.next + 1)) else {
-            return false;
-        };
-        self.token.text.clear();
-        self.token.text.push(a);
-        self.token.text.push(b);
-        (self.token.offset_from, self.token.offset_to) = (from, from + a.len_utf8() + b.len_utf8());
-        self.token.position = self.next;
-        self.next += 1;
-        true
-    }
-
-    fn token(&self) -> &tantivy::tokenizer::Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
-        &mut self.token
-    }
 }
 
 #[cfg(test)]

@@ -398,44 +398,9 @@ fn chinese_value(run: &str) -> Option<String> {
     }
 }
 
-/// A positional Chinese numeral: `一千二百`, `十五`, `两万三千`, `三亿五千万` (inner 万 and 亿).
+/// A positional Chinese numeral (see [`crate::numbers::positional`]).
 fn positional(text: &str) -> Option<u64> {
-    if text.is_empty() {
-        return None;
-    }
-    let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
-    let mut last_unit = u64::MAX;
-    for c in text.chars() {
-        if let Some(d) = chinese_digit(c) {
-            if digit.is_some() && d != 0 {
-                return None; // two digits in a row: `三五` is no number
-            }
-            digit = Some(d);
-            continue;
-        }
-        let unit = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => 10_000,
-            '亿' => 100_000_000,
-            _ => return None,
-        };
-        if unit >= 10_000 {
-            total = (total + section + digit.unwrap_or(0)) * unit;
-            section = 0;
-            digit = None;
-            last_unit = u64::MAX;
-            continue;
-        }
-        if unit >= last_unit {
-            return None;
-        }
-        last_unit = unit;
-        section += digit.unwrap_or(1) * unit;
-        digit = None;
-    }
-    Some(total + section + digit.unwrap_or(0))
+    crate::numbers::positional(text)
 }
 
 #[cfg(test)]
@@ -472,6 +437,11 @@ mod tests {
         assert_eq!(norm("提高二点五倍"), "提高2.5倍");
         assert_eq!(norm("一九九七年"), "1997年");
         assert_eq!(norm("两万三千人"), "23000人");
+        assert_eq!(
+            norm("一亿亿亿亿亿亿一吨"),
+            "一亿亿亿亿亿亿一吨",
+            "a numeral too large for a figure stays as written"
+        );
         assert_eq!(
             norm("比2010年翻一番，实施千项技改，打造千亿级集群，培育万亿元产业"),
             "比2010年翻1番，实施1000项技改，打造1000亿级集群，培育1万亿元产业"

@@ -43,22 +43,49 @@ pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
 }
 
 fn chinese_numeral(s: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut digit: Option<u32> = None;
-    for c in s.chars() {
-        if let Some(d) = chinese_digit(c) {
+    positional(s).and_then(|v| u32::try_from(v).ok())
+}
+
+/// A positional Chinese numeral: `十三`, `一百零五`, `一千二百`, `两万三千`, `三亿五千万` (inner 万 and 亿); `None` for
+/// what is no number (`三五`, `百十`) or too large.
+pub(crate) fn positional(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
+    let mut last_unit = u64::MAX;
+    for c in text.chars() {
+        if let Some(d) = chinese_digit(c).map(u64::from) {
+            // Two digits in a row are no number (`三五`), save after a zero (`一百零五`).
+            if digit.is_some_and(|p| p != 0) && d != 0 {
+                return None;
+            }
             digit = Some(d);
             continue;
         }
-        let unit = match c {
+        let unit: u64 = match c {
             '十' => 10,
             '百' => 100,
             '千' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
             _ => return None,
         };
-        total = total.checked_add(digit.take().unwrap_or(1).checked_mul(unit)?)?;
+        if unit >= 10_000 {
+            total = total.checked_add(section)?.checked_add(digit.unwrap_or(0))?.checked_mul(unit)?;
+            section = 0;
+            digit = None;
+            last_unit = u64::MAX;
+            continue;
+        }
+        if unit >= last_unit {
+            return None;
+        }
+        last_unit = unit;
+        section = section.checked_add(digit.unwrap_or(1).checked_mul(unit)?)?;
+        digit = None;
     }
-    total.checked_add(digit.unwrap_or(0))
+    total.checked_add(section)?.checked_add(digit.unwrap_or(0))
 }
 
 #[cfg(test)]

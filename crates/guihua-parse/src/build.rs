@@ -62,6 +62,8 @@ struct OpenParagraph {
     page_break: bool,
     /// Whether it was read with a lead phrase.
     with_lead: bool,
+    /// Whether its last line ends with an opening bracket or quote (`…修订《`): the text goes on after it.
+    ends_open: bool,
 }
 
 struct Builder<'a> {
@@ -988,6 +990,7 @@ impl<'a> Builder<'a> {
             indented: self.indented,
             page_break: false,
             with_lead,
+            ends_open: ends_open(content),
         });
     }
 
@@ -1012,7 +1015,8 @@ impl<'a> Builder<'a> {
         if starts_anew {
             return false;
         }
-        if self.block_rest {
+        // A line that opens with indentation starts a paragraph even after an opening mark (`…措施是《` in OCR).
+        if self.block_rest || (open.ends_open && !self.indented) || starts_closed(content) {
             return true;
         }
         let flush_under_indent = open.indented && !self.indented;
@@ -1029,7 +1033,8 @@ impl<'a> Builder<'a> {
     fn extend_paragraph(&mut self, content: &str, offset: usize) {
         let Some(open) = self.open_paragraph else { return };
         let end = offset + content.len();
-        let joiner = if self.wrap_width.is_some() || open.page_break || self.block_rest { "" } else { "\n" };
+        let markup = self.block_rest || (open.ends_open && !self.indented) || starts_closed(content);
+        let joiner = if self.wrap_width.is_some() || open.page_break || markup { "" } else { "\n" };
         let Some(Node::Paragraph(p)) = self.container().last() else { return };
         let start = p.span.start;
         let span = self.index.span(start, end);
@@ -1048,6 +1053,7 @@ impl<'a> Builder<'a> {
             last_width: self.line_width,
             ends_sentence: layout::ends_sentence(content),
             page_break: false,
+            ends_open: ends_open(content),
             ..open
         });
     }
@@ -1399,6 +1405,19 @@ struct BoxLines<'a> {
     trailing: Option<(&'a str, usize)>,
     /// The first line after the run.
     next: usize,
+}
+
+/// The `broken_link` rule: a line that ends with an opening bracket or quote (`…依法修订《`), or a line that opens
+/// with a closing one or with punctuation that continues a sentence (`》，制定《`, `，并…`), is no paragraph's edge
+/// (unless the next line is indented): web and wiki exports break lines at the links inside book titles. The pieces
+/// join without a break.
+fn ends_open(line: &str) -> bool {
+    line.ends_with(['《', '“', '‘', '（', '(', '【', '「', '『', '〈'])
+}
+
+/// See [`ends_open`].
+fn starts_closed(line: &str) -> bool {
+    line.starts_with(['》', '”', '’', '）', ')', '】', '」', '』', '〉', '，', '、', '；', '：', '。'])
 }
 
 fn next_id(kind: &str, counter: &mut usize) -> String {
@@ -2062,6 +2081,18 @@ mod tests {
             })
             .collect();
         assert_eq!(items[0], "增加投资，适当增加农业、科学、教育事业的投资。");
+    }
+
+    #[test]
+    fn lines_broken_at_a_link_join() {
+        // The `broken_link` rule: a line ending with `《` and a line opening with `》` or `，` are no paragraph edges.
+        let text = "一、甲\n依法修订《\n传染病防治法\n》，制定《\n应急条例\n》。\n新的一段。\n\u{3000}\u{3000}措施是《\n\u{3000}\u{3000}另起一段。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(
+            first_section_paragraphs(&doc),
+            ["依法修订《传染病防治法》，制定《应急条例》。", "新的一段。", "措施是《", "另起一段。"]
+        );
+        assert!(crate::span_errors(&doc, text).is_empty());
     }
 
     #[test]

@@ -244,3 +244,20 @@ fn books_of_a_code_stand_above_their_chapters() {
     assert_eq!((sub[0].2.as_str(), chapter[0].2.as_str()), ("第二分编", "第四章"));
     assert_eq!(chapter[0].0, sub[0].0 + 1);
 }
+
+#[test]
+fn lines_broken_at_the_links_of_book_titles_join() {
+    // Work report 2004 (flush left, no indentation lines): `…修订《` / `中华人民共和国传染病防治法` / `》，制定《` / … one
+    // paragraph, joined without breaks.
+    let Some(doc) = shared("034") else { return };
+    let paragraph = on_line(&doc, 37);
+    assert_eq!(paragraph.len(), 1, "{paragraph:?}");
+    assert!(
+        paragraph[0].3.contains("《中华人民共和国传染病防治法》，制定《突发公共卫生事件应急条例》，将非典"),
+        "{paragraph:?}"
+    );
+    // Work report 1987: a line that opens with `》，` goes on the paragraph before it.
+    let Some(doc) = shared("021") else { return };
+    let paragraph = on_line(&doc, 203);
+    assert!(paragraph[0].3.contains("》，使我国的民族区域自治制度日臻完善"), "{paragraph:?}");
+}

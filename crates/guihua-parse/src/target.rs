@@ -348,10 +348,12 @@ static PLAN_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The `goal_or_result` heuristic: whether a quantity states a goal or reports a result. In order:
+/// - a starting value (`从40个减少到29个`, `由每人每年380元提高到420元`) is a result;
 /// - a goal year in the sentence after the document's year (`到2020年`) makes it a goal;
 /// - a year it reports for before the document's year (`2015年全省…达到`) makes it a result;
-/// - the last marker before the number decides: results (`已`, `实现了`, `比上年`, `同比`, `累计完成`, `去年`, `五年来`
-///   …) against goals (`力争`, `确保`, `预期`, `目标`, `将`, `要`, `今年` …);
+/// - the last marker before the number decides: results (`已`, `实现了`, `同比`, `累计完成`, `去年`, `五年来` …)
+///   against goals (`力争`, `确保`, `预期`, `目标`, `将`, `要`, `今年` …); a result marker after it (`…，完成了`)
+///   counts too when the sentence names no goal year;
 /// - else the section it stands in (see [`section_status`]), else a goal: plans state goals.
 fn status_of(
     before: &str,
@@ -598,9 +600,9 @@ fn committed(clause: &str) -> Vec<Found> {
 /// The `measured_quantity` heuristic: a quantity no verb of commitment governs is still a target when it measures
 /// something — a count (`新建800个智能工厂`), a share or change (`生产效率提高20%以上`), an amount with its
 /// multiplier (`今年再转500亿元`) — unless its clause is a rule rather than a statement: a subsidy, award or fine
-/// (`给予最高100万元奖励`, `罚款1万元`) anywhere in its sentence, a threshold (`500平方米以上的`), a term (`3年期`).
-/// A count names what it
-/// counts after it; anything else, before it.
+/// (`给予最高100万元奖励`, `罚款1万元`) anywhere in its sentence or a term (`3年期`) — or it is a threshold or a
+/// class (`500平方米以上的`, `450立方米及以下高炉`, `超10亿元的企业`), or a number in a name (`中电科54所`, a count
+/// right after a word with no verb before it). A count names what it counts after it; anything else, before it.
 fn bare_quantities(
     clause: &str,
     quantities: Vec<Quantity>,

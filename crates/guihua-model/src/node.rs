@@ -193,8 +193,9 @@ pub struct Section {
     pub level: u32,
     /// The number as written: `一、`, `（一）`, `1.`, `（1）`, `①`, `第一章`.
     pub number: String,
-    /// The number's value: 1 for `一、`, `（一）`, `1.`, `①`.
-    pub ordinal: u32,
+    /// The number's value: 1 for `一、`, `（一）`, `1.`, `①`; null for a title that stands without a number
+    /// (`结束语`), whose `number` is empty.
+    pub ordinal: Option<u32>,
     /// The heading text without its number and without a closing `。`.
     pub title: String,
     /// Where the heading itself (number and title) stands.

@@ -33,6 +33,8 @@ pub fn parse(text: &str) -> (Document, Vec<Diagnostic>) {
 /// A section whose heading has been read and whose content is still being collected.
 struct OpenSection {
     style: Style,
+    /// The number's value (0 for an unnumbered title).
+    ordinal: u32,
     section: Section,
 }
 
@@ -92,6 +94,8 @@ struct Builder<'a> {
     indented: bool,
     /// Whether the line being read goes on the paragraph before it by the `detached_indent` rule.
     block_rest: bool,
+    /// Whether most lines of text are indented (the layout profile the `standalone_title` rule reads).
+    indented_paragraphs: bool,
     /// Display columns of the line being read, indentation excluded.
     line_width: usize,
     /// The width at which the text was hard-wrapped (see [`layout::wrap_width`]).
@@ -121,6 +125,7 @@ impl<'a> Builder<'a> {
             open_paragraph: None,
             indented: false,
             block_rest: false,
+            indented_paragraphs: false,
             line_width: 0,
             wrap_width: None,
             page_numbers: (0, None),
@@ -141,6 +146,9 @@ impl<'a> Builder<'a> {
         self.wrap_width = layout::wrap_width(&self.lines);
         let (logical, glued) = logical::logical_lines(&self.lines);
         self.lines = logical;
+        let text_lines = self.lines.iter().filter(|l| !l.content().0.is_empty());
+        let (lines, indented) = text_lines.fold((0, 0), |(n, k), l| (n + 1, k + usize::from(l.is_indented())));
+        self.indented_paragraphs = indented * 5 >= lines * 3;
         for g in glued {
             let heading = &self.text[g.start..g.end];
             let message = format!("heading number `{heading}` stands mid-line: a line break was lost before it");
@@ -218,6 +226,10 @@ impl<'a> Builder<'a> {
                 && let Some(next) = self.repeated_contents(i - 1)
             {
                 i = next;
+                continue;
+            }
+            if self.standalone_title(i - 1) {
+                self.open_unnumbered(content, offset);
                 continue;
             }
             // A Markdown heading marker (`## 第一章 总则`) is markup: the number follows it.
@@ -583,8 +595,7 @@ impl<'a> Builder<'a> {
         // continues takes it, so that `三、` after an inner `一、`–`五、` closes them under the outer `二、`.
         let successor = |open: &OpenSection| {
             open.style == n.style
-                && (n.ordinal == open.section.ordinal + 1
-                    || (n.ordinal == open.section.ordinal && n.number.contains('之')))
+                && (n.ordinal == open.ordinal + 1 || (n.ordinal == open.ordinal && n.number.contains('之')))
         };
         let position = self
             .stack
@@ -593,7 +604,7 @@ impl<'a> Builder<'a> {
             .or_else(|| self.stack.iter().rposition(|open| open.style == n.style));
         let depth = match position {
             Some(depth) => {
-                let last = self.stack[depth].section.ordinal;
+                let last = self.stack[depth].ordinal;
                 // `第二百九十三条之一` stands after `第二百九十三条` with the same ordinal.
                 if n.ordinal == last + 1 || (n.ordinal == last && n.number.contains('之')) {
                     depth
@@ -959,20 +970,53 @@ impl<'a> Builder<'a> {
             span: heading_span,
             level: u32::try_from(depth + 1).unwrap_or(u32::MAX),
             number: n.number.to_owned(),
-            ordinal: n.ordinal,
+            ordinal: (n.style != Style::Unnumbered).then_some(n.ordinal),
             title: n.title.to_owned(),
             heading_span,
             children: Vec::new(),
         };
-        self.stack.push(OpenSection { style: n.style, section });
+        self.stack.push(OpenSection { style: n.style, ordinal: n.ordinal, section });
         if let Some((body, at)) = n.body {
             self.paragraph(body, offset + at, false);
         }
     }
 
+    /// The `standalone_title` rule: in a document whose lines of text are mostly indented, a short flush-left line
+    /// without punctuation or digits, with two blank lines or more before it and one after, is a title of its own
+    /// even without a number (`结束语`, `过去五年的回顾`, `今后五年的主要任务` in the wiki exports of work reports):
+    /// a section above every numbered level (its `ordinal` null), under which the numbered headings after it nest.
+    fn standalone_title(&self, i: usize) -> bool {
+        let line = self.lines[i];
+        let (content, _) = line.content();
+        let chars = content.chars().count();
+        if !self.indented_paragraphs || line.is_indented() || line.block_rest || !(2..=12).contains(&chars) {
+            return false;
+        }
+        let plain = content.chars().all(|c| !c.is_ascii() && !c.is_numeric() && !TITLE_PUNCTUATION.contains(c))
+            && heading::numbered(content).is_none()
+            && !layout::is_appendix_marker(content);
+        let blank = |l: &Line<'_>| l.content().0.is_empty();
+        let blanks_before = self.lines[..i].iter().rev().take_while(|l| blank(l)).count();
+        plain && blanks_before >= 2 && self.lines.get(i + 1).is_some_and(blank)
+    }
+
+    /// Opens a section for an unnumbered title (see [`Builder::standalone_title`]) at the top of the tree.
+    fn open_unnumbered(&mut self, title: &str, offset: usize) {
+        let numbered = Numbered {
+            style: Style::Unnumbered,
+            ordinal: 0,
+            number: "",
+            title,
+            title_at: 0,
+            body: None,
+            ocr_brackets: false,
+        };
+        self.open_section(0, &numbered, offset);
+    }
+
     fn close_section(&mut self) {
         let Some(open) = self.stack.pop() else { return };
-        self.closed.insert(open.style, open.section.ordinal);
+        self.closed.insert(open.style, open.ordinal);
         let mut section = open.section;
         let end = section.children.last().map_or(0, |c| c.span().end).max(section.heading_span.end);
         section.span = self.index.span(section.heading_span.start, end);
@@ -1082,7 +1126,7 @@ impl<'a> Builder<'a> {
     fn lost_numeral(&mut self, content: &'a str, offset: usize) -> Option<Numbered<'a>> {
         let title = heading::lost_numeral_title(content)?;
         let last = match self.stack.iter().find(|open| open.style == Style::ChineseComma) {
-            Some(open) => open.section.ordinal,
+            Some(open) => open.ordinal,
             None if self.stack.is_empty() => self.closed.get(&Style::ChineseComma).copied().unwrap_or(0),
             None => return None,
         };
@@ -1406,6 +1450,9 @@ struct BoxLines<'a> {
     /// The first line after the run.
     next: usize,
 }
+
+/// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
+const TITLE_PUNCTUATION: &str = "。，；：！？、“”‘’（）《》〈〉【】—…·．";
 
 /// The `broken_link` rule: a line that ends with an opening bracket or quote (`…依法修订《`), or a line that opens
 /// with a closing one or with punctuation that continues a sentence (`》，制定《`, `，并…`), is no paragraph's edge
@@ -2093,6 +2140,50 @@ mod tests {
             ["依法修订《传染病防治法》，制定《应急条例》。", "新的一段。", "措施是《", "另起一段。"]
         );
         assert!(crate::span_errors(&doc, text).is_empty());
+    }
+
+    #[test]
+    fn a_title_standing_alone_without_a_number() {
+        // The `standalone_title` rule: in indented text, a short flush-left line between blank lines (two before).
+        let body = "\u{3000}\u{3000}正文一句。\n\n\u{3000}\u{3000}正文二句。\n\n";
+        let text = format!(
+            "{body}\n\n过去五年的回顾\n\n{body}\n\n今后五年的主要任务\n\n{body}（一）关于经济建设\n\n{body}（二）关于外交\n\n{body}\n\n结束语\n\n{body}"
+        );
+        let (nodes, _) = outline(&text);
+        assert_eq!(
+            nodes,
+            [
+                "0:paragraph",
+                "0:paragraph",
+                "0:过去五年的回顾",
+                "1:paragraph",
+                "1:paragraph",
+                "0:今后五年的主要任务",
+                "1:paragraph",
+                "1:paragraph",
+                "1:（一）关于经济建设",
+                "2:paragraph",
+                "2:paragraph",
+                "1:（二）关于外交",
+                "2:paragraph",
+                "2:paragraph",
+                "0:结束语",
+                "1:paragraph",
+                "1:paragraph"
+            ]
+        );
+        let (doc, _) = parse(&text);
+        let closing = doc.walk().into_iter().find_map(|(_, n)| match n {
+            Node::Section(s) if s.title == "结束语" => Some((s.number.clone(), s.ordinal)),
+            _ => None,
+        });
+        assert_eq!(closing, Some((String::new(), None)), "no number, a null ordinal");
+        // Not in flush-left text, nor after a single blank line, nor with punctuation.
+        assert!(!outline("正文。\n\n\n结束语\n\n正文。\n").0.iter().any(|n| n == "0:结束语"));
+        let one_blank = format!("{body}结束语\n\n{body}");
+        assert!(!outline(&one_blank).0.iter().any(|n| n == "0:结束语"));
+        let sentence = format!("{body}\n\n各位代表：\n\n{body}");
+        assert!(!outline(&sentence).0.iter().any(|n| n.starts_with("0:各位")));
     }
 
     #[test]

@@ -15,6 +15,9 @@ use crate::text::is_blank;
 /// The variants are declared in the order of the GB/T 9704 ladder, outermost first, which `Ord` follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Style {
+    /// An unnumbered title standing on its own (`结束语`, `过去五年的回顾`; see the `standalone_title` rule): above
+    /// every numbered level.
+    Unnumbered,
     /// `第一篇`, `第一部分`
     Part,
     /// `第一编` (a book of a code or a long law: 刑法 and 民法典 number their chapters again in each)

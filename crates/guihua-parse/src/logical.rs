@@ -252,7 +252,7 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
 
 /// The last ordinal of each numbering style seen at a line start (0 for none).
 #[derive(Debug, Clone, Copy, Default)]
-struct Seen([u32; 13]);
+struct Seen([u32; 14]);
 
 impl Seen {
     fn set(&mut self, style: Style, ordinal: u32) {

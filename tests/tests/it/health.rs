@@ -52,7 +52,8 @@ fn style(number: &str) -> String {
 /// A numbered node in document order: its number, ordinal, first line, parent and part (by address).
 struct Numbered<'a> {
     number: &'a str,
-    ordinal: u32,
+    /// None for an unnumbered title, which health.py skips as it skips a null ordinal.
+    ordinal: Option<u32>,
     line: u32,
     parent: usize,
     part: usize,
@@ -66,7 +67,7 @@ fn walk<'a>(nodes: &'a [Node], parent: usize, part: usize, out: &mut Vec<Numbere
                 walk(&s.children, node as *const Node as usize, part, out, skip);
             }
             Node::Item(i) => {
-                out.push(Numbered { number: &i.number, ordinal: i.ordinal, line: i.span.line, parent, part })
+                out.push(Numbered { number: &i.number, ordinal: Some(i.ordinal), line: i.span.line, parent, part })
             }
             Node::Part(p) => {
                 let id = node as *const Node as usize;
@@ -93,21 +94,19 @@ fn health(doc: &Document, text: &str) -> (usize, usize, usize) {
     for n in &numbered {
         heading_lines.insert(n.line);
         let st = style(n.number);
-        if st.starts_with("other") {
-            continue;
-        }
+        let Some(ordinal) = n.ordinal.filter(|_| !st.starts_with("other")) else { continue };
         match last_sibling.get(&(n.parent, st.clone())) {
-            Some(&last) if n.ordinal != last + 1 => breaks += 1,
+            Some(&last) if ordinal != last + 1 => breaks += 1,
             Some(_) => {}
             None => {
-                let continues = last_in_part.get(&(n.part, st.clone())).is_some_and(|&last| n.ordinal == last + 1);
-                if n.ordinal != 1 && !continues {
+                let continues = last_in_part.get(&(n.part, st.clone())).is_some_and(|&last| ordinal == last + 1);
+                if ordinal != 1 && !continues {
                     breaks += 1;
                 }
             }
         }
-        last_sibling.insert((n.parent, st.clone()), n.ordinal);
-        last_in_part.insert((n.part, st), n.ordinal);
+        last_sibling.insert((n.parent, st.clone()), ordinal);
+        last_in_part.insert((n.part, st), ordinal);
     }
     let strict = regex::Regex::new(
         r"^(第[一二三四五六七八九十百零〇两]+[篇章节编]|第[一二三四五六七八九十百零〇两]+部分|[一二三四五六七八九十百零〇两]{1,3}、|（[一二三四五六七八九十百零〇两]{1,3}）)",

@@ -113,7 +113,7 @@ fn a_notice_with_a_policy_an_action_plan_and_an_attachment_gives_three_parts() {
     let items: Vec<(u32, String)> = sections(&document)
         .into_iter()
         .filter(|(_, s)| s.number.ends_with('﹒'))
-        .map(|(path, s)| (s.ordinal, path[path.len() - 2].clone()))
+        .map(|(path, s)| (s.ordinal.unwrap_or_default(), path[path.len() - 2].clone()))
         .collect();
     assert_eq!(items.iter().map(|i| i.0).collect::<Vec<_>>(), (1..=24).collect::<Vec<_>>());
     assert_eq!(items[2], (3, "基础支撑增强行动".to_owned()));
@@ -158,7 +158,7 @@ fn an_attachment_after_a_list_of_attachments_gives_one_appendix() {
         .walk()
         .into_iter()
         .filter_map(|(_, n)| match n {
-            Node::Section(s) if s.number.ends_with('．') => Some(s.ordinal),
+            Node::Section(s) if s.number.ends_with('．') => s.ordinal,
             Node::Item(i) if i.number.ends_with('．') => Some(i.ordinal),
             _ => None,
         })

@@ -28,7 +28,7 @@ fn sections_at_each_level() {
     let top: Vec<_> = all.iter().filter(|(_, s)| s.level == 1).map(|(_, s)| s.title.as_str()).collect();
     assert_eq!(top, ["指导思想和发展目标", "重点发展领域", "主要任务和重大专项", "组织实施和保障措施"]);
     let (_, first) = all.iter().find(|(_, s)| s.number == "（一）").expect("（一） exists");
-    assert_eq!((first.title.as_str(), first.ordinal, first.level), ("指导思想", 1, 2));
+    assert_eq!((first.title.as_str(), first.ordinal, first.level), ("指导思想", Some(1), 2));
     let Node::Paragraph(opening) = &first.children[0] else { panic!("the run-in text is a paragraph") };
     assert!(opening.text.starts_with("全面贯彻党的十八大"));
     let (_, principles) = all.iter().find(|(_, s)| s.title == "基本原则").expect("基本原则 exists");

@@ -261,3 +261,24 @@ fn lines_broken_at_the_links_of_book_titles_join() {
     let paragraph = on_line(&doc, 203);
     assert!(paragraph[0].3.contains("》，使我国的民族区域自治制度日臻完善"), "{paragraph:?}");
 }
+
+#[test]
+fn titles_that_stand_alone_without_numbers() {
+    // Work reports exported from a wiki: `过去五年的回顾`, `今后五年的主要任务` and `结束语` stand flush left between
+    // blank lines in indented text; the numbered headings after them nest under them, and the closing words no longer
+    // fall into the last numbered section.
+    let Some(doc) = shared("017") else { return };
+    for (line, title) in [(9, "过去五年的回顾"), (44, "今后五年的主要任务"), (221, "结束语")] {
+        let node = on_line(&doc, line);
+        assert_eq!((node[0].0, node[0].1, node[0].2.as_str(), node[0].3.as_str()), (0, "section", "", title));
+    }
+    assert_eq!(on_line(&doc, 53)[0].0, 1, "（一） under 今后五年的主要任务");
+    for name in ["023", "025"] {
+        let Some(doc) = shared(name) else { return };
+        let closing = doc.outline.iter().rev().find_map(|n| match n {
+            Node::Section(s) => Some(s.title.as_str()),
+            _ => None,
+        });
+        assert_eq!(closing, Some("结束语"), "{name}: the closing words are a top-level section");
+    }
+}

@@ -174,7 +174,7 @@ fn drops_blank(chars: &[(usize, char)], from: usize, to: usize) -> bool {
 /// `万亿元`), doublings (`翻一番`) and `百分之`: runs of numerals are read only in text without Arabic digits.
 fn needs_rewriting(text: &str, numerals: bool) -> bool {
     let digits = has_ascii_digit(text);
-    chinese_figures(text, digits || !numerals) || digits_need_rewriting(text)
+    chinese_figures(text, digits || !numerals) || full_width_figures(text) || (digits && digits_need_rewriting(text))
 }
 
 /// The `figure_style` profile of a whole document: whether it writes figures in Chinese numerals — it has no Arabic
@@ -192,16 +192,18 @@ pub(crate) fn has_ascii_digit(text: &str) -> bool {
     chunks.by_ref().any(any) || any(chunks.remainder())
 }
 
-/// Blanks next to digits, full-width digits and signs, separators between digits: a look at the neighbours of each
-/// ASCII digit, and a search for the lead bytes of full-width forms.
+/// Whether `text` writes full-width digits or `％` (EF BC 90–99, EF BC 85): a search for the lead byte of full-width
+/// forms.
+fn full_width_figures(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xEF, bytes).any(|i| {
+        bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|&c| (0x90..=0x99).contains(&c) || c == 0x85)
+    })
+}
+
+/// Blanks next to ASCII digits and separators between them: a look at the neighbours of each.
 fn digits_need_rewriting(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // `０`–`９` and `％` (EF BC 90–99, EF BC 85).
-    let full_width = memchr::memmem::find_iter(bytes, &[0xEF, 0xBC])
-        .any(|i| bytes.get(i + 2).is_some_and(|&c| (0x90..=0x99).contains(&c) || c == 0x85));
-    if full_width {
-        return true;
-    }
     let blank_at = |i: usize| {
         matches!(bytes.get(i), Some(b' ' | b'\t'))
             || bytes.get(i..i + 3) == Some("\u{3000}".as_bytes())
@@ -240,8 +242,10 @@ static NUMERALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// the text has no Arabic digits — a run of two numerals or more before a unit or ending in `万`/`亿`.
 fn chinese_figures(text: &str, arabic_digits: bool) -> bool {
     // One vector search per opening character: they are rarer than any automaton's start bytes.
-    let magnitude = MAGNITUDES.iter().any(|&(head, tails)| {
-        memchr::memmem::find_iter(text.as_bytes(), head.as_bytes()).any(|at| {
+    static HEADS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        LazyLock::new(|| MAGNITUDES.iter().map(|(head, _)| memchr::memmem::Finder::new(head.as_bytes())).collect());
+    let magnitude = MAGNITUDES.iter().zip(HEADS.iter()).any(|(&(head, tails), finder)| {
+        finder.find_iter(text.as_bytes()).any(|at| {
             let rest = &text[at + head.len()..];
             let before = text[..at].chars().next_back();
             tails.iter().any(|t| rest.starts_with(t))
@@ -316,14 +320,15 @@ fn chinese_figure(chars: &[(usize, char)], i: usize, numerals: bool) -> Option<(
     let previous = i.checked_sub(1).map(|k| chars[k].1);
     if !percent && previous.is_none_or(|p| !is_numeral(p) && !is_digit(p) && !matches!(p, '第' | '.' | '．')) {
         let next = chars.get(i + 1).map(|&(_, n)| n);
-        let rest: String = chars[i + 1..chars.len().min(i + 4)].iter().map(|&(_, c)| c).collect();
+        let follows =
+            |word: &str| word.chars().enumerate().all(|(k, w)| chars.get(i + 1 + k).is_some_and(|&(_, c)| c == w));
         let magnitude = match c {
             '千' => Some("1000"),
             '百' => Some("100"),
             '万' if next == Some('亿') => Some("1万"),
             _ => None,
         };
-        let idiom = rest.starts_with("家万户") || (c == '百' && rest.starts_with('家'));
+        let idiom = follows("家万户") || (c == '百' && next == Some('家'));
         let unit = next.is_some_and(|n| matches!(n, '项' | '亿' | '家' | '个' | '万'));
         if let Some(m) = magnitude
             && unit
@@ -332,7 +337,8 @@ fn chinese_figure(chars: &[(usize, char)], i: usize, numerals: bool) -> Option<(
             return Some((m.to_owned(), i + 1));
         }
     }
-    if c == '万' {
+    // Past magnitude words, only `百分之` is read in text that writes its figures in Arabic digits.
+    if c == '万' || (!percent && !numerals) {
         return None;
     }
     // Not a numeral that names: `第一`, and not the middle of a word run of numerals.

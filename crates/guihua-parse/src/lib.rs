@@ -24,6 +24,7 @@
 //! assert_eq!(&text[p.span.start..p.span.end], p.text);
 //! ```
 
+mod amount;
 mod ascii;
 mod build;
 mod decode;

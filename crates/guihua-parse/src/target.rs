@@ -9,8 +9,10 @@
 use std::sync::LazyLock;
 
 use guihua_model::{Bound, Direction, Quantity, Span, Target, TargetKind, TargetStatus};
-use regex::{Captures, Regex};
+use regex::Regex;
 
+use crate::amount::{Amount, Range};
+use crate::figures::has_ascii_digit;
 use crate::numbers::digit_value;
 use crate::text::is_blank;
 
@@ -54,68 +56,305 @@ impl std::ops::DerefMut for Found {
     }
 }
 
-const NUMBER: &str = r"(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)(?:[：:∶/](?P<den>[0-9０-９]+))?(?:多|余)?(?P<mult>万亿|千亿|百亿|亿|千万|百万|万|千)?(?P<unit>个百分点|百分点|[%％‰]|(?:美元|元|吨标准煤|万吨|吨|人次|人年|名|人|个|家|项|件|台|套|座|辆|户|处|条|公里|千米|平方米|米|亩|公顷|千瓦时|千瓦|兆瓦|GW|MW|kW|立方米|小时|分钟|倍|次|张|部|种|所|亿元|千瓦|岁|番)(?:/人|/年|/吨)?)?(?P<bound>以上|以下|左右|以内)?";
-
-/// One pattern of commitment: where the subject stands and what the verb says about the number.
-struct Pattern {
-    regex: Regex,
-    kind: Option<TargetKind>,
+/// The parts of a pattern's match, as byte ranges of the text it was read in (what a regex's captures would be).
+#[derive(Debug, Clone, Copy)]
+struct Caps<'t> {
+    text: &'t str,
+    /// Where the whole match ends (every pattern starts at the start of its text).
+    end: usize,
+    amount: Amount,
+    subject: Option<Range>,
+    after: Option<Range>,
+    between: Option<Range>,
+    verb: Option<Range>,
+    per: Option<Range>,
+    dir: Option<Range>,
+    base: Option<Range>,
 }
 
-static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    let p = |re: String, kind| Pattern { regex: Regex::new(&re).expect("a target pattern is valid"), kind };
-    vec![
-        // 比2015年下降18% / 比2015年提高2个百分点
-        p(
-            format!(
-                r"^(?P<subject>.*?)比(?P<base>(?:19|20)\d{{2}})年(?P<dir>提高|提升|增长|增加|上升|下降|降低|减少|缩小)了?{NUMBER}"
-            ),
-            Some(TargetKind::Change),
-        ),
-        // 年均增长13%
-        p(format!(r"^(?P<subject>.*?)年均(?:增长|增速|提高)(?:达到|为)?{NUMBER}"), Some(TargetKind::Growth)),
-        // 达到1.7万亿元 / 控制在…以内 / 达到每万名员工使用机器人60台
-        p(
-            format!(
-                r"^(?P<subject>.*?)(?P<verb>达到|提高到|提升到|增长到|增加到|下降到|降低到|减少到|调整到|控制在|保持在|稳定在|超过|突破|不低于|不少于|不超过|不高于)(?P<per>每[^0-9０-９，。；]{{1,12}})?{NUMBER}"
-            ),
-            None,
-        ),
-        // 创建10家绿色工业园区
-        p(
-            format!(
-                r"^(?P<lead>.*?)(?P<verb>培育|建设|建成|创建|打造|新增|认定|引进|组建){NUMBER}(?P<after>[^，。；0-9０-９]{{2,40}})"
-            ),
-            Some(TargetKind::Count),
-        ),
-        // 培育省级试点示范项目100个
-        p(
-            format!(
-                r"^(?P<lead>.*?)(?P<verb>培育|建设|建成|创建|打造|新增|认定|引进|组建)(?P<between>[^，。；0-9０-９]{{2,20}}?){NUMBER}"
-            ),
-            Some(TargetKind::Count),
-        ),
-    ]
+/// One part of a [`Caps`].
+#[derive(Debug, Clone, Copy)]
+struct Part<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Part<'t> {
+    fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl<'t> Caps<'t> {
+    fn of(text: &'t str, amount: Amount) -> Self {
+        Caps {
+            text,
+            end: amount.end,
+            amount,
+            subject: None,
+            after: None,
+            between: None,
+            verb: None,
+            per: None,
+            dir: None,
+            base: None,
+        }
+    }
+
+    fn name(&self, name: &str) -> Option<Part<'t>> {
+        let a = &self.amount;
+        let range = match name {
+            "num" => Some(a.num),
+            "den" => a.den,
+            "mult" => a.mult,
+            "unit" => a.unit,
+            "bound" => a.bound,
+            "subject" => self.subject,
+            "after" => self.after,
+            "between" => self.between,
+            "verb" => self.verb,
+            "per" => self.per,
+            "dir" => self.dir,
+            "base" => self.base,
+            _ => None,
+        };
+        range.map(|(start, end)| Part { text: self.text, start, end })
+    }
+}
+
+/// The shapes of a commitment, tried in this order: where the subject stands and what the verb says about the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `比2015年下降18%` / `比2015年提高2个百分点`
+    Change,
+    /// `年均增长13%`
+    Growth,
+    /// `达到1.7万亿元` / `控制在…以内` / `达到每万名员工使用机器人60台`
+    Level,
+    /// `创建10家绿色工业园区`
+    CountAfter,
+    /// `培育省级试点示范项目100个`
+    CountBetween,
+}
+
+impl Shape {
+    const ALL: [Shape; 5] = [Shape::Change, Shape::Growth, Shape::Level, Shape::CountAfter, Shape::CountBetween];
+
+    fn kind(self) -> Option<TargetKind> {
+        match self {
+            Shape::Change => Some(TargetKind::Change),
+            Shape::Growth => Some(TargetKind::Growth),
+            Shape::Level => None,
+            Shape::CountAfter | Shape::CountBetween => Some(TargetKind::Count),
+        }
+    }
+}
+
+/// The verbs that set a level: `达到`, `控制在`, `不低于` ….
+const LEVEL_VERBS: [&str; 18] = [
+    "达到",
+    "提高到",
+    "提升到",
+    "增长到",
+    "增加到",
+    "下降到",
+    "降低到",
+    "减少到",
+    "调整到",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "超过",
+    "突破",
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+];
+
+/// The verbs that create things counted: `培育`, `创建` ….
+const COUNT_VERBS: [&str; 9] = ["培育", "建设", "建成", "创建", "打造", "新增", "认定", "引进", "组建"];
+
+/// The directions of a change against a base year.
+const CHANGE_WORDS: [&str; 9] = ["提高", "提升", "增长", "增加", "上升", "下降", "降低", "减少", "缩小"];
+
+/// The words one of the [`Shape`]s needs (`比`, `年均`, the level verbs, the count verbs): a clause without any of them
+/// holds no commitment, and where they stand is where the shapes are tried.
+static TRIGGERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let words = ["比", "年均"].into_iter().chain(LEVEL_VERBS).chain(COUNT_VERBS);
+    aho_corasick::AhoCorasick::new(words).expect("the trigger words build an automaton")
 });
 
-/// `…和100家绿色工厂`: another count governed by the same verb.
-static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:和|及|以及|、)?{NUMBER}(?P<after>[^，。；0-9０-９]{{2,40}})"))
-        .expect("the continuation pattern is valid")
-});
+/// Which shape a trigger word (by its index in [`TRIGGERS`]) opens: the count verbs open two.
+fn opens(trigger: usize, shape: Shape) -> bool {
+    match shape {
+        Shape::Change => trigger == 0,
+        Shape::Growth => trigger == 1,
+        Shape::Level => (2..2 + LEVEL_VERBS.len()).contains(&trigger),
+        Shape::CountAfter | Shape::CountBetween => trigger >= 2 + LEVEL_VERBS.len(),
+    }
+}
+
+/// The amount at `at`, read greedily, when a digit stands there.
+fn amount_here(text: &str, at: usize) -> Option<Amount> {
+    text[at..].chars().next().filter(|&c| crate::amount::is_digit(c))?;
+    crate::amount::amount_at(text, at)
+}
+
+/// `text[at..]` after `word` when it starts with it.
+fn after_word(text: &str, at: usize, word: &str) -> Option<usize> {
+    text[at..].starts_with(word).then_some(at + word.len())
+}
+
+/// The first of `words` at `at`, as a range.
+fn one_of(text: &str, at: usize, words: &[&str]) -> Option<Range> {
+    words.iter().find(|w| text[at..].starts_with(**w)).map(|w| (at, at + w.len()))
+}
+
+/// Up to `max` characters from `at` that are none of `，。；` nor a digit (the words after or between in a count).
+fn words_from(text: &str, at: usize, max: usize) -> (usize, usize) {
+    let mut count = 0;
+    let mut end = at;
+    for (i, c) in text[at..].char_indices() {
+        if count == max || matches!(c, '，' | '。' | '；') || crate::amount::is_digit(c) {
+            break;
+        }
+        count += 1;
+        end = at + i + c.len_utf8();
+    }
+    (count, end)
+}
+
+/// The match of `shape` whose trigger word stands at `at` (the subject, or the lead, is `clause[..at]`).
+fn shape_at(shape: Shape, clause: &str, at: usize, trigger: Range) -> Option<Caps<'_>> {
+    let caps = |amount: Amount| Caps::of(clause, amount);
+    match shape {
+        Shape::Change => {
+            // 比 (19|20)\d\d 年 (提高|…) 了? amount
+            let year_at = trigger.1;
+            if !clause[year_at..].starts_with("19") && !clause[year_at..].starts_with("20") {
+                return None;
+            }
+            let mut year_end = year_at + 2;
+            for _ in 0..2 {
+                let c = clause[year_end..].chars().next().filter(|&c| crate::amount::is_digit(c))?;
+                year_end += c.len_utf8();
+            }
+            let dir_at = after_word(clause, year_end, "年")?;
+            let dir = one_of(clause, dir_at, &CHANGE_WORDS)?;
+            let number_at =
+                after_word(clause, dir.1, "了").filter(|&k| amount_here(clause, k).is_some()).unwrap_or(dir.1);
+            let mut found = caps(amount_here(clause, number_at)?);
+            (found.subject, found.base, found.dir) = (Some((0, at)), Some((year_at, year_end)), Some(dir));
+            Some(found)
+        }
+        Shape::Growth => {
+            // 年均 (增长|增速|提高) (达到|为)? amount
+            let word = one_of(clause, trigger.1, &["增长", "增速", "提高"])?;
+            let number_at = one_of(clause, word.1, &["达到", "为"])
+                .map(|w| w.1)
+                .filter(|&k| amount_here(clause, k).is_some())
+                .unwrap_or(word.1);
+            let mut found = caps(amount_here(clause, number_at)?);
+            found.subject = Some((0, at));
+            Some(found)
+        }
+        Shape::Level => {
+            // verb (每 …{1,12})? amount
+            let per = after_word(clause, trigger.1, "每").and_then(|k| {
+                let (count, end) = words_from(clause, k, 13);
+                ((1..=12).contains(&count) && amount_here(clause, end).is_some()).then_some((trigger.1, end))
+            });
+            let mut found = caps(amount_here(clause, per.map_or(trigger.1, |p| p.1))?);
+            (found.subject, found.verb, found.per) = (Some((0, at)), Some(trigger), per);
+            Some(found)
+        }
+        Shape::CountAfter => {
+            // verb amount (words){2,40}
+            amount_here(clause, trigger.1)?;
+            let amount = crate::amount::amount_then(clause, trigger.1, &mut |a| words_from(clause, a.end, 2).0 == 2)?;
+            let mut found = caps(amount);
+            let (_, after_end) = words_from(clause, amount.end, 40);
+            (found.verb, found.after, found.end) = (Some(trigger), Some((amount.end, after_end)), after_end);
+            Some(found)
+        }
+        Shape::CountBetween => {
+            // verb (words){2,20} amount
+            let (count, end) = words_from(clause, trigger.1, 21);
+            if !(2..=20).contains(&count) {
+                return None;
+            }
+            let mut found = caps(amount_here(clause, end)?);
+            (found.verb, found.between) = (Some(trigger), Some((trigger.1, end)));
+            Some(found)
+        }
+    }
+}
+
+/// `…和100家绿色工厂`: another count governed by the same verb — `(和|及|以及|、)? amount (words){2,40}` at the start
+/// of `text`.
+fn continuation(text: &str) -> Option<Caps<'_>> {
+    let at = one_of(text, 0, &["和", "及", "以及", "、"]).map_or(0, |w| w.1);
+    amount_here(text, at)?;
+    let amount = crate::amount::amount_then(text, at, &mut |a| words_from(text, a.end, 2).0 == 2)?;
+    let (_, after_end) = words_from(text, amount.end, 40);
+    let mut found = Caps::of(text, amount);
+    (found.after, found.end) = (Some((amount.end, after_end)), after_end);
+    Some(found)
+}
 
 /// The upper end of a range after a number: `—7%`, `-5`, `～10个`, `至5个`.
-static RANGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(?:——|—|–|－|-|~|～|至){NUMBER}")).expect("the range pattern is valid"));
+fn range_after(text: &str) -> Option<Caps<'_>> {
+    let dash = ["——", "—", "–", "－", "-", "~", "～", "至"]
+        .iter()
+        .find(|d| text.starts_with(**d) && amount_here(text, d.len()).is_some())?;
+    let amount = amount_here(text, dash.len())?;
+    Some(Caps::of(text, amount))
+}
 
 /// A subject that opens with its own year: `1995年乡镇企业总产值`.
+/// [`SUBJECT_YEAR`]'s captures, asked only of a text that opens with a digit it allows.
+fn subject_year(text: &str) -> Option<regex::Captures<'_>> {
+    text.starts_with(['1', '2', '１', '２']).then(|| SUBJECT_YEAR.captures(text)).flatten()
+}
+
 static SUBJECT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([12１２][0-9０-９]{3})年(?:底|末)?[，,]?").expect("the subject year pattern is valid")
 });
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:到|至|截至)\s*((?:19|20|１９|２０)[0-9０-９]{2})\s*年").expect("the target year pattern is valid")
-});
+/// `到2020年`, `至 2025 年`, `截至２０１５年`: the year a goal is set for — `(到|至)\s*(19|20)dd\s*年`, the century in
+/// ASCII or in full-width digits. Returns the match's byte range and the year's.
+fn year_phrase(text: &str) -> Option<(Range, Range)> {
+    text.match_indices(['到', '至']).find_map(|(at, word)| {
+        let digits_at = at + word.len() + blank_run(&text[at + word.len()..]);
+        let rest = &text[digits_at..];
+        let century = ["19", "20", "１９", "２０"].iter().find(|c| rest.starts_with(**c))?;
+        let mut end = digits_at + century.len();
+        for _ in 0..2 {
+            let c = text[end..].chars().next().filter(|&c| crate::amount::is_digit(c))?;
+            end += c.len_utf8();
+        }
+        let year = (digits_at, end);
+        let after = end + blank_run(&text[end..]);
+        // `截至` opens the phrase where it is written.
+        let start = if word == "至" && text[..at].ends_with('截') { at - '截'.len_utf8() } else { at };
+        text[after..].starts_with('年').then_some(((start, after + '年'.len_utf8()), year))
+    })
+}
+
+/// The byte length of the whitespace at the start of `text`.
+fn blank_run(text: &str) -> usize {
+    text.len() - text.trim_start_matches(char::is_whitespace).len()
+}
 
 /// Words that open a clause without belonging to its subject.
 const SUBJECT_PREFIXES: [&str; 10] = ["其中", "力争", "全省", "我省", "预计", "累计", "确保", "同时", "并", "使"];
@@ -124,23 +363,27 @@ const SUBJECT_PREFIXES: [&str; 10] = ["其中", "力争", "全省", "我省", "�
 const COUNT_UNITS: [&str; 17] =
     ["个", "家", "项", "件", "台", "套", "座", "辆", "户", "处", "条", "所", "种", "张", "部", "人", "名"];
 
-static ANY_QUANTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUMBER).expect("the quantity pattern is valid"));
-
 /// What stands right before a number and changes its meaning: `比2015年下降`, `年均增长`, `超过`, `控制在`.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:比(?P<base>(?:19|20|１９|２０)[0-9０-９]{2})年(?P<dir>提高|提升|增长|增加|上升|下降|降低|减少|缩小|翻)了?|(?P<growth>年均(?:增长|增速|提高)(?:达到|为)?)|(?P<verb>超过|突破|不低于|不少于|不超过|不高于|控制在))$")
         .expect("the context pattern is valid")
 });
 
+/// Whether `text` ends with a character that every match of [`BEFORE`] ends with: most numbers have none of its words
+/// before them, and this spares them the search.
+fn may_end_before(text: &str) -> bool {
+    text.chars().next_back().is_some_and(|c| "高升长加降低少小翻了速到为过破于在".contains(c))
+}
+
 /// Every quantity in `text`: a number with its unit and multiplier, its bound and kind (a change against a base year,
 /// an annual growth rate, a share, a count, a ratio, a level), as byte ranges of `text`. Numbers that are parts of
 /// dates, ordinals or names (`2016年`, `第6代`, `5G`) are no quantities. Targets and table cells are read with it.
 pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for caps in ANY_QUANTITY.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let before = &text[..whole.start()];
-        let after = text[whole.end()..].chars().next();
+    for amount in crate::amount::amounts(text) {
+        let caps = Caps::of(text, amount);
+        let before = &text[..amount.start];
+        let after = text[amount.end..].chars().next();
         let previous = before.chars().next_back();
         // Part of a longer number, an ordinal, or a bare number before a word (a date, a name, a model); or the end
         // of a decimal that OCR broke (`53· 9％`).
@@ -159,7 +402,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         let tail_start = before.char_indices().rev().nth(15).map_or(0, |(i, _)| i);
         // Most numbers have none of these words before them: a match test first, captures only then.
         let tail = &before[tail_start..];
-        let context = if BEFORE.is_match(tail) { BEFORE.captures(tail) } else { None };
+        let context = if may_end_before(tail) { BEFORE.captures(tail) } else { None };
         let kind = context.as_ref().and_then(|c| {
             if c.name("dir").is_some() {
                 Some(TargetKind::Change)
@@ -175,7 +418,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         let bound = bound_of(caps.name("bound").map(|m| m.as_str()), verb);
         let direction = context.as_ref().and_then(|c| c.name("dir")).map(|d| direction_of(d.as_str()));
         out.push(Quantity {
-            raw: whole.as_str().to_owned(),
+            raw: text[amount.start..amount.end].to_owned(),
             value,
             normalized,
             unit,
@@ -184,8 +427,8 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             kind,
             direction,
             base_year: context.as_ref().and_then(|c| c.name("base")).and_then(|b| year_value(b.as_str())),
-            start: whole.start(),
-            end: whole.end(),
+            start: amount.start,
+            end: amount.end,
         });
     }
     out
@@ -222,14 +465,16 @@ fn read_targets(text: &str, context: &Context) -> Vec<Found> {
     let mut paragraph_year = None;
     // The year a sentence reports for holds for its `；`-separated parts (`1997年，…；农村居民…增长5.4％`).
     let mut reported_before = None;
-    if !has_digit(text) {
-        return out; // every target has a number; most paragraphs of a plan have none
+    // Every target has a number, and most paragraphs of a plan have none. Full-width digits were rewritten (see
+    // [`find_targets`]), so an ASCII digit is what to look for.
+    if !has_ascii_digit(text) {
+        return out;
     }
     for (sentence_start, sentence) in split_keep_offsets(text, &['。', '！', '？', '；', '\n']) {
         let after_semicolon = text[..sentence_start].trim_end_matches(is_blank).ends_with(['；', ';']);
         let reported = reported_year(sentence).or(if after_semicolon { reported_before } else { None });
         reported_before = reported;
-        if !has_digit(sentence) {
+        if !has_ascii_digit(sentence) {
             continue;
         }
         // A sentence that sets a subsidy, an award or a fine states rules, not goals (see [`bare_quantities`]).
@@ -248,10 +493,10 @@ fn read_targets(text: &str, context: &Context) -> Vec<Found> {
             // Whether a verb in the clauses before governs this one's counts (`培育3家…，20家…`): asked only of a count
             // right after a word.
             let governed = || PREDICATES.is_match(&sentence[..clause_start]);
-            let found_here = if has_digit(clause) { match_clause(clause, rule, &governed) } else { Vec::new() };
+            let found_here = if has_ascii_digit(clause) { match_clause(clause, rule, &governed) } else { Vec::new() };
             for mut found in found_here {
                 found.year = year;
-                let own_year = SUBJECT_YEAR.captures(&found.subject).map(|caps| {
+                let own_year = subject_year(&found.subject).map(|caps| {
                     let year = crate::numbers::parse_number(&caps[1]).and_then(|y| i32::try_from(y).ok());
                     (year, found.subject[caps.get(0).map_or(0, |m| m.end())..].to_owned())
                 });
@@ -293,33 +538,40 @@ fn read_targets(text: &str, context: &Context) -> Vec<Found> {
 /// The year a sentence sets its goals for: `到2020年`, `到“十四五”末` (a plan period's end), `今年` or `明年` against
 /// the document's year.
 fn goal_year(sentence: &str, context: &Context) -> Option<i32> {
-    YEAR.captures(sentence)
-        .and_then(|c| year_value(&c[1]))
-        .or_else(|| PLAN_END.captures(sentence).and_then(|c| plan_end_year(&c[1])))
+    year_phrase(sentence)
+        .and_then(|(_, (a, b))| year_value(&sentence[a..b]))
+        // Every plan name has a `五`: most sentences need no search.
+        .or_else(|| {
+            sentence.contains('五').then(|| PLAN_END.captures(sentence).and_then(|c| plan_end_year(&c[1]))).flatten()
+        })
         .or_else(|| relative_year(sentence, context, false))
 }
 
 /// `今年`/`明年` (or, for results, `去年`/`上年`) against the document's year.
 fn relative_year(sentence: &str, context: &Context, past: bool) -> Option<i32> {
     let year = context.document_year?;
-    if past {
-        if sentence.contains("去年") || sentence.contains("上年") {
-            return Some(year - 1);
+    // Which of `去年`, `上年`, `今年` (not `今年以来`) and `明年` the sentence says: a look before each `年`.
+    let (mut last, mut this, mut since, mut next) = (false, false, false, false);
+    for (at, _) in sentence.match_indices('年') {
+        match sentence[..at].chars().next_back() {
+            Some('去' | '上') => last = true,
+            Some('今') => {
+                this = true;
+                since |= sentence[at..].starts_with("年以来");
+            }
+            Some('明') => next = true,
+            _ => {}
         }
-        return sentence.contains("今年").then_some(year);
     }
-    if sentence.contains("明年") {
-        Some(year + 1)
-    } else if sentence.contains("今年") && !sentence.contains("今年以来") {
-        Some(year)
-    } else {
-        None
+    if past {
+        return if last { Some(year - 1) } else { this.then_some(year) };
     }
+    if next { Some(year + 1) } else { (this && !since).then_some(year) }
 }
 
 /// A year a sentence reports for, at its start: `2015年，全省…`, `1997年国内生产总值…`.
 fn reported_year(sentence: &str) -> Option<i32> {
-    SUBJECT_YEAR.captures(sentence.trim_start_matches(is_blank)).and_then(|c| year_value(&c[1]))
+    subject_year(sentence.trim_start_matches(is_blank)).and_then(|c| year_value(&c[1]))
 }
 
 /// The end year of a five-year plan named by its ordinal (`十四五` → 2025, `八五` → 1995).
@@ -478,58 +730,19 @@ pub(crate) fn section_status(title: &str) -> Option<TargetStatus> {
     ];
     const PROGRAMME: [&str; 13] =
         ["目标", "任务", "举措", "措施", "重点", "安排", "部署", "建议", "指标", "要求", "布局", "路径", "保障"];
-    if REVIEW.iter().any(|w| title.contains(w)) {
-        Some(TargetStatus::Achieved)
-    } else if PROGRAMME.iter().any(|w| title.contains(w)) {
-        Some(TargetStatus::Goal)
-    } else {
-        None
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(REVIEW.iter().chain(PROGRAMME.iter()))
+            .expect("the title words build an automaton")
+    });
+    let mut status = None;
+    for m in WORDS.find_overlapping_iter(title) {
+        if m.pattern().as_usize() < REVIEW.len() {
+            return Some(TargetStatus::Achieved);
+        }
+        status = Some(TargetStatus::Goal);
     }
+    status
 }
-
-/// Whether `text` holds an ASCII or a full-width digit (U+FF10–U+FF19, `EF BC 90`–`EF BC 99` in UTF-8).
-fn has_digit(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    crate::figures::has_ascii_digit(text)
-        || memchr::memmem::find_iter(bytes, &[0xEF, 0xBC])
-            .any(|i| bytes.get(i + 2).is_some_and(|c| (0x90..=0x99).contains(c)))
-}
-
-/// The words one of [`PATTERNS`] needs: a clause without any of them holds no target, and is not run through them.
-static TRIGGERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new([
-        "比",
-        "年均",
-        "达到",
-        "提高到",
-        "提升到",
-        "增长到",
-        "增加到",
-        "下降到",
-        "降低到",
-        "减少到",
-        "调整到",
-        "控制在",
-        "保持在",
-        "稳定在",
-        "超过",
-        "突破",
-        "不低于",
-        "不少于",
-        "不超过",
-        "不高于",
-        "培育",
-        "建设",
-        "建成",
-        "创建",
-        "打造",
-        "新增",
-        "认定",
-        "引进",
-        "组建",
-    ])
-    .expect("the trigger words build an automaton")
-});
 
 /// Pieces of `text` split at each of `delimiters` (kept out), with their byte offsets. A delimiter between two
 /// digits (`3：7`, `1,500`) belongs to the number and does not split.
@@ -542,17 +755,30 @@ fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a
             out.push((from, piece));
         }
     };
-    for (i, c) in text.char_indices() {
-        if !delimiters.contains(&c) {
+    // The first bytes of the delimiters' encodings: a byte that is none of them starts no delimiter, and one that is
+    // one of them is a lead byte, so a character starts there.
+    let mut first = [false; 256];
+    for d in delimiters {
+        first[usize::from(d.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !first[usize::from(bytes[i])] {
+            i += 1;
             continue;
         }
-        let previous = text[..i].chars().next_back();
-        let next = text[i + c.len_utf8()..].chars().next();
-        if previous.and_then(digit_value).is_some() && next.and_then(digit_value).is_some() {
-            continue;
+        let Some(c) = text[i..].chars().next() else { break };
+        let after = i + c.len_utf8();
+        if delimiters.contains(&c) {
+            let previous = text[..i].chars().next_back();
+            let next = text[after..].chars().next();
+            if !(previous.and_then(digit_value).is_some() && next.and_then(digit_value).is_some()) {
+                push(start, i);
+                start = after;
+            }
         }
-        push(start, i);
-        start = i + c.len_utf8();
+        i = after;
     }
     push(start, text.len());
     out
@@ -577,19 +803,33 @@ fn match_clause(clause: &str, rule: bool, governed: &dyn Fn() -> bool) -> Vec<Fo
 
 /// The targets a verb of commitment governs (the `commitment_verb` heuristic).
 fn committed(clause: &str) -> Vec<Found> {
-    if !TRIGGERS.is_match(clause) {
+    // Where each trigger word stands, in order; a subject never runs across a line break.
+    let limit = clause.find('\n').unwrap_or(clause.len());
+    let mut triggers: Vec<(usize, usize, usize)> = TRIGGERS
+        .find_overlapping_iter(clause)
+        .filter(|m| m.start() <= limit)
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    if triggers.is_empty() {
         return Vec::new();
     }
-    for pattern in PATTERNS.iter() {
-        let Some(caps) = pattern.regex.captures(clause) else { continue };
-        let Some(found) = build(&caps, pattern.kind, clause) else { continue };
-        let mut end = caps.get(0).map_or(clause.len(), |m| m.end());
+    triggers.sort_unstable();
+    for shape in Shape::ALL {
+        let Some(caps) = triggers
+            .iter()
+            .filter(|t| opens(t.2, shape))
+            .find_map(|&(start, end, _)| shape_at(shape, clause, start, (start, end)))
+        else {
+            continue;
+        };
+        let Some(found) = build(&caps, shape.kind(), clause) else { continue };
+        let mut end = caps.end;
         let mut out = vec![found];
-        while let Some(caps) = CONTINUATION.captures(&clause[end..]) {
+        while let Some(caps) = continuation(&clause[end..]) {
             let Some(mut more) = build(&caps, Some(TargetKind::Count), &clause[end..]) else { break };
             more.from += end;
             more.to += end;
-            end += caps.get(0).map_or(0, |m| m.end());
+            end += caps.end;
             out.push(more);
         }
         return out;
@@ -636,12 +876,12 @@ fn bare_quantities(
             continue;
         }
         let (mut to, mut upper) = (q.end, None);
-        if let Some(r) = RANGE.captures(after)
+        if let Some(r) = range_after(after)
             && let Some(high) = r.name("num").and_then(|n| parse_decimal(n.as_str()))
             && high > q.value
         {
             upper = Some(high);
-            to = q.end + r.get(0).map_or(0, |m| m.end());
+            to = q.end + r.end;
         }
         // A count, or `万`/`亿` before what it counts (`350万青壮年文盲`, `3600万重量箱`).
         let counts = q.unit.as_deref().is_some_and(|u| COUNT_UNITS.contains(&u))
@@ -659,7 +899,8 @@ fn bare_quantities(
         let named_after = clean_subject(after.split(['，', '。', '；', '、', '（', '(']).next().unwrap_or_default());
         // Without the words that make it a change (`比2010年翻`, `年均增长`): they are no subject.
         let words = &clause[from..q.start];
-        let words = BEFORE.find(words).map_or(words, |m| &words[..m.start()]);
+        let words =
+            if may_end_before(words) { BEFORE.find(words).map_or(words, |m| &words[..m.start()]) } else { words };
         let before = clean_subject(trim_verbs(words.trim_start_matches(['、', '和', '及'])));
         let named = (2..=40).contains(&named_after.chars().count());
         // What a count counts follows it; so does what a share is of when nothing names it before (`在70%左右的地市`).
@@ -726,11 +967,11 @@ fn trim_verbs(before: &str) -> &str {
     }
 }
 
-fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<Found> {
+fn build(caps: &Caps<'_>, kind: Option<TargetKind>, clause: &str) -> Option<Found> {
     let num = caps.name("num")?;
-    let whole_end = caps.get(0).map_or(clause.len(), |m| m.end());
+    let whole_end = caps.end;
     // A range: `6.5%—7%`, `6.5—7%`, `3至5个`; its unit and bound may stand after its upper end only.
-    let range = RANGE.captures(&clause[whole_end..]).filter(|_| caps.name("den").is_none());
+    let range = range_after(&clause[whole_end..]).filter(|_| caps.name("den").is_none());
     let later = |name: &str| caps.name(name).or_else(|| range.as_ref().and_then(|r| r.name(name)));
     let has_unit = later("unit").is_some();
     let next = clause[whole_end..].chars().next();
@@ -768,7 +1009,7 @@ fn build(caps: &Captures<'_>, kind: Option<TargetKind>, clause: &str) -> Option<
                 let exponent = multiplier.as_deref().map_or(0, multiplier_exponent);
                 normalized = parse_decimal_scaled(num.as_str(), exponent)?;
             }
-            to = whole_end + r.get(0).map_or(0, |m| m.end());
+            to = whole_end + r.end;
         }
     }
     let kind = if ratio { TargetKind::Ratio } else { kind.unwrap_or_else(|| kind_of_unit(unit.as_deref())) };
@@ -814,8 +1055,8 @@ fn clean_subject(raw: &str) -> String {
     let mut subject = raw.trim_matches(is_blank);
     loop {
         let before = subject;
-        if let Some(m) = YEAR.find(subject).filter(|m| m.start() == 0) {
-            subject = subject[m.end()..].trim_start_matches(['底', '末', '前']);
+        if let Some(((_, end), _)) = year_phrase(subject).filter(|((start, _), _)| *start == 0) {
+            subject = subject[end..].trim_start_matches(['底', '末', '前']);
         }
         for prefix in SUBJECT_PREFIXES {
             subject = subject.strip_prefix(prefix).unwrap_or(subject);
@@ -836,7 +1077,7 @@ fn clean_subject(raw: &str) -> String {
     }
 }
 
-/// The number of a [`NUMBER`] match: its value, its value scaled by the multiplier (or a ratio's quotient), its unit
+/// The number of a [`Amount`]: its value, its value scaled by the multiplier (or a ratio's quotient), its unit
 /// and multiplier, and whether it is a ratio.
 struct Measure {
     value: f64,
@@ -846,7 +1087,7 @@ struct Measure {
     ratio: bool,
 }
 
-fn measure(caps: &Captures<'_>) -> Option<Measure> {
+fn measure(caps: &Caps<'_>) -> Option<Measure> {
     let value = parse_decimal(caps.name("num")?.as_str())?;
     let unit = caps.name("unit").map(|m| normalize_unit(m.as_str()));
     let multiplier = caps.name("mult").map(|m| m.as_str().to_owned());

@@ -115,12 +115,29 @@ pub fn width(c: char) -> usize {
     if c.is_ascii() {
         return usize::from(!c.is_ascii_control());
     }
+    // The blocks plan text is made of, without a table lookup: box drawing, CJK punctuation, ideographs, full-width
+    // forms (the test below checks them against the tables).
+    if matches!(c, '\u{2500}'..='\u{254B}' | '\u{2550}'..='\u{2574}' | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303E}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}')
+    {
+        return 2;
+    }
     c.width_cjk().unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widths_of_the_common_blocks_agree_with_the_tables() {
+        for range in
+            ['\u{2400}'..='\u{25FF}', '\u{3000}'..='\u{303F}', '\u{4E00}'..='\u{9FFF}', '\u{FF00}'..='\u{FF65}']
+        {
+            for c in range {
+                assert_eq!(width(c), c.width_cjk().unwrap_or(0), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn lines_split_on_crlf_cr_and_lf() {

@@ -159,12 +159,9 @@ fn readings(text: &str, at: usize, accept: &mut dyn FnMut(&Amount) -> bool) -> O
     }
     let base = Amount { start: at, end, num, den, mult: None, unit: None, bound: None };
     // 多|余, then the magnitude, the unit and the bound: each taken first, then left out.
-    let mut approx: Vec<usize> = Vec::with_capacity(2);
-    if text[end..].starts_with('多') || text[end..].starts_with('余') {
-        approx.push(end + '多'.len_utf8());
-    }
-    approx.push(end);
-    for after_approx in approx {
+    let approx = text[end..].starts_with('多') || text[end..].starts_with('余');
+    let taken = approx.then_some(end + '多'.len_utf8());
+    for after_approx in taken.into_iter().chain([end]) {
         if let Some(found) = magnitudes(text, Amount { end: after_approx, ..base }, accept) {
             return Some(found);
         }

@@ -19,23 +19,60 @@ use crate::text::is_blank;
 pub(crate) struct Normalized {
     /// The rewritten text.
     pub text: String,
-    /// For each byte of `text`, the source range of what it was written from.
-    map: Vec<(usize, usize)>,
+    /// Where the pieces of `text` come from, in order: most of it is copied as it stands.
+    segments: Vec<Segment>,
     /// The length of the source.
     source_len: usize,
 }
 
+/// A piece of the rewritten text: copied from the source byte for byte, or written for the source range `src..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    /// Where the piece starts in the rewritten text.
+    out: usize,
+    src: usize,
+    end: usize,
+    copied: bool,
+}
+
 impl Normalized {
-    /// The source byte offset where byte `at` of the rewritten text comes from (the end of the source at the end).
-    pub fn source(&self, at: usize) -> usize {
-        self.map.get(at).map_or(self.source_len, |&(start, _)| start)
+    /// The segment that holds byte `at` of the rewritten text.
+    fn segment(&self, at: usize) -> Option<&Segment> {
+        if at >= self.text.len() {
+            return None;
+        }
+        let k = self.segments.partition_point(|s| s.out <= at).checked_sub(1)?;
+        self.segments.get(k)
     }
 
-    /// The source byte offset where a range of the rewritten text that ends before byte `to` ends.
+    /// The source byte offset where byte `at` of the rewritten text comes from (the end of the source at the end).
+    pub fn source(&self, at: usize) -> usize {
+        match self.segment(at) {
+            Some(s) if s.copied => s.src + (at - s.out),
+            Some(s) => s.src,
+            None => self.source_len,
+        }
+    }
+
+    /// The source byte offset where a range of the rewritten text that ends before byte `to` (a character boundary)
+    /// ends.
     pub fn source_end(&self, to: usize) -> usize {
-        match to.checked_sub(1).and_then(|k| self.map.get(k)) {
-            Some(&(_, end)) => end,
+        match to.checked_sub(1).and_then(|k| self.segment(k)) {
+            Some(s) if s.copied => s.src + (to - s.out),
+            Some(s) => s.end,
             None => self.source(to),
+        }
+    }
+
+    /// Appends `written` for the source range `src..end`, copied when it is what the source says.
+    fn push(&mut self, written: &str, src: usize, end: usize, copied: bool) {
+        let out = self.text.len();
+        self.text.push_str(written);
+        match self.segments.last_mut() {
+            Some(last) if copied && last.copied && last.end == src && last.out + (last.end - last.src) == out => {
+                last.end = end;
+            }
+            _ => self.segments.push(Segment { out, src, end, copied }),
         }
     }
 }
@@ -84,12 +121,23 @@ pub(crate) fn normalize(text: &str, numerals: bool) -> Option<Normalized> {
     if !needs_rewriting(text, numerals) {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut out = Normalized { text: String::with_capacity(text.len()), segments: Vec::new(), source_len: text.len() };
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
+    // Where the run of characters copied as they stand began: most are, since none of the rules below starts at them.
+    let mut run = None;
     while i < chars.len() {
         let (at, c) = chars[i];
+        let plain =
+            !is_blank(c) && !matches!(c, '，' | ',' | '０'..='９' | '．' | '％' | '百' | '万') && !is_numeral(c);
+        if plain {
+            run.get_or_insert(at);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = run.take() {
+            out.push(&text[start..at], start, at, true);
+        }
         // A run of blanks between figure characters.
         if is_blank(c) {
             let mut j = i;
@@ -115,14 +163,13 @@ pub(crate) fn normalize(text: &str, numerals: bool) -> Option<Normalized> {
         // A figure in Chinese numerals.
         if let Some((written, next)) = chinese_figure(&chars, i, numerals) {
             let end = chars.get(next).map_or(text.len(), |&(e, _)| e);
-            map.extend(std::iter::repeat_n((at, end), written.len()));
-            out.push_str(&written);
+            out.push(&written, at, end, false);
             i = next;
             continue;
         }
         let ascii = match c {
             '０'..='９' => Some(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
-            '．' if out.chars().next_back().is_some_and(is_digit)
+            '．' if out.text.chars().next_back().is_some_and(is_digit)
                 && chars.get(i + 1).is_some_and(|&(_, d)| is_digit(d)) =>
             {
                 Some('.')
@@ -130,12 +177,17 @@ pub(crate) fn normalize(text: &str, numerals: bool) -> Option<Normalized> {
             '％' => Some('%'),
             _ => None,
         };
-        let written = ascii.unwrap_or(c);
-        map.extend(std::iter::repeat_n((at, at + c.len_utf8()), written.len_utf8()));
-        out.push(written);
+        let end = at + c.len_utf8();
+        match ascii {
+            Some(a) => out.push(a.encode_utf8(&mut [0; 4]), at, end, false),
+            None => out.push(&text[at..end], at, end, true),
+        }
         i += 1;
     }
-    Some(Normalized { text: out, map, source_len: text.len() })
+    if let Some(start) = run {
+        out.push(&text[start..], start, text.len(), true);
+    }
+    Some(out)
 }
 
 fn is_digit(c: char) -> bool {
@@ -209,7 +261,15 @@ fn digits_need_rewriting(text: &str) -> bool {
             || bytes.get(i..i + 3) == Some("\u{3000}".as_bytes())
             || bytes.get(i..i + 2) == Some("\u{a0}".as_bytes())
     };
-    bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).any(|(i, _)| {
+    // Digits are rare in prose: sixteen bytes without one are passed over at once.
+    let mut digit_at = bytes
+        .chunks(16)
+        .enumerate()
+        .filter(|(_, chunk)| chunk.iter().fold(false, |f, b| f | b.is_ascii_digit()))
+        .flat_map(|(k, chunk)| {
+            chunk.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(move |(j, _)| k * 16 + j)
+        });
+    digit_at.any(|i| {
         let next = i + 1;
         let after_digit = blank_at(next)
             || bytes.get(next) == Some(&b',')

@@ -121,7 +121,7 @@ fn row_kind(text: &str) -> RowKind {
         RowKind::Top
     } else if is_bottom_left(first) {
         RowKind::Bottom
-    } else if text.chars().any(is_junction) {
+    } else if memchr::memchr_iter(0xE2, text.as_bytes()).any(|k| text[k..].starts_with(is_junction)) {
         RowKind::Rule
     } else {
         RowKind::Content
@@ -193,15 +193,23 @@ fn top_width(text: &str) -> usize {
 /// character: if the width lands inside text (a ragged row), the row runs on to the next border that is followed by
 /// white space or the end, which is where a joined row ends.
 fn cut_row(text: &str, w: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
     let mut acc = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // U+5000–U+9FFF (lead bytes E5–E9): ideographs, two columns wide and no box character, passed over undecoded.
+        if (0xE5..=0xE9).contains(&bytes[i]) {
+            acc += 2;
+            i += 3;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
         acc += width(c);
         let end = i + c.len_utf8();
-        let next = chars.peek().map(|&(_, n)| n);
-        if acc >= w && is_box_char(c) && next.is_none_or(|n| is_blank(n) || acc == w) {
+        if acc >= w && is_box_char(c) && text[end..].chars().next().is_none_or(|n| is_blank(n) || acc == w) {
             return (end, acc);
         }
+        i = end;
     }
     (text.len(), acc)
 }

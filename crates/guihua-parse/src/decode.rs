@@ -50,7 +50,7 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
             if let Some(offset) = memchr::memchr(0, bytes) {
                 return Err(Error::NotText { offset });
             }
-            valid_utf8 = std::str::from_utf8(bytes).ok();
+            valid_utf8 = utf8(bytes);
             if valid_utf8.is_some() { UTF_8 } else { sniff(bytes) }
         }
     };
@@ -87,6 +87,15 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     Ok(Decoded { text, source, diagnostics })
 }
 
+/// `bytes` as text when they are valid UTF-8, checked by encoding_rs, which is several times faster than the standard
+/// library on Chinese text.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    match UTF_8.decode_without_bom_handling_and_without_replacement(bytes)? {
+        std::borrow::Cow::Borrowed(text) => Some(text),
+        std::borrow::Cow::Owned(_) => None, // valid UTF-8 is always borrowed
+    }
+}
+
 /// Chooses between UTF-8 and GB18030 for bytes without a byte-order mark that are not valid UTF-8.
 fn sniff(bytes: &[u8]) -> &'static Encoding {
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
@@ -110,7 +119,7 @@ fn invalid_utf8_sequences(mut bytes: &[u8]) -> usize {
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8], base: usize) -> (String, Vec<Malformed>) {
     if encoding == UTF_8
-        && let Ok(text) = std::str::from_utf8(bytes)
+        && let Some(text) = utf8(bytes)
     {
         return (text.to_owned(), Vec::new());
     }

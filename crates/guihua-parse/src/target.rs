@@ -755,30 +755,30 @@ fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a
             out.push((from, piece));
         }
     };
-    // The first bytes of the delimiters' encodings: a byte that is none of them starts no delimiter, and one that is
-    // one of them is a lead byte, so a character starts there.
-    let mut first = [false; 256];
-    for d in delimiters {
-        first[usize::from(d.encode_utf8(&mut [0; 4]).as_bytes()[0])] = true;
-    }
+    // The first bytes of the delimiters' encodings (`。` and the full-width marks open with E3 or EF): a vector search
+    // finds them, and a character starts at each, since none is a continuation byte.
+    let mut first: Vec<u8> = delimiters.iter().map(|d| d.encode_utf8(&mut [0; 4]).as_bytes()[0]).collect();
+    first.sort_unstable();
+    first.dedup();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !first[usize::from(bytes[i])] {
-            i += 1;
+    let candidates: Box<dyn Iterator<Item = usize>> = match first[..] {
+        [a] => Box::new(memchr::memchr_iter(a, bytes)),
+        [a, b] => Box::new(memchr::memchr2_iter(a, b, bytes)),
+        [a, b, c] => Box::new(memchr::memchr3_iter(a, b, c, bytes)),
+        _ => Box::new(bytes.iter().enumerate().filter(|(_, b)| first.contains(b)).map(|(i, _)| i)),
+    };
+    for i in candidates {
+        let Some(c) = text[i..].chars().next() else { break };
+        if !delimiters.contains(&c) {
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { break };
         let after = i + c.len_utf8();
-        if delimiters.contains(&c) {
-            let previous = text[..i].chars().next_back();
-            let next = text[after..].chars().next();
-            if !(previous.and_then(digit_value).is_some() && next.and_then(digit_value).is_some()) {
-                push(start, i);
-                start = after;
-            }
+        let previous = text[..i].chars().next_back();
+        let next = text[after..].chars().next();
+        if !(previous.and_then(digit_value).is_some() && next.and_then(digit_value).is_some()) {
+            push(start, i);
+            start = after;
         }
-        i = after;
     }
     push(start, text.len());
     out

@@ -47,6 +47,11 @@ enum Command {
     Schema,
 }
 
+/// mimalloc: a parse builds a tree of many small strings and vectors, and an index build many more; the system
+/// allocator spent a fifth of the parse time in `malloc` and `free` (ARCHITECTURE.md, "Performance").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse_from(exclusions_as_options(std::env::args_os()));
     let json_errors = matches!(&cli.command, Command::Search(args) if args.json);

@@ -6,6 +6,10 @@
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 
+/// The allocator of the `guihua` binary, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -757,16 +757,29 @@ fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a
     };
     // The first bytes of the delimiters' encodings (`。` and the full-width marks open with E3 or EF): a vector search
     // finds them, and a character starts at each, since none is a continuation byte.
-    let mut first: Vec<u8> = delimiters.iter().map(|d| d.encode_utf8(&mut [0; 4]).as_bytes()[0]).collect();
-    first.sort_unstable();
-    first.dedup();
+    let mut first = [0u8; 4];
+    let mut distinct = 0;
+    for d in delimiters {
+        let byte = d.encode_utf8(&mut [0; 4]).as_bytes()[0];
+        if !first[..distinct].contains(&byte) {
+            if distinct == first.len() {
+                distinct = usize::MAX; // more than memchr3 takes
+                break;
+            }
+            first[distinct] = byte;
+            distinct += 1;
+        }
+    }
     let bytes = text.as_bytes();
-    let candidates: Box<dyn Iterator<Item = usize>> = match first[..] {
-        [a] => Box::new(memchr::memchr_iter(a, bytes)),
-        [a, b] => Box::new(memchr::memchr2_iter(a, b, bytes)),
-        [a, b, c] => Box::new(memchr::memchr3_iter(a, b, c, bytes)),
-        _ => Box::new(bytes.iter().enumerate().filter(|(_, b)| first.contains(b)).map(|(i, _)| i)),
+    let (one, two, three) = match distinct {
+        1 => (first[0], first[0], first[0]),
+        2 => (first[0], first[1], first[1]),
+        3 => (first[0], first[1], first[2]),
+        _ => (0, 0, 0),
     };
+    let scan = (1..=3).contains(&distinct).then(|| memchr::memchr3_iter(one, two, three, bytes));
+    let every = (!(1..=3).contains(&distinct)).then(|| (0..bytes.len()).filter(|&i| text.is_char_boundary(i)));
+    let candidates = scan.into_iter().flatten().chain(every.into_iter().flatten());
     for i in candidates {
         let Some(c) = text[i..].chars().next() else { break };
         if !delimiters.contains(&c) {
@@ -1302,6 +1315,23 @@ mod tests {
         // Rules are no goals: a subsidy, a threshold.
         assert!(find_targets("对符合条件的项目给予最高500万元奖补。", &report).is_empty());
         assert!(find_targets("淘汰450立方米及以下高炉。", &report).is_empty());
+    }
+
+    #[test]
+    fn split_at_delimiters_of_any_lead_byte() {
+        let pieces = |delimiters: &[char]| -> Vec<&str> {
+            split_keep_offsets("一，二：三,四:五；六。七", delimiters).into_iter().map(|(_, p)| p).collect()
+        };
+        assert_eq!(pieces(&['，', '：', ',', ':']), ["一", "二", "三", "四", "五；六。七"]);
+        assert_eq!(
+            pieces(&['，', '；', '。', ',', ':']),
+            ["一", "二：三", "四", "五", "六", "七"],
+            "more lead bytes than memchr3 takes"
+        );
+        assert_eq!(
+            split_keep_offsets("比例3：7，达到", &['：', '，']),
+            [(0, "比例3：7"), ("比例3：7，".len(), "达到")]
+        );
     }
 
     #[test]

@@ -32,6 +32,10 @@ const WARM_QUERIES: [&str; 12] = [
     "农村 集体",
 ];
 
+/// The allocator of the `guihua` binary, so that in-process figures measure what the command does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {

@@ -203,10 +203,20 @@ fn cut_row(text: &str, w: usize) -> (usize, usize) {
             i += 3;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { break };
-        acc += width(c);
-        let end = i + c.len_utf8();
-        if acc >= w && is_box_char(c) && text[end..].chars().next().is_none_or(|n| is_blank(n) || acc == w) {
+        // U+2500–U+257F (E2 94 xx, E2 95 xx): a box character, read from its bytes; two columns but for the dashed and
+        // half lines U+254C–U+254F and U+2575–U+257F (`text::width`).
+        let (end, columns, boxed) = match bytes[i..] {
+            [0xE2, second @ (0x94 | 0x95), third, ..] => {
+                let narrow = second == 0x95 && matches!(third, 0x8C..=0x8F | 0xB5..=0xBF);
+                (i + 3, if narrow { 1 } else { 2 }, true)
+            }
+            _ => {
+                let Some(c) = text[i..].chars().next() else { break };
+                (i + c.len_utf8(), width(c), is_box_char(c))
+            }
+        };
+        acc += columns;
+        if acc >= w && boxed && text[end..].chars().next().is_none_or(|n| is_blank(n) || acc == w) {
             return (end, acc);
         }
         i = end;
@@ -521,6 +531,16 @@ fn nearest_boundary(boundaries: &[usize], x: usize) -> Option<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn box_characters_read_from_their_bytes_have_their_width() {
+        for c in '\u{2500}'..='\u{257F}' {
+            let row = format!("{c}{c}");
+            // A row as wide as both characters ends after the second.
+            let two = 2 * width(c);
+            assert_eq!(cut_row(&row, two), (row.len(), two), "{c:?}");
+        }
+    }
 
     #[test]
     fn a_dash_drawn_with_rule_characters_opens_no_box() {

@@ -478,7 +478,9 @@ fn read_targets(text: &str, context: &Context) -> Vec<Found> {
             continue;
         }
         // A sentence that sets a subsidy, an award or a fine states rules, not goals (see [`bare_quantities`]).
-        let rule = OTHER_MARKERS.is_match(sentence);
+        // Asked once, and only of a sentence with a quantity in it.
+        let rule_cell = std::cell::OnceCell::new();
+        let rule = || *rule_cell.get_or_init(|| OTHER_MARKERS.is_match(sentence));
         let sentence_year = goal_year(sentence, context);
         if sentence_year.is_some() {
             paragraph_year = sentence_year;
@@ -493,7 +495,7 @@ fn read_targets(text: &str, context: &Context) -> Vec<Found> {
             // Whether a verb in the clauses before governs this one's counts (`培育3家…，20家…`): asked only of a count
             // right after a word.
             let governed = || PREDICATES.is_match(&sentence[..clause_start]);
-            let found_here = if has_ascii_digit(clause) { match_clause(clause, rule, &governed) } else { Vec::new() };
+            let found_here = if has_ascii_digit(clause) { match_clause(clause, &rule, &governed) } else { Vec::new() };
             for mut found in found_here {
                 found.year = year;
                 let own_year = subject_year(&found.subject).map(|caps| {
@@ -799,14 +801,14 @@ fn split_keep_offsets<'a>(text: &'a str, delimiters: &[char]) -> Vec<(usize, &'a
 
 /// The targets of one clause: the first pattern that matches, then any counts the same verb goes on to govern, then
 /// every other quantity of the clause that measures something (see [`bare_quantities`]).
-fn match_clause(clause: &str, rule: bool, governed: &dyn Fn() -> bool) -> Vec<Found> {
+fn match_clause(clause: &str, rule: &dyn Fn() -> bool, governed: &dyn Fn() -> bool) -> Vec<Found> {
     // A clause whose digits make no quantity (`2016年9月30日`) holds no target: the patterns need not run.
     let quantities = quantities(clause);
     if quantities.is_empty() {
         return Vec::new();
     }
     let mut out = committed(clause);
-    if !rule {
+    if !rule() {
         let covered: Vec<(usize, usize)> = out.iter().map(|f| (f.from, f.to)).collect();
         out.extend(bare_quantities(clause, quantities, &covered, governed));
     }

@@ -204,15 +204,26 @@ pub(crate) struct CompareArgs {
     #[arg(long, conflicts_with = "projects")]
     indicators: bool,
     /// One row per project, the panel that lists it in each plan.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "sections")]
     projects: bool,
-    /// CSV for spreadsheets, a Markdown table, or JSON Lines.
-    #[arg(long, value_enum, default_value_t = CompareFormat::Csv)]
-    format: CompareFormat,
+    /// Align the sections of different plans by topic: which carried over (same), split, merged, were dropped
+    /// (old-only) or are new (new-only), each pair with its score and the shared words behind it; then the words
+    /// whose frequency moved most. Three or more plans are compared as a chain, each with the next.
+    #[arg(long, conflicts_with = "indicators")]
+    sections: bool,
+    /// How many rising and falling words to list with --sections (0 for none).
+    #[arg(long, value_name = "N", default_value_t = 15, requires = "sections")]
+    terms: usize,
+    /// CSV for spreadsheets, a Markdown table, JSON Lines, or (--sections only) a report for a terminal
+    /// [default: csv; text with --sections]
+    #[arg(long, value_enum)]
+    format: Option<CompareFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CompareFormat {
+    /// A report for a terminal (--sections only).
+    Text,
     /// Comma-separated values.
     Csv,
     /// A Markdown table.
@@ -222,6 +233,13 @@ enum CompareFormat {
 }
 
 pub(crate) fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    if args.sections {
+        return compare_sections(args);
+    }
+    let format = args.format.unwrap_or(CompareFormat::Csv);
+    if format == CompareFormat::Text {
+        anyhow::bail!("--format text is for --sections; the indicator and project matrices are csv, markdown or json");
+    }
     let mut columns = Vec::new();
     // Row key → (the label as first written, a cell per plan).
     let mut rows: BTreeMap<String, (usize, String, Vec<String>)> = BTreeMap::new();
@@ -253,7 +271,8 @@ pub(crate) fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     rows.sort_by_key(|r| r.0);
     let label = if args.projects { "project" } else { "indicator" };
     let mut out = BufWriter::new(io::stdout().lock());
-    match args.format {
+    match format {
+        CompareFormat::Text => {}
         CompareFormat::Csv => {
             let mut writer = csv::Writer::from_writer(&mut out);
             writer.write_record(std::iter::once(label).chain(columns.iter().map(String::as_str)))?;
@@ -279,4 +298,166 @@ pub(crate) fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `guihua compare --sections A B [C …]`: the topic alignment of each plan with the next.
+fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    if args.files.len() < 2 {
+        anyhow::bail!("--sections compares two or more plans: give at least two files");
+    }
+    let format = args.format.unwrap_or(CompareFormat::Text);
+    let mut plans = Vec::new();
+    for path in &args.files {
+        plans.push((stem(path), read(path, None)?.document));
+    }
+    let segmenter = guihua_index::Segmenter::new();
+    let words = |text: &str| segmenter.cut_words(text);
+    let mut out = BufWriter::new(io::stdout().lock());
+    if format == CompareFormat::Csv {
+        writeln!(
+            out,
+            "old_plan,new_plan,relation,score,old_number,old_title,old_level,old_line,new_number,new_title,new_level,new_line,terms"
+        )?;
+    }
+    for pair in plans.windows(2) {
+        let [(old_name, old), (new_name, new)] = pair else { continue };
+        let rows = guihua_diff::align_sections(old, new, &words);
+        let (rising, falling) = guihua_diff::term_shifts(old, new, &words, args.terms);
+        match format {
+            CompareFormat::Json => {
+                for row in &rows {
+                    let mut value = serde_json::to_value(row)?;
+                    if let Some(object) = value.as_object_mut() {
+                        object.insert("old_plan".into(), serde_json::json!(old_name));
+                        object.insert("new_plan".into(), serde_json::json!(new_name));
+                    }
+                    writeln!(out, "{value}")?;
+                }
+            }
+            CompareFormat::Csv => {
+                let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
+                for row in &rows {
+                    let side = |s: &Option<guihua_model::SectionEnd>| match s {
+                        Some(s) => [s.number.clone(), s.title.clone(), s.level.to_string(), s.line.to_string()],
+                        None => Default::default(),
+                    };
+                    let mut record = vec![
+                        old_name.clone(),
+                        new_name.clone(),
+                        row.relation.as_str().to_owned(),
+                        format!("{:.3}", row.score),
+                    ];
+                    record.extend(side(&row.old));
+                    record.extend(side(&row.new));
+                    record.push(row.terms.join(" "));
+                    writer.write_record(&record)?;
+                }
+                writer.flush()?;
+            }
+            CompareFormat::Markdown => write_sections_markdown(&mut out, old_name, new_name, &rows, &rising, &falling)?,
+            CompareFormat::Text => write_sections_text(&mut out, old_name, new_name, &rows, &rising, &falling)?,
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stem(path: &std::path::Path) -> String {
+    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+fn heading(end: &Option<guihua_model::SectionEnd>) -> String {
+    match end {
+        Some(s) => format!("{}{} (line {})", s.number, s.title, s.line),
+        None => String::new(),
+    }
+}
+
+fn counts(rows: &[guihua_model::SectionRelation]) -> String {
+    use guihua_model::Relation;
+    let n = |r: Relation| rows.iter().filter(|x| x.relation == r).count();
+    format!(
+        "{} same, {} split, {} merged, {} old-only, {} new-only",
+        n(Relation::Same),
+        n(Relation::Split),
+        n(Relation::Merged),
+        n(Relation::OldOnly),
+        n(Relation::NewOnly)
+    )
+}
+
+fn write_sections_text(
+    out: &mut impl Write,
+    old_name: &str,
+    new_name: &str,
+    rows: &[guihua_model::SectionRelation],
+    rising: &[guihua_model::TermShift],
+    falling: &[guihua_model::TermShift],
+) -> io::Result<()> {
+    writeln!(out, "{old_name} → {new_name}: {}", counts(rows))?;
+    for row in rows {
+        let score = if row.old.is_some() && row.new.is_some() { format!("{:.2}", row.score) } else { "    ".into() };
+        let indent = |s: &Option<guihua_model::SectionEnd>| {
+            "  ".repeat(s.as_ref().map_or(0, |s| s.level.saturating_sub(1) as usize))
+        };
+        let lead = if row.new.is_some() { indent(&row.new) } else { indent(&row.old) };
+        let pair = match (&row.old, &row.new) {
+            (Some(_), Some(_)) => format!("{} ⇒ {}", heading(&row.old), heading(&row.new)),
+            (Some(_), None) => heading(&row.old),
+            _ => heading(&row.new),
+        };
+        let terms = if row.terms.is_empty() { String::new() } else { format!("  [{}]", row.terms.join(" ")) };
+        writeln!(out, "{:<8} {score}  {lead}{pair}{terms}", row.relation.as_str())?;
+    }
+    let shift = |s: &guihua_model::TermShift| {
+        format!("{} {}→{} ({}→{})", s.term, s.old_per_10k, s.new_per_10k, s.old_count, s.new_count)
+    };
+    if !rising.is_empty() {
+        writeln!(
+            out,
+            "rising (per 10,000 characters, then counts): {}",
+            rising.iter().map(shift).collect::<Vec<_>>().join("; ")
+        )?;
+    }
+    if !falling.is_empty() {
+        writeln!(out, "falling: {}", falling.iter().map(shift).collect::<Vec<_>>().join("; "))?;
+    }
+    writeln!(out)
+}
+
+fn write_sections_markdown(
+    out: &mut impl Write,
+    old_name: &str,
+    new_name: &str,
+    rows: &[guihua_model::SectionRelation],
+    rising: &[guihua_model::TermShift],
+    falling: &[guihua_model::TermShift],
+) -> io::Result<()> {
+    let cell = |s: String| s.replace('|', "\\|");
+    writeln!(out, "## {old_name} → {new_name}\n\n{}.\n", counts(rows))?;
+    writeln!(out, "| relation | score | {old_name} | {new_name} | shared terms |")?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for row in rows {
+        let score = if row.old.is_some() && row.new.is_some() { format!("{:.2}", row.score) } else { String::new() };
+        writeln!(
+            out,
+            "| {} | {score} | {} | {} | {} |",
+            row.relation.as_str(),
+            cell(heading(&row.old)),
+            cell(heading(&row.new)),
+            row.terms.join("、")
+        )?;
+    }
+    if !rising.is_empty() || !falling.is_empty() {
+        writeln!(out, "\n| term | {old_name} per 10k | {new_name} per 10k | counts |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for s in rising.iter().chain(falling) {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} → {} |",
+                s.term, s.old_per_10k, s.new_per_10k, s.old_count, s.new_count
+            )?;
+        }
+    }
+    writeln!(out)
 }

@@ -17,6 +17,7 @@
 
 mod keys;
 mod sections;
+mod topics;
 
 use std::collections::HashMap;
 
@@ -26,6 +27,7 @@ use guihua_model::{
 };
 
 pub use keys::{project_key, title_key};
+pub use topics::{PARTIAL, SAME, STOP_WORDS, align_sections, term_shifts};
 
 /// Compares two documents.
 pub fn diff(old: &Document, new: &Document) -> PlanDiff {

@@ -26,12 +26,14 @@
 //! assert_eq!(json["outline"][0]["type"], "paragraph");
 //! ```
 
+mod compare;
 mod diagnostic;
 mod diff;
 mod document;
 mod node;
 mod outline;
 
+pub use compare::{Relation, SectionEnd, SectionRelation, TermShift};
 pub use diagnostic::{Diagnostic, Severity};
 pub use diff::{
     ChangeKind, DiffSide, DiffSummary, Edit, EditOp, IndicatorChange, IndicatorState, PlanDiff, ProjectChange,

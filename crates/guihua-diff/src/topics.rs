@@ -1,0 +1,690 @@
+//! Topic alignment of the sections of two different plans (`guihua compare --sections`).
+//!
+//! Each section is a TF-IDF vector of what it says — its title (weighted three times) and its whole body, subsections
+//! included — over two kinds of feature: words from the caller's segmenter (jieba in the CLI) and character bigrams of
+//! its Chinese text, both without the [`STOP_WORDS`] that every plan uses. Document frequencies count each section's
+//! own text once. Pairs are scored by cosine similarity and aligned in four steps:
+//!
+//! 1. `same_title`: sections whose titles are the same once numbers, width and punctuation are set aside are the same
+//!    topic (score 1) — what `guihua diff` matches.
+//! 2. `topic_match`: the best remaining pairs one to one, greedily, on the cosine plus a bonus when their parents are
+//!    paired (children of matched parents prefer each other), a small one for the same level, and minus a weak
+//!    penalty for their distance in reading order; pairs under [`SAME`] are not taken.
+//! 3. `split_merge`: a section left over whose best partner is already paired, at the same level as that partner's
+//!    own pair, at [`PARTIAL`] or more and at least half as close as the pair itself, joins it: one old and several
+//!    new is a split, several old and one new a merge.
+//! 4. What is left is old-only or new-only.
+//!
+//! The shared terms of a pair are the words that weigh most in both. [`term_shifts`] ranks the words whose frequency
+//! per 10,000 characters moved most between two plans.
+
+use std::collections::HashMap;
+
+use guihua_model::{Document, Node, Relation, Section, SectionEnd, SectionRelation, TermShift};
+
+use crate::keys::title_key;
+
+/// The smallest adjusted score of a one-to-one topic pair.
+pub const SAME: f64 = 0.30;
+/// The smallest cosine of an extra partner in a split or merge.
+pub const PARTIAL: f64 = 0.28;
+/// The bonus of a pair whose parents are paired.
+const PARENT_BONUS: f64 = 0.12;
+/// The bonus of a pair at the same level.
+const LEVEL_BONUS: f64 = 0.03;
+/// The penalty per unit of distance in relative reading order (0 at the same place, 1 from first to last).
+const ORDER_PENALTY: f64 = 0.10;
+/// How many shared terms a pair lists.
+const TERMS: usize = 6;
+
+/// Words every plan says, whatever its topic: they neither pair sections nor make a term shift.
+pub const STOP_WORDS: [&str; 66] = [
+    "发展",
+    "建设",
+    "推进",
+    "加强",
+    "推动",
+    "提高",
+    "实施",
+    "加快",
+    "完善",
+    "坚持",
+    "工作",
+    "积极",
+    "进一步",
+    "全面",
+    "深化",
+    "重点",
+    "促进",
+    "我们",
+    "一批",
+    "主要",
+    "重要",
+    "有关",
+    "相关",
+    "方面",
+    "开展",
+    "支持",
+    "提升",
+    "按照",
+    "健全",
+    "切实",
+    "不断",
+    "继续",
+    "努力",
+    "大力",
+    "着力",
+    "认真",
+    "实现",
+    "形成",
+    "建立",
+    "加大",
+    "进行",
+    "以及",
+    "要求",
+    "通过",
+    "坚决",
+    "一个",
+    "没有",
+    "必须",
+    "就是",
+    "这些",
+    "这个",
+    "已经",
+    "同时",
+    "其中",
+    "今年",
+    "年来",
+    "我国",
+    "全国",
+    "各级",
+    "有效",
+    "一些",
+    "表示",
+    "各位",
+    "感谢",
+    "同志",
+    "这样",
+];
+
+/// A section with what alignment needs.
+struct Flat<'a> {
+    section: &'a Section,
+    parent: Option<usize>,
+    /// Position in reading order, 0 to 1.
+    position: f64,
+    /// Title and whole body.
+    text: String,
+    /// The section's own text (not its subsections'), for document frequencies.
+    own: String,
+}
+
+fn flatten(document: &Document) -> Vec<Flat<'_>> {
+    fn own_text(children: &[Node], out: &mut String) {
+        for child in children {
+            match child {
+                Node::Paragraph(p) => out.push_str(&p.text),
+                Node::Item(i) => out.push_str(&i.text),
+                Node::Panel(p) => {
+                    out.push_str(&p.title);
+                    p.paragraphs.iter().for_each(|t| out.push_str(t));
+                }
+                Node::Figure(f) => out.push_str(&f.text),
+                Node::Table(t) => t.cells.iter().for_each(|c| out.push_str(&c.text)),
+                _ => {}
+            }
+            out.push('\n');
+        }
+    }
+    fn visit<'a>(nodes: &'a [Node], parent: Option<usize>, out: &mut Vec<Flat<'a>>) {
+        for node in nodes {
+            match node {
+                Node::Part(p) => visit(&p.children, parent, out),
+                Node::Section(s) => {
+                    let index = out.len();
+                    let mut own = String::new();
+                    own_text(&s.children, &mut own);
+                    out.push(Flat { section: s, parent, position: 0.0, text: String::new(), own });
+                    visit(&s.children, Some(index), out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    visit(&document.outline, None, &mut out);
+    // Whole text: a section's own text, then its subsections' in order (they follow it in `out`).
+    for i in (0..out.len()).rev() {
+        let mut text = format!("{}\n{}", out[i].section.title, out[i].own);
+        let mut j = i + 1;
+        while j < out.len() && descends(&out, j, i) {
+            if out[j].parent == Some(i) {
+                text.push_str(&out[j].text);
+            }
+            j += 1;
+        }
+        out[i].text = text;
+    }
+    let n = out.len().max(2) - 1;
+    for (k, f) in out.iter_mut().enumerate() {
+        f.position = k as f64 / n as f64;
+    }
+    out
+}
+
+/// Whether section `j` lies under section `i`.
+fn descends(flat: &[Flat<'_>], j: usize, i: usize) -> bool {
+    let mut at = flat[j].parent;
+    while let Some(p) = at {
+        if p == i {
+            return true;
+        }
+        at = flat[p].parent;
+    }
+    false
+}
+
+/// A feature: a word, or a bigram of two characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Feature {
+    Word(String),
+    Bigram(char, char),
+}
+
+/// Features and their counts.
+type Counts = HashMap<Feature, u32>;
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// The features of `text`, each counted `weight` times.
+fn count(text: &str, weight: u32, words: &dyn Fn(&str) -> Vec<String>, counts: &mut Counts) {
+    for word in words(text) {
+        if word.chars().count() >= 2 && word.chars().all(is_han) && !STOP_WORDS.contains(&word.as_str()) {
+            *counts.entry(Feature::Word(word)).or_default() += weight;
+        }
+    }
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if is_han(c) {
+            if let Some(p) = previous {
+                *counts.entry(Feature::Bigram(p, c)).or_default() += weight;
+            }
+            previous = Some(c);
+        } else {
+            previous = None;
+        }
+    }
+}
+
+/// A unit-length sparse vector, sorted by feature index.
+type Vector = Vec<(u32, f64)>;
+
+struct Vectors {
+    old: Vec<Vector>,
+    new: Vec<Vector>,
+    /// The features by index, to name shared terms.
+    features: Vec<Feature>,
+}
+
+fn vectors(old: &[Flat<'_>], new: &[Flat<'_>], words: &dyn Fn(&str) -> Vec<String>) -> Vectors {
+    let mut index: HashMap<Feature, u32> = HashMap::new();
+    let mut features = Vec::new();
+    let mut intern = |f: Feature| -> u32 {
+        *index.entry(f.clone()).or_insert_with(|| {
+            features.push(f);
+            u32::try_from(features.len() - 1).unwrap_or(u32::MAX)
+        })
+    };
+    // Document frequencies over each section's own text (title included), so that nesting does not count twice.
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    let mut sections = 0u32;
+    let mut raw = |flat: &[Flat<'_>]| -> Vec<Vec<(u32, u32)>> {
+        flat.iter()
+            .map(|f| {
+                let mut own = Counts::new();
+                count(&f.section.title, 1, words, &mut own);
+                count(&f.own, 1, words, &mut own);
+                sections += 1;
+                for feature in own.into_keys() {
+                    *df.entry(intern(feature)).or_default() += 1;
+                }
+                let mut whole = Counts::new();
+                count(&f.section.title, 3, words, &mut whole);
+                count(&f.text, 1, words, &mut whole);
+                whole.into_iter().map(|(feature, n)| (intern(feature), n)).collect()
+            })
+            .collect()
+    };
+    let old_raw = raw(old);
+    let new_raw = raw(new);
+    let n = f64::from(sections.max(1));
+    let weigh = |counts: Vec<(u32, u32)>| -> Vector {
+        let mut v: Vector = counts
+            .into_iter()
+            .map(|(f, tf)| {
+                let df = f64::from(df.get(&f).copied().unwrap_or(0).max(1));
+                (f, (1.0 + f64::from(tf).ln()) * (1.0 + n / df).ln())
+            })
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        v.sort_unstable_by_key(|&(f, _)| f);
+        v
+    };
+    Vectors { old: old_raw.into_iter().map(weigh).collect(), new: new_raw.into_iter().map(weigh).collect(), features }
+}
+
+fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// The words two vectors share that weigh most in both.
+fn shared_terms(a: &Vector, b: &Vector, features: &[Feature]) -> Vec<String> {
+    let mut shared = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if let Some(Feature::Word(w)) = features.get(a[i].0 as usize) {
+                    shared.push((a[i].1.min(b[j].1), w.clone()));
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    shared.into_iter().take(TERMS).map(|(_, w)| w).collect()
+}
+
+fn end(f: &Flat<'_>) -> SectionEnd {
+    let s = f.section;
+    SectionEnd {
+        node: s.id.clone(),
+        number: s.number.clone(),
+        title: s.title.clone(),
+        level: s.level,
+        line: s.heading_span.line,
+    }
+}
+
+/// Aligns the sections of `old` and `new` by topic (see the module documentation). `words` cuts text into words
+/// (jieba in the CLI; any segmenter, or none, will do). Rows come in the new plan's reading order, with old-only
+/// sections after the row of the old section before them.
+pub fn align_sections(old: &Document, new: &Document, words: &dyn Fn(&str) -> Vec<String>) -> Vec<SectionRelation> {
+    let old_flat = flatten(old);
+    let new_flat = flatten(new);
+    let v = vectors(&old_flat, &new_flat, words);
+    let (n_old, n_new) = (old_flat.len(), new_flat.len());
+    let cos: Vec<Vec<f64>> = v.old.iter().map(|a| v.new.iter().map(|b| cosine(a, b)).collect()).collect();
+    let mut old_pair: Vec<Option<usize>> = vec![None; n_old];
+    let mut new_pair: Vec<Option<usize>> = vec![None; n_new];
+    let mut exact = vec![vec![false; n_new]; n_old];
+
+    // 1. `same_title`, in reading order; among equal titles, the closest in content.
+    let new_keys: Vec<String> = new_flat.iter().map(|f| title_key(&f.section.title)).collect();
+    for i in 0..n_old {
+        let key = title_key(&old_flat[i].section.title);
+        if key.is_empty() {
+            continue;
+        }
+        let best = (0..n_new)
+            .filter(|&j| new_pair[j].is_none() && new_keys[j] == key)
+            .max_by(|&a, &b| cos[i][a].total_cmp(&cos[i][b]));
+        if let Some(j) = best {
+            old_pair[i] = Some(j);
+            new_pair[j] = Some(i);
+            exact[i][j] = true;
+        }
+    }
+
+    // 2. `topic_match`: greedy on the adjusted score, the parent bonus following the pairs made so far.
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for i in (0..n_old).filter(|&i| old_pair[i].is_none()) {
+            for j in (0..n_new).filter(|&j| new_pair[j].is_none()) {
+                let c = cos[i][j];
+                if c < SAME - PARENT_BONUS - LEVEL_BONUS {
+                    continue;
+                }
+                let parents = match (old_flat[i].parent, new_flat[j].parent) {
+                    (Some(p), Some(q)) => old_pair[p] == Some(q),
+                    (None, None) => true,
+                    _ => false,
+                };
+                let level = old_flat[i].section.level == new_flat[j].section.level;
+                let score = c + if parents { PARENT_BONUS } else { 0.0 } + if level { LEVEL_BONUS } else { 0.0 }
+                    - ORDER_PENALTY * (old_flat[i].position - new_flat[j].position).abs();
+                if score >= SAME && best.is_none_or(|(s, _, _)| score > s) {
+                    best = Some((score, i, j));
+                }
+            }
+        }
+        let Some((_, i, j)) = best else { break };
+        old_pair[i] = Some(j);
+        new_pair[j] = Some(i);
+    }
+
+    // 3. `split_merge`: extra partners of pairs made.
+    let mut extra_new: Vec<Vec<usize>> = vec![Vec::new(); n_old]; // old i → more new sections (split)
+    let mut extra_old: Vec<Vec<usize>> = vec![Vec::new(); n_new]; // new j → more old sections (merged)
+    let related = |a: usize, b: usize, flat: &[Flat<'_>]| descends(flat, a, b) || descends(flat, b, a);
+    for j in (0..n_new).filter(|&j| new_pair[j].is_none()) {
+        let best = (0..n_old).max_by(|&a, &b| cos[a][j].total_cmp(&cos[b][j]));
+        if let Some(i) = best
+            && let Some(j2) = old_pair[i]
+            && cos[i][j] >= PARTIAL
+            && cos[i][j] * 2.0 >= cos[i][j2]
+            && new_flat[j].section.level == new_flat[j2].section.level
+            && !related(j, j2, &new_flat)
+        {
+            extra_new[i].push(j);
+        }
+    }
+    for i in (0..n_old).filter(|&i| old_pair[i].is_none()) {
+        let best = (0..n_new).max_by(|&a, &b| cos[i][a].total_cmp(&cos[i][b]));
+        if let Some(j) = best
+            && let Some(i2) = new_pair[j]
+            && cos[i][j] >= PARTIAL
+            && cos[i][j] * 2.0 >= cos[i2][j]
+            && old_flat[i].section.level == old_flat[i2].section.level
+            && !related(i, i2, &old_flat)
+        {
+            extra_old[j].push(i);
+        }
+    }
+    let split_old: Vec<bool> = extra_new.iter().map(|e| !e.is_empty()).collect();
+    for (j, extra) in extra_old.iter().enumerate() {
+        for &i in extra {
+            old_pair[i] = Some(j);
+        }
+    }
+    for (i, extra) in extra_new.iter().enumerate() {
+        for &j in extra {
+            new_pair[j] = Some(i);
+        }
+    }
+
+    // 4. Rows, in the new plan's order; old-only sections after the row of the old section before them.
+    let row = |i: usize, j: usize| -> SectionRelation {
+        let merged = !extra_old[j].is_empty();
+        let relation = if split_old[i] {
+            Relation::Split
+        } else if merged {
+            Relation::Merged
+        } else {
+            Relation::Same
+        };
+        let score = if exact[i][j] { 1.0 } else { (cos[i][j] * 1000.0).round() / 1000.0 };
+        SectionRelation {
+            relation,
+            old: Some(end(&old_flat[i])),
+            new: Some(end(&new_flat[j])),
+            score,
+            terms: shared_terms(&v.old[i], &v.new[j], &v.features),
+        }
+    };
+    let mut rows: Vec<(f64, SectionRelation)> = Vec::new();
+    for j in 0..n_new {
+        let position = j as f64;
+        let mut partners: Vec<usize> = extra_old[j].clone();
+        if let Some(i) = new_pair[j]
+            && !partners.contains(&i)
+        {
+            partners.insert(0, i);
+        }
+        partners.sort_unstable();
+        if partners.is_empty() {
+            rows.push((
+                position,
+                SectionRelation {
+                    relation: Relation::NewOnly,
+                    old: None,
+                    new: Some(end(&new_flat[j])),
+                    score: 0.0,
+                    terms: Vec::new(),
+                },
+            ));
+        }
+        for i in partners {
+            rows.push((position, row(i, j)));
+        }
+    }
+    // Each old-only section goes after the rows of the paired old section before it (or first), in old order.
+    let mut position_of_old: Vec<Option<f64>> = vec![None; n_old];
+    for (position, r) in &rows {
+        if let Some(o) = &r.old
+            && let Some(i) = old_flat.iter().position(|f| f.section.id == o.node)
+        {
+            position_of_old[i] = Some(position_of_old[i].map_or(*position, |p| p.max(*position)));
+        }
+    }
+    let mut anchor = -1.0;
+    for i in 0..n_old {
+        match position_of_old[i] {
+            Some(p) => anchor = p,
+            None => rows.push((
+                anchor + 0.5 + i as f64 / (4.0 * n_old as f64),
+                SectionRelation {
+                    relation: Relation::OldOnly,
+                    old: Some(end(&old_flat[i])),
+                    new: None,
+                    score: 0.0,
+                    terms: Vec::new(),
+                },
+            )),
+        }
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The plan's whole text: every paragraph, item, panel and cell, with the section titles.
+fn plan_text(document: &Document) -> String {
+    fn visit(nodes: &[Node], out: &mut String) {
+        for node in nodes {
+            match node {
+                Node::Section(s) => {
+                    out.push_str(&s.title);
+                    out.push('\n');
+                    visit(&s.children, out);
+                }
+                Node::Part(p) => visit(&p.children, out),
+                Node::Paragraph(p) => out.push_str(&p.text),
+                Node::Item(i) => out.push_str(&i.text),
+                Node::Panel(p) => {
+                    out.push_str(&p.title);
+                    p.paragraphs.iter().for_each(|t| out.push_str(t));
+                }
+                Node::Figure(f) => out.push_str(&f.text),
+                Node::Table(t) => t.cells.iter().for_each(|c| out.push_str(&c.text)),
+                _ => {}
+            }
+            out.push('\n');
+        }
+    }
+    let mut out = String::new();
+    visit(&document.outline, &mut out);
+    out
+}
+
+/// The words whose frequency per 10,000 characters rose most (`rising`) and fell most (`falling`) from `old` to `new`,
+/// `limit` of each, among words of two or more Chinese characters said three times or more in one of the plans, stop
+/// words out. Ties go to the larger count, then to the word.
+pub fn term_shifts(
+    old: &Document,
+    new: &Document,
+    words: &dyn Fn(&str) -> Vec<String>,
+    limit: usize,
+) -> (Vec<TermShift>, Vec<TermShift>) {
+    let counts = |text: &str| -> (HashMap<String, u32>, f64) {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for word in words(text) {
+            if word.chars().count() >= 2 && word.chars().all(is_han) && !STOP_WORDS.contains(&word.as_str()) {
+                *counts.entry(word).or_default() += 1;
+            }
+        }
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+        (counts, chars as f64)
+    };
+    let (old_counts, old_chars) = counts(&plan_text(old));
+    let (new_counts, new_chars) = counts(&plan_text(new));
+    let mut all: Vec<&String> = old_counts.keys().chain(new_counts.keys()).collect();
+    all.sort_unstable();
+    all.dedup();
+    let round = |x: f64| (x * 100.0).round() / 100.0;
+    let mut shifts: Vec<(f64, TermShift)> = all
+        .into_iter()
+        .filter_map(|term| {
+            let (a, b) = (old_counts.get(term).copied().unwrap_or(0), new_counts.get(term).copied().unwrap_or(0));
+            if a.max(b) < 3 {
+                return None;
+            }
+            let (ra, rb) = (f64::from(a) * 1e4 / old_chars, f64::from(b) * 1e4 / new_chars);
+            let shift = TermShift {
+                term: term.clone(),
+                old_count: a,
+                new_count: b,
+                old_per_10k: round(ra),
+                new_per_10k: round(rb),
+            };
+            Some((rb - ra, shift))
+        })
+        .collect();
+    let total = |s: &TermShift| s.old_count + s.new_count;
+    // Rising: the largest rise first; falling: the largest fall first; ties to the more frequent word, then the word.
+    shifts.sort_by(|x, y| {
+        y.0.total_cmp(&x.0).then_with(|| total(&y.1).cmp(&total(&x.1))).then_with(|| x.1.term.cmp(&y.1.term))
+    });
+    let rising: Vec<TermShift> = shifts.iter().filter(|s| s.0 > 0.0).take(limit).map(|s| s.1.clone()).collect();
+    shifts.sort_by(|x, y| {
+        x.0.total_cmp(&y.0).then_with(|| total(&y.1).cmp(&total(&x.1))).then_with(|| x.1.term.cmp(&y.1.term))
+    });
+    let falling: Vec<TermShift> = shifts.iter().filter(|s| s.0 < 0.0).take(limit).map(|s| s.1.clone()).collect();
+    (rising, falling)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No words: character bigrams alone, as with a segmenter that finds nothing.
+    fn bigrams_only(_: &str) -> Vec<String> {
+        Vec::new()
+    }
+
+    fn relations(old: &str, new: &str) -> Vec<(Relation, String, String)> {
+        let (old, _) = guihua_parse::parse(old);
+        let (new, _) = guihua_parse::parse(new);
+        let title = |s: &Option<SectionEnd>| s.as_ref().map_or(String::new(), |s| s.title.clone());
+        align_sections(&old, &new, &bigrams_only)
+            .into_iter()
+            .map(|r| (r.relation, title(&r.old), title(&r.new)))
+            .collect()
+    }
+
+    const OLD: &str = "一、发展目标
+到2020年，全省粮食产量稳定在700亿斤，农民收入持续增长，农村基础设施明显改善，城乡居民生活水平显著提高。
+二、科技创新与人才培养
+加强基础研究和关键核心技术攻关，建设国家实验室和重大创新平台，提升企业技术创新能力。培养高层次科技人才和青年科学家，完善人才引进和激励政策。
+三、生态环境保护
+治理大气污染，削减燃煤消费总量，推进河湖水污染防治和土壤修复。
+四、文化旅游
+发展文化产业和全域旅游，建设精品旅游景区，保护历史文化遗产。
+五、对外开放
+扩大进出口贸易，吸引外商直接投资，建设自由贸易试验区和综合保税区。
+";
+
+    const NEW: &str = "一、总体目标
+到2025年，全省粮食产量稳定在700亿斤以上，农民收入持续较快增长，农村基础设施全面改善，城乡居民生活水平显著提高。
+二、科技创新
+加强基础研究和关键核心技术攻关，建设国家实验室和重大创新平台，提升企业技术创新能力。
+三、人才队伍
+培养高层次科技人才和青年科学家，完善人才引进和激励政策，优化人才发展环境。
+四、开放与文旅
+发展文化产业和全域旅游，建设精品旅游景区，保护历史文化遗产。扩大进出口贸易，吸引外商直接投资，建设自由贸易试验区和综合保税区。
+五、数字经济
+发展大数据、人工智能和软件产业，建设第五代移动通信网络和数据中心。
+";
+
+    #[test]
+    fn renamed_split_merged_old_only_and_new_only() {
+        let got = relations(OLD, NEW);
+        let has = |r: Relation, old: &str, new: &str| got.contains(&(r, old.to_owned(), new.to_owned()));
+        assert!(has(Relation::Same, "发展目标", "总体目标"), "renamed with the same content: {got:#?}");
+        assert!(has(Relation::Split, "科技创新与人才培养", "科技创新"), "{got:#?}");
+        assert!(has(Relation::Split, "科技创新与人才培养", "人才队伍"), "{got:#?}");
+        assert!(has(Relation::Merged, "文化旅游", "开放与文旅"), "{got:#?}");
+        assert!(has(Relation::Merged, "对外开放", "开放与文旅"), "{got:#?}");
+        assert!(has(Relation::OldOnly, "生态环境保护", ""), "{got:#?}");
+        assert!(has(Relation::NewOnly, "", "数字经济"), "{got:#?}");
+        assert_eq!(got.len(), 7, "one row per link and per one-sided section: {got:#?}");
+    }
+
+    #[test]
+    fn moved_and_identical_sections_are_the_same_with_score_one() {
+        let old = "一、生态环境保护\n治理大气污染。\n二、对外开放\n扩大进出口贸易。\n";
+        let new = "一、对外开放\n扩大进出口贸易和服务贸易。\n二、生态环境保护\n治理大气污染。\n";
+        let (a, _) = guihua_parse::parse(old);
+        let (b, _) = guihua_parse::parse(new);
+        let rows = align_sections(&a, &b, &bigrams_only);
+        assert_eq!(rows.len(), 2);
+        for row in &rows {
+            assert_eq!((row.relation, row.score), (Relation::Same, 1.0), "{row:#?}");
+            assert_eq!(row.old.as_ref().map(|o| &o.title), row.new.as_ref().map(|n| &n.title));
+        }
+        assert_eq!(rows[0].new.as_ref().map(|n| n.line), Some(1), "rows follow the new plan's order");
+        assert_eq!(rows[0].old.as_ref().map(|o| (o.number.as_str(), o.line)), Some(("二、", 3)));
+    }
+
+    #[test]
+    fn children_of_paired_parents_prefer_each_other() {
+        // Both plans have a 工业 part and an 农业 part with a 技术 subsection each; the subsections' text is alike, so
+        // only their parents tell them apart.
+        let old = "一、工业\n制造业转型升级，钢铁化工建材。\n（一）技术改造\n推广先进适用技术，更新设备。\n二、农业\n粮食生产，种植养殖，农田水利。\n（一）技术推广\n推广先进适用技术，更新农机。\n";
+        let new = "一、农业农村\n粮食生产，种植养殖，农田水利。\n（一）农业技术\n推广先进适用技术，更新农机设备。\n二、工业制造\n制造业转型升级，钢铁化工建材。\n（一）工业技术\n推广先进适用技术，更新设备。\n";
+        let got = relations(old, new);
+        assert!(got.contains(&(Relation::Same, "技术改造".into(), "工业技术".into())), "{got:#?}");
+        assert!(got.contains(&(Relation::Same, "技术推广".into(), "农业技术".into())), "{got:#?}");
+    }
+
+    #[test]
+    fn term_shifts_rank_rises_and_falls_per_ten_thousand_characters() {
+        let (old, _) = guihua_parse::parse("一、产业\n钢铁产能。钢铁产量。钢铁企业。煤炭。\n");
+        let (new, _) = guihua_parse::parse("一、产业\n数据中心。数据要素。数据产业。煤炭。\n");
+        let words = |t: &str| -> Vec<String> {
+            ["钢铁", "数据", "煤炭"]
+                .iter()
+                .flat_map(|w| std::iter::repeat_n(w.to_string(), t.matches(w).count()))
+                .collect()
+        };
+        let (rising, falling) = term_shifts(&old, &new, &words, 5);
+        assert_eq!(
+            rising.iter().map(|s| (s.term.as_str(), s.old_count, s.new_count)).collect::<Vec<_>>(),
+            [("数据", 0, 3)]
+        );
+        assert_eq!(
+            falling.iter().map(|s| (s.term.as_str(), s.old_count, s.new_count)).collect::<Vec<_>>(),
+            [("钢铁", 3, 0)]
+        );
+        assert!(rising[0].new_per_10k > 0.0 && rising[0].old_per_10k == 0.0);
+    }
+}

@@ -321,8 +321,9 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     }
     for pair in plans.windows(2) {
         let [(old_name, old), (new_name, new)] = pair else { continue };
-        let rows = guihua_diff::align_sections(old, new, &words);
-        let (rising, falling) = guihua_diff::term_shifts(old, new, &words, args.terms);
+        let (old, new) = (guihua_diff::profile(old, &words), guihua_diff::profile(new, &words));
+        let rows = guihua_diff::align_sections(&old, &new);
+        let (rising, falling) = guihua_diff::term_shifts(&old, &new, args.terms);
         match format {
             CompareFormat::Json => {
                 for row in &rows {

@@ -27,7 +27,7 @@ use guihua_model::{
 };
 
 pub use keys::{project_key, title_key};
-pub use topics::{PARTIAL, SAME, STOP_WORDS, align_sections, term_shifts};
+pub use topics::{PARTIAL, SAME, STOP_WORDS, TopicProfile, align_sections, profile, similarities, term_shifts};
 
 /// Compares two documents.
 pub fn diff(old: &Document, new: &Document) -> PlanDiff {

@@ -93,3 +93,93 @@ fn help_and_no_arguments() {
     let bare = guihua().output().expect("guihua runs");
     assert_eq!(bare.status.code(), Some(2));
 }
+
+/// Three small plans: a renamed section, a split, a merge, a dropped and a new topic.
+fn compare_plans() -> Vec<std::path::PathBuf> {
+    let dir = temp_dir("compare-sections");
+    let plans = [
+        "一、发展目标\n全省粮食产量稳定在700亿斤，农民收入持续增长，农村基础设施明显改善。\n二、科技创新与人才培养\n加强基础研究和关键核心技术攻关，建设国家实验室。培养高层次科技人才，完善人才引进政策。\n三、生态环境保护\n治理大气污染，削减燃煤消费总量。\n",
+        "一、总体目标\n全省粮食产量稳定在700亿斤以上，农民收入持续较快增长，农村基础设施全面改善。\n二、科技创新\n加强基础研究和关键核心技术攻关，建设国家实验室。\n三、人才队伍\n培养高层次科技人才，完善人才引进政策。\n四、数字经济\n发展大数据和人工智能，建设数据中心。\n",
+        "一、总体目标\n全省粮食产量稳定在700亿斤以上，农民收入持续较快增长。\n二、数字经济\n发展大数据和人工智能，建设数据中心和算力网络。\n",
+    ];
+    plans
+        .iter()
+        .enumerate()
+        .map(|(k, text)| {
+            let path = dir.join(format!("plan{}.txt", k + 1));
+            std::fs::write(&path, text).expect("a plan file");
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn compare_sections_gives_one_json_row_per_relation() {
+    let plans = compare_plans();
+    let output =
+        guihua().args(["compare", "--sections", "--format", "json"]).args(&plans[..2]).output().expect("guihua runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let find = |relation: &str, new_title: &str| {
+        rows.iter()
+            .find(|r| {
+                r["relation"] == relation
+                    && (r["new"]["title"] == new_title || (new_title.is_empty() && r["new"].is_null()))
+            })
+            .unwrap_or_else(|| panic!("a {relation} row for {new_title:?}: {rows:#?}"))
+    };
+    let same = find("same", "总体目标");
+    assert_eq!(same["old"]["title"], "发展目标");
+    assert_eq!(
+        (same["old"]["number"].as_str(), same["old"]["level"].as_u64(), same["old"]["line"].as_u64()),
+        (Some("一、"), Some(1), Some(1))
+    );
+    assert_eq!((same["new"]["node"].as_str(), same["new"]["line"].as_u64()), (Some("section-1"), Some(1)));
+    assert!(same["score"].as_f64().is_some_and(|s| (0.0..=1.0).contains(&s)));
+    assert!(same["terms"].as_array().is_some_and(|t| !t.is_empty()), "shared terms justify the pair: {same}");
+    assert_eq!(find("split", "科技创新")["old"]["title"], "科技创新与人才培养");
+    assert_eq!(find("split", "人才队伍")["old"]["title"], "科技创新与人才培养");
+    assert!(find("new-only", "数字经济")["old"].is_null());
+    let dropped = rows.iter().find(|r| r["relation"] == "old-only").expect("an old-only row");
+    assert_eq!((dropped["old"]["title"].as_str(), dropped["score"].as_f64()), (Some("生态环境保护"), Some(0.0)));
+    assert_eq!((same["old_plan"].as_str(), same["new_plan"].as_str()), (Some("plan1"), Some("plan2")));
+}
+
+#[test]
+fn compare_sections_chains_plans_and_writes_every_format() {
+    let plans = compare_plans();
+    let json = guihua().args(["compare", "--sections", "--format", "json"]).args(&plans).output().expect("guihua runs");
+    assert!(json.status.success());
+    let text = String::from_utf8(json.stdout).expect("UTF-8");
+    let chain: Vec<(String, String)> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("a JSON line"))
+        .map(|r| (r["old_plan"].as_str().unwrap_or("").to_owned(), r["new_plan"].as_str().unwrap_or("").to_owned()))
+        .collect();
+    assert!(chain.contains(&("plan1".into(), "plan2".into())) && chain.contains(&("plan2".into(), "plan3".into())));
+    assert!(!chain.contains(&("plan1".into(), "plan3".into())), "each plan with the next");
+    let run = |format: &str| {
+        let out = guihua()
+            .args(["compare", "--sections", "--format", format])
+            .args(&plans[..2])
+            .output()
+            .expect("guihua runs");
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let text = run("text");
+    assert!(text.starts_with("plan1 → plan2: 1 same, 2 split, 0 merged, 1 old-only, 1 new-only\n"), "{text}");
+    assert!(text.contains("一、发展目标 (line 1) ⇒ 一、总体目标 (line 1)"), "{text}");
+    let markdown = run("markdown");
+    assert!(markdown.contains("| relation | score | plan1 | plan2 | shared terms |"), "{markdown}");
+    let csv = run("csv");
+    assert!(csv.starts_with("old_plan,new_plan,relation,score,old_number,old_title,old_level,old_line,"), "{csv}");
+    assert_eq!(csv.lines().count(), 6, "a header and five rows: {csv}");
+    let one = guihua().args(["compare", "--sections"]).arg(&plans[0]).output().expect("guihua runs");
+    assert_eq!(one.status.code(), Some(2), "one plan is a usage error");
+    assert!(String::from_utf8_lossy(&one.stderr).contains("two or more plans"));
+}

@@ -1,6 +1,7 @@
 //! End-to-end tests: whole documents through the parser and the `guihua` binary.
 
 mod cli;
+mod compare_dev;
 mod corpus;
 mod diff;
 mod export;

@@ -316,7 +316,7 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     if format == CompareFormat::Csv {
         writeln!(
             out,
-            "old_plan,new_plan,relation,score,old_number,old_title,old_level,old_line,new_number,new_title,new_level,new_line,terms"
+            "kind,old_plan,new_plan,relation,score,old_number,old_title,old_level,old_line,old_value,new_number,new_title,new_level,new_line,new_value,unit,terms"
         )?;
     }
     for pair in plans.windows(2) {
@@ -324,11 +324,19 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
         let (old, new) = (guihua_diff::profile(old, &words), guihua_diff::profile(new, &words));
         let rows = guihua_diff::align_sections(&old, &new);
         let (rising, falling) = guihua_diff::term_shifts(&old, &new, args.terms);
+        let (old_doc, new_doc) = (&pair[0].1, &pair[1].1);
+        let mut values = guihua_diff::match_indicators(old_doc, new_doc);
+        values.extend(guihua_diff::match_targets(old_doc, new_doc));
         match format {
             CompareFormat::Json => {
-                for row in &rows {
-                    let mut value = serde_json::to_value(row)?;
+                let sections = rows.iter().map(|r| ("section", serde_json::to_value(r)));
+                let others = values.iter().map(|r| ("", serde_json::to_value(r)));
+                for (kind, value) in sections.chain(others) {
+                    let mut value = value?;
                     if let Some(object) = value.as_object_mut() {
+                        if !kind.is_empty() {
+                            object.insert("kind".into(), serde_json::json!(kind));
+                        }
                         object.insert("old_plan".into(), serde_json::json!(old_name));
                         object.insert("new_plan".into(), serde_json::json!(new_name));
                     }
@@ -339,10 +347,13 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
                 let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
                 for row in &rows {
                     let side = |s: &Option<guihua_model::SectionEnd>| match s {
-                        Some(s) => [s.number.clone(), s.title.clone(), s.level.to_string(), s.line.to_string()],
+                        Some(s) => {
+                            [s.number.clone(), s.title.clone(), s.level.to_string(), s.line.to_string(), String::new()]
+                        }
                         None => Default::default(),
                     };
                     let mut record = vec![
+                        "section".to_owned(),
                         old_name.clone(),
                         new_name.clone(),
                         row.relation.as_str().to_owned(),
@@ -350,13 +361,41 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
                     ];
                     record.extend(side(&row.old));
                     record.extend(side(&row.new));
+                    record.push(String::new());
                     record.push(row.terms.join(" "));
+                    writer.write_record(&record)?;
+                }
+                for row in &values {
+                    let side = |s: &Option<guihua_model::ValueEnd>| match s {
+                        Some(s) => [String::new(), s.title.clone(), String::new(), s.line.to_string(), s.value.clone()],
+                        None => Default::default(),
+                    };
+                    let kind = match row.kind {
+                        guihua_model::ValueKind::Indicator => "indicator",
+                        guihua_model::ValueKind::Target => "target",
+                    };
+                    let unit = row.old.as_ref().or(row.new.as_ref()).and_then(|e| e.unit.clone()).unwrap_or_default();
+                    let mut record = vec![
+                        kind.to_owned(),
+                        old_name.clone(),
+                        new_name.clone(),
+                        row.relation.as_str().to_owned(),
+                        format!("{:.3}", row.score),
+                    ];
+                    record.extend(side(&row.old));
+                    record.extend(side(&row.new));
+                    record.push(unit);
+                    record.push(String::new());
                     writer.write_record(&record)?;
                 }
                 writer.flush()?;
             }
-            CompareFormat::Markdown => write_sections_markdown(&mut out, old_name, new_name, &rows, &rising, &falling)?,
-            CompareFormat::Text => write_sections_text(&mut out, old_name, new_name, &rows, &rising, &falling)?,
+            CompareFormat::Markdown => {
+                write_sections_markdown(&mut out, old_name, new_name, &rows, &values, &rising, &falling)?;
+            }
+            CompareFormat::Text => {
+                write_sections_text(&mut out, old_name, new_name, &rows, &values, &rising, &falling)?
+            }
         }
     }
     out.flush()?;
@@ -387,11 +426,23 @@ fn counts(rows: &[guihua_model::SectionRelation]) -> String {
     )
 }
 
+fn value_counts(values: &[guihua_model::ValueRelation], kind: guihua_model::ValueKind) -> (usize, usize, usize) {
+    use guihua_model::Relation;
+    let n = |r: Relation| values.iter().filter(|v| v.kind == kind && v.relation == r).count();
+    (n(Relation::Same), n(Relation::OldOnly), n(Relation::NewOnly))
+}
+
+fn value_side(end: &Option<guihua_model::ValueEnd>) -> String {
+    end.as_ref().map_or(String::new(), |e| format!("{} {} (line {})", e.title, e.value, e.line))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn write_sections_text(
     out: &mut impl Write,
     old_name: &str,
     new_name: &str,
     rows: &[guihua_model::SectionRelation],
+    values: &[guihua_model::ValueRelation],
     rising: &[guihua_model::TermShift],
     falling: &[guihua_model::TermShift],
 ) -> io::Result<()> {
@@ -413,6 +464,18 @@ fn write_sections_text(
     let shift = |s: &guihua_model::TermShift| {
         format!("{} {}→{} ({}→{})", s.term, s.old_per_10k, s.new_per_10k, s.old_count, s.new_count)
     };
+    for (kind, label) in
+        [(guihua_model::ValueKind::Indicator, "indicators"), (guihua_model::ValueKind::Target, "goals")]
+    {
+        let (same, old_only, new_only) = value_counts(values, kind);
+        if same + old_only + new_only == 0 {
+            continue;
+        }
+        writeln!(out, "{label}: {same} in both, {old_only} only in {old_name}, {new_only} only in {new_name}")?;
+        for v in values.iter().filter(|v| v.kind == kind && v.relation == guihua_model::Relation::Same) {
+            writeln!(out, "  {:.2}  {} ⇒ {}", v.score, value_side(&v.old), value_side(&v.new))?;
+        }
+    }
     if !rising.is_empty() {
         writeln!(
             out,
@@ -426,11 +489,13 @@ fn write_sections_text(
     writeln!(out)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn write_sections_markdown(
     out: &mut impl Write,
     old_name: &str,
     new_name: &str,
     rows: &[guihua_model::SectionRelation],
+    values: &[guihua_model::ValueRelation],
     rising: &[guihua_model::TermShift],
     falling: &[guihua_model::TermShift],
 ) -> io::Result<()> {
@@ -448,6 +513,16 @@ fn write_sections_markdown(
             cell(heading(&row.new)),
             row.terms.join("、")
         )?;
+    }
+    let matched: Vec<&guihua_model::ValueRelation> =
+        values.iter().filter(|v| v.relation == guihua_model::Relation::Same).collect();
+    if !matched.is_empty() {
+        writeln!(out, "\n| kind | {old_name} | {new_name} | name match |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for v in matched {
+            let kind = if v.kind == guihua_model::ValueKind::Indicator { "indicator" } else { "goal" };
+            writeln!(out, "| {kind} | {} | {} | {:.2} |", cell(value_side(&v.old)), cell(value_side(&v.new)), v.score)?;
+        }
     }
     if !rising.is_empty() || !falling.is_empty() {
         writeln!(out, "\n| term | {old_name} per 10k | {new_name} per 10k | counts |")?;

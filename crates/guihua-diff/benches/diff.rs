@@ -82,3 +82,15 @@ fn compare_sections_of_two_100k_plans(bencher: Bencher<'_, '_>) {
         (guihua_diff::align_sections(&old, &new), guihua_diff::term_shifts(&old, &new, 15))
     });
 }
+
+#[divan::bench(sample_count = 10)]
+fn indicators_and_goals_across_two_100k_plans(bencher: Bencher<'_, '_>) {
+    let (old, new) = two_different_plans();
+    let (old, _) = guihua_parse::parse(&old);
+    let (new, _) = guihua_parse::parse(&new);
+    bencher.bench(|| {
+        let mut rows = guihua_diff::match_indicators(black_box(&old), black_box(&new));
+        rows.extend(guihua_diff::match_targets(&old, &new));
+        rows
+    });
+}

@@ -18,6 +18,7 @@
 mod keys;
 mod sections;
 mod topics;
+mod values;
 
 use std::collections::HashMap;
 
@@ -28,6 +29,7 @@ use guihua_model::{
 
 pub use keys::{project_key, title_key};
 pub use topics::{PARTIAL, SAME, STOP_WORDS, TopicProfile, align_sections, profile, similarities, term_shifts};
+pub use values::{NAME, match_indicators, match_targets, name_similarity};
 
 /// Compares two documents.
 pub fn diff(old: &Document, new: &Document) -> PlanDiff {

@@ -78,3 +78,43 @@ pub struct TermShift {
     /// Occurrences per 10,000 characters of the new plan.
     pub new_per_10k: f64,
 }
+
+/// What a value row compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    /// A row of an indicator table.
+    Indicator,
+    /// A quantified goal in the prose.
+    Target,
+}
+
+/// One end of a value row: an indicator or a target as its plan writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ValueEnd {
+    /// The indicator's or target's id in its document's JSON.
+    pub node: String,
+    /// The indicator's name or the target's subject.
+    pub title: String,
+    /// The 1-based source line where it stands.
+    pub line: u32,
+    /// The value as written (an indicator's target cell, a target's figure), with its year where known: `81.13（2020）`.
+    pub value: String,
+    /// The unit, normalised (`%`, `元`, `个百分点`).
+    pub unit: Option<String>,
+}
+
+/// An indicator or target of one plan and its counterpart in the next, side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ValueRelation {
+    /// An indicator or a target.
+    pub kind: ValueKind,
+    /// `same` (matched), `old-only` or `new-only`.
+    pub relation: Relation,
+    /// The old plan's indicator or target (null for `new-only`).
+    pub old: Option<ValueEnd>,
+    /// The new plan's (null for `old-only`).
+    pub new: Option<ValueEnd>,
+    /// How alike the names are, 0 to 1 (1 for the same name).
+    pub score: f64,
+}

@@ -33,7 +33,7 @@ mod document;
 mod node;
 mod outline;
 
-pub use compare::{Relation, SectionEnd, SectionRelation, TermShift};
+pub use compare::{Relation, SectionEnd, SectionRelation, TermShift, ValueEnd, ValueKind, ValueRelation};
 pub use diagnostic::{Diagnostic, Severity};
 pub use diff::{
     ChangeKind, DiffSide, DiffSummary, Edit, EditOp, IndicatorChange, IndicatorState, PlanDiff, ProjectChange,

@@ -147,6 +147,38 @@ fn compare_sections_gives_one_json_row_per_relation() {
     let dropped = rows.iter().find(|r| r["relation"] == "old-only").expect("an old-only row");
     assert_eq!((dropped["old"]["title"].as_str(), dropped["score"].as_f64()), (Some("生态环境保护"), Some(0.0)));
     assert_eq!((same["old_plan"].as_str(), same["new_plan"].as_str()), (Some("plan1"), Some("plan2")));
+    assert!(rows.iter().filter(|r| r.get("old").is_some()).all(|r| r["kind"].is_string()), "every row says its kind");
+}
+
+#[test]
+fn compare_sections_puts_reworded_indicators_and_goals_side_by_side() {
+    let dir = temp_dir("compare-values");
+    let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+    std::fs::write(&old, "一、主要目标\n到2020年，研究与试验发展经费投入强度达到2.5%，森林覆盖率达到35%。\n")
+        .expect("a plan");
+    std::fs::write(&new, "一、主要目标\n到2025年，研发经费投入强度达到3%，城镇化率达到65%。\n").expect("a plan");
+    let output =
+        guihua().args(["compare", "--sections", "--format", "json"]).arg(&old).arg(&new).output().expect("guihua runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let goal = rows
+        .iter()
+        .find(|r| r["kind"] == "target" && r["relation"] == "same")
+        .unwrap_or_else(|| panic!("a matched goal: {rows:#?}"));
+    assert_eq!(goal["old"]["title"], "研究与试验发展经费投入强度");
+    assert_eq!(goal["new"]["title"], "研发经费投入强度");
+    assert_eq!(
+        (goal["old"]["value"].as_str(), goal["new"]["value"].as_str()),
+        (Some("2.5%（2020）"), Some("3%（2025）"))
+    );
+    assert_eq!((goal["old"]["line"].as_u64(), goal["new"]["unit"].as_str()), (Some(2), Some("%")));
+    let text = guihua().args(["compare", "--sections"]).arg(&old).arg(&new).output().expect("guihua runs");
+    let text = String::from_utf8(text.stdout).expect("UTF-8");
+    assert!(text.contains("goals: 1 in both, 1 only in old, 1 only in new"), "{text}");
 }
 
 #[test]
@@ -177,8 +209,11 @@ fn compare_sections_chains_plans_and_writes_every_format() {
     let markdown = run("markdown");
     assert!(markdown.contains("| relation | score | plan1 | plan2 | shared terms |"), "{markdown}");
     let csv = run("csv");
-    assert!(csv.starts_with("old_plan,new_plan,relation,score,old_number,old_title,old_level,old_line,"), "{csv}");
-    assert_eq!(csv.lines().count(), 6, "a header and five rows: {csv}");
+    assert!(
+        csv.starts_with("kind,old_plan,new_plan,relation,score,old_number,old_title,old_level,old_line,old_value,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().filter(|l| l.starts_with("section,")).count(), 5, "five section rows: {csv}");
     let one = guihua().args(["compare", "--sections"]).arg(&plans[0]).output().expect("guihua runs");
     assert_eq!(one.status.code(), Some(2), "one plan is a usage error");
     assert!(String::from_utf8_lossy(&one.stderr).contains("two or more plans"));

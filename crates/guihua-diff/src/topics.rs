@@ -6,7 +6,8 @@
 //! own text once. Pairs are scored by cosine similarity and aligned in four steps:
 //!
 //! 1. `same_title`: sections whose titles are the same once numbers, width and punctuation are set aside are the same
-//!    topic (score 1) — what `guihua diff` matches.
+//!    topic (score 1), and so are the sections `guihua diff` pairs as renamed (same place or content, another title)
+//!    when their topics agree too (cosine [`SAME`] or more: between different plans, place alone says little).
 //! 2. `topic_match`: the best remaining pairs one to one, greedily, on the cosine plus a bonus when their parents are
 //!    paired (children of matched parents prefer each other), a small one for the same level, and minus a weak
 //!    penalty for their distance in reading order; pairs under [`SAME`] are not taken.
@@ -168,6 +169,7 @@ fn count(text: &str, words: &dyn Fn(&str) -> Vec<String>, counts: &mut Counts, w
 /// What a document says, read once: its sections with the features of each title and of each section's own text
 /// (not its subsections'), and the counts of its topical words over the whole text.
 pub struct TopicProfile<'a> {
+    document: &'a Document,
     flat: Vec<Flat<'a>>,
     titles: Vec<Counts>,
     own: Vec<Counts>,
@@ -237,8 +239,14 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
             }
         }
     }
-    let empty =
-        TopicProfile { flat: Vec::new(), titles: Vec::new(), own: Vec::new(), words: HashMap::default(), chars: 0 };
+    let empty = TopicProfile {
+        document,
+        flat: Vec::new(),
+        titles: Vec::new(),
+        own: Vec::new(),
+        words: HashMap::default(),
+        chars: 0,
+    };
     let mut reader = Reader { words, profile: empty };
     let mut loose = Counts::default();
     reader.visit(&document.outline, None, &mut loose);
@@ -429,6 +437,24 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
             .filter(|&j| new_pair[j].is_none() && new_keys[j] == key)
             .max_by(|&a, &b| cos[i][a].total_cmp(&cos[i][b]));
         if let Some(j) = best {
+            old_pair[i] = Some(j);
+            new_pair[j] = Some(i);
+            exact[i][j] = true;
+        }
+    }
+
+    // …and sections that `guihua diff` pairs although their titles differ (renamed, or renamed and moved).
+    let index_of = |flat: &[Flat<'_>], id: &str| flat.iter().position(|f| f.section.id == id);
+    for change in crate::diff(old.document, new.document).sections {
+        if !matches!(change.change, guihua_model::ChangeKind::Renamed | guihua_model::ChangeKind::Moved) {
+            continue;
+        }
+        let (Some(o), Some(n)) = (&change.old, &change.new) else { continue };
+        if let (Some(i), Some(j)) = (index_of(old_flat, &o.id), index_of(new_flat, &n.id))
+            && old_pair[i].is_none()
+            && new_pair[j].is_none()
+            && cos[i][j] >= SAME
+        {
             old_pair[i] = Some(j);
             new_pair[j] = Some(i);
             exact[i][j] = true;
@@ -701,6 +727,18 @@ mod tests {
         }
         assert_eq!(rows[0].new.as_ref().map(|n| n.line), Some(1), "rows follow the new plan's order");
         assert_eq!(rows[0].old.as_ref().map(|o| (o.number.as_str(), o.line)), Some(("二、", 3)));
+    }
+
+    #[test]
+    fn a_section_renamed_with_its_text_unchanged_scores_one() {
+        let old = "一、总体要求\n坚持创新驱动，推动制造业高质量发展，建设制造强省。\n二、保障措施\n加强组织领导，完善财税金融政策。\n";
+        let new = "一、总体思路\n坚持创新驱动，推动制造业高质量发展，建设制造强省。\n二、保障措施\n加强组织领导，完善财税金融政策。\n";
+        let (a, _) = guihua_parse::parse(old);
+        let (b, _) = guihua_parse::parse(new);
+        let rows = align_sections(&profile(&a, &bigrams_only), &profile(&b, &bigrams_only));
+        let renamed = rows.iter().find(|r| r.new.as_ref().is_some_and(|n| n.title == "总体思路")).expect("a row");
+        assert_eq!((renamed.relation, renamed.score), (Relation::Same, 1.0), "{renamed:#?}");
+        assert_eq!(renamed.old.as_ref().map(|o| o.title.as_str()), Some("总体要求"));
     }
 
     #[test]

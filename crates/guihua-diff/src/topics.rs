@@ -6,8 +6,8 @@
 //! own text once. Pairs are scored by cosine similarity and aligned in four steps:
 //!
 //! 1. `same_title`: sections whose titles are the same once numbers, width and punctuation are set aside are the same
-//!    topic (score 1), and so are the sections `guihua diff` pairs as renamed (same place or content, another title)
-//!    when their topics agree too (cosine [`SAME`] or more: between different plans, place alone says little).
+//!    topic (score 1), and so are renamed sections — another title, the same text of their own, under paired parents
+//!    (what `guihua diff` reports as renamed).
 //! 2. `topic_match`: the best remaining pairs one to one, greedily, on the cosine plus a bonus when their parents are
 //!    paired (children of matched parents prefer each other), a small one for the same level, and minus a weak
 //!    penalty for their distance in reading order; pairs under [`SAME`] are not taken.
@@ -24,6 +24,8 @@
 //!
 //! The shared terms of a pair are the words that weigh most in both. [`term_shifts`] ranks the words whose frequency
 //! per 10,000 characters moved most between two plans.
+
+use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -169,8 +171,9 @@ fn count(text: &str, words: &dyn Fn(&str) -> Vec<String>, counts: &mut Counts, w
 /// What a document says, read once: its sections with the features of each title and of each section's own text
 /// (not its subsections'), and the counts of its topical words over the whole text.
 pub struct TopicProfile<'a> {
-    document: &'a Document,
     flat: Vec<Flat<'a>>,
+    /// A hash of each section's own text without white space (`None` where it has none).
+    own_text: Vec<Option<u64>>,
     titles: Vec<Counts>,
     own: Vec<Counts>,
     words: HashMap<String, u32>,
@@ -186,7 +189,7 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
     }
     impl<'a> Reader<'a, '_> {
         /// The text of a node that is not a section, counted into `counts`.
-        fn leaf(&mut self, node: &Node, counts: &mut Counts) {
+        fn leaf(&mut self, node: &Node, counts: &mut Counts) -> Option<String> {
             let mut text = String::new();
             match node {
                 Node::Paragraph(p) => text.push_str(&p.text),
@@ -205,10 +208,11 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
                         text.push_str(&c.text);
                     }
                 }
-                _ => return,
+                _ => return None,
             }
             self.profile.chars += text.chars().filter(|c| !c.is_whitespace()).count();
             count(&text, self.words, counts, &mut self.profile.words);
+            Some(text)
         }
 
         fn visit(&mut self, nodes: &'a [Node], parent: Option<usize>, loose: &mut Counts) {
@@ -224,24 +228,32 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
                         self.profile.titles.push(title);
                         self.profile.own.push(Counts::default());
                         let mut own = Counts::default();
+                        let mut hasher = std::hash::DefaultHasher::new();
+                        let mut any = false;
                         for child in &s.children {
-                            if !matches!(child, Node::Section(_) | Node::Part(_)) {
-                                self.leaf(child, &mut own);
+                            if !matches!(child, Node::Section(_) | Node::Part(_))
+                                && let Some(text) = self.leaf(child, &mut own)
+                            {
+                                text.chars().filter(|c| !c.is_whitespace()).for_each(|c| c.hash(&mut hasher));
+                                any = true;
                             }
                         }
+                        self.profile.own_text.push(any.then(|| hasher.finish()));
                         self.profile.own[index] = own;
                         self.visit(&s.children, Some(index), loose);
                     }
                     // Text outside every section; a section's own text was read with it.
-                    other if parent.is_none() => self.leaf(other, loose),
+                    other if parent.is_none() => {
+                        self.leaf(other, loose);
+                    }
                     _ => {}
                 }
             }
         }
     }
     let empty = TopicProfile {
-        document,
         flat: Vec::new(),
+        own_text: Vec::new(),
         titles: Vec::new(),
         own: Vec::new(),
         words: HashMap::default(),
@@ -443,21 +455,24 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
         }
     }
 
-    // …and sections that `guihua diff` pairs although their titles differ (renamed, or renamed and moved).
-    let index_of = |flat: &[Flat<'_>], id: &str| flat.iter().position(|f| f.section.id == id);
-    for change in crate::diff(old.document, new.document).sections {
-        if !matches!(change.change, guihua_model::ChangeKind::Renamed | guihua_model::ChangeKind::Moved) {
-            continue;
-        }
-        let (Some(o), Some(n)) = (&change.old, &change.new) else { continue };
-        if let (Some(i), Some(j)) = (index_of(old_flat, &o.id), index_of(new_flat, &n.id))
-            && old_pair[i].is_none()
-            && new_pair[j].is_none()
-            && cos[i][j] >= SAME
-        {
-            old_pair[i] = Some(j);
-            new_pair[j] = Some(i);
-            exact[i][j] = true;
+    // …and renamed sections: another title, the same text of their own, under paired parents.
+    for i in 0..n_old {
+        for j in 0..n_new {
+            let parents = match (old_flat[i].parent, new_flat[j].parent) {
+                (Some(p), Some(q)) => old_pair[p] == Some(q),
+                (None, None) => true,
+                _ => false,
+            };
+            if old_pair[i].is_none()
+                && new_pair[j].is_none()
+                && parents
+                && old.own_text[i].is_some()
+                && old.own_text[i] == new.own_text[j]
+            {
+                old_pair[i] = Some(j);
+                new_pair[j] = Some(i);
+                exact[i][j] = true;
+            }
         }
     }
 

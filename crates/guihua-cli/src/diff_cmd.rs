@@ -327,6 +327,7 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
         let (old_doc, new_doc) = (&pair[0].1, &pair[1].1);
         let mut values = guihua_diff::match_indicators(old_doc, new_doc);
         values.extend(guihua_diff::match_targets(old_doc, new_doc));
+        let report = Report { old_name, new_name, rows: &rows, values: &values, rising: &rising, falling: &falling };
         match format {
             CompareFormat::Json => {
                 let sections = rows.iter().map(|r| ("section", serde_json::to_value(r)));
@@ -391,11 +392,9 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
                 writer.flush()?;
             }
             CompareFormat::Markdown => {
-                write_sections_markdown(&mut out, old_name, new_name, &rows, &values, &rising, &falling)?;
+                write_sections_markdown(&mut out, &report)?;
             }
-            CompareFormat::Text => {
-                write_sections_text(&mut out, old_name, new_name, &rows, &values, &rising, &falling)?
-            }
+            CompareFormat::Text => write_sections_text(&mut out, &report)?,
         }
     }
     out.flush()?;
@@ -436,16 +435,18 @@ fn value_side(end: &Option<guihua_model::ValueEnd>) -> String {
     end.as_ref().map_or(String::new(), |e| format!("{} {} (line {})", e.title, e.value, e.line))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_sections_text(
-    out: &mut impl Write,
-    old_name: &str,
-    new_name: &str,
-    rows: &[guihua_model::SectionRelation],
-    values: &[guihua_model::ValueRelation],
-    rising: &[guihua_model::TermShift],
-    falling: &[guihua_model::TermShift],
-) -> io::Result<()> {
+/// What a topic comparison of two plans found, for the text and Markdown reports.
+struct Report<'a> {
+    old_name: &'a str,
+    new_name: &'a str,
+    rows: &'a [guihua_model::SectionRelation],
+    values: &'a [guihua_model::ValueRelation],
+    rising: &'a [guihua_model::TermShift],
+    falling: &'a [guihua_model::TermShift],
+}
+
+fn write_sections_text(out: &mut impl Write, report: &Report<'_>) -> io::Result<()> {
+    let Report { old_name, new_name, rows, values, rising, falling } = *report;
     writeln!(out, "{old_name} → {new_name}: {}", counts(rows))?;
     for row in rows {
         let score = if row.old.is_some() && row.new.is_some() { format!("{:.2}", row.score) } else { "    ".into() };
@@ -489,16 +490,8 @@ fn write_sections_text(
     writeln!(out)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_sections_markdown(
-    out: &mut impl Write,
-    old_name: &str,
-    new_name: &str,
-    rows: &[guihua_model::SectionRelation],
-    values: &[guihua_model::ValueRelation],
-    rising: &[guihua_model::TermShift],
-    falling: &[guihua_model::TermShift],
-) -> io::Result<()> {
+fn write_sections_markdown(out: &mut impl Write, report: &Report<'_>) -> io::Result<()> {
+    let Report { old_name, new_name, rows, values, rising, falling } = *report;
     let cell = |s: String| s.replace('|', "\\|");
     writeln!(out, "## {old_name} → {new_name}\n\n{}.\n", counts(rows))?;
     writeln!(out, "| relation | score | {old_name} | {new_name} | shared terms |")?;

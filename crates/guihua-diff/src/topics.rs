@@ -438,6 +438,14 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
     let mut new_pair: Vec<Option<usize>> = vec![None; n_new];
     let mut exact = vec![vec![false; n_new]; n_old];
 
+    // Whether two sections' parents are paired (two outermost sections count as paired).
+    let parents_paired = |old_pair: &[Option<usize>], i: usize, j: usize| match (old_flat[i].parent, new_flat[j].parent)
+    {
+        (Some(p), Some(q)) => old_pair[p] == Some(q),
+        (None, None) => true,
+        _ => false,
+    };
+
     // 1. `same_title`, in reading order; among equal titles, the closest in content.
     let new_keys: Vec<String> = new_flat.iter().map(|f| title_key(&f.section.title)).collect();
     for i in 0..n_old {
@@ -458,14 +466,9 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
     // …and renamed sections: another title, the same text of their own, under paired parents.
     for i in 0..n_old {
         for j in 0..n_new {
-            let parents = match (old_flat[i].parent, new_flat[j].parent) {
-                (Some(p), Some(q)) => old_pair[p] == Some(q),
-                (None, None) => true,
-                _ => false,
-            };
             if old_pair[i].is_none()
                 && new_pair[j].is_none()
-                && parents
+                && parents_paired(&old_pair, i, j)
                 && old.own_text[i].is_some()
                 && old.own_text[i] == new.own_text[j]
             {
@@ -485,11 +488,7 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
                 if c < SAME - PARENT_BONUS - LEVEL_BONUS {
                     continue;
                 }
-                let parents = match (old_flat[i].parent, new_flat[j].parent) {
-                    (Some(p), Some(q)) => old_pair[p] == Some(q),
-                    (None, None) => true,
-                    _ => false,
-                };
+                let parents = parents_paired(&old_pair, i, j);
                 let level = old_flat[i].section.level == new_flat[j].section.level;
                 let score = c + if parents { PARENT_BONUS } else { 0.0 } + if level { LEVEL_BONUS } else { 0.0 }
                     - ORDER_PENALTY * (old_flat[i].position - new_flat[j].position).abs();

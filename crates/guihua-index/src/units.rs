@@ -106,7 +106,9 @@ fn collect(
                     if has_indicators && cell.row > 0 {
                         continue; // the rows of an indicator table are indexed as indicators
                     }
-                    out.push(unit(&t.id, "cell", path.clone(), cell.text.clone(), String::new(), t.span));
+                    // The cell's own line (documents older than 2.1.0 have none: the table's first line).
+                    let span = if cell.line > 0 { Span { line: cell.line, ..t.span } } else { t.span };
+                    out.push(unit(&t.id, "cell", path.clone(), cell.text.clone(), String::new(), span));
                 }
                 for note in &t.notes {
                     out.push(unit(&t.id, "cell", path.clone(), note.clone(), String::new(), t.span));

@@ -281,6 +281,10 @@ pub struct Cell {
     pub text: String,
     /// The visual pieces the text was joined from, in order.
     pub pieces: Vec<Piece>,
+    /// The 1-based source line where the cell's text starts (the table's first line for an empty cell). Added in
+    /// 2.1.0; 0 when read from an older document.
+    #[serde(default)]
+    pub line: u32,
 }
 
 /// A boxed 专栏 or 专项.

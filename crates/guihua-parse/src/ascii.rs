@@ -134,6 +134,7 @@ pub(crate) fn read(lines: &[(&str, usize)]) -> Option<AsciiTable> {
                         col_span: (to - from) as u32,
                         text: String::new(),
                         pieces: Vec::new(),
+                        line: 0, // set with the others in `cell_lines`
                     });
                     let index = cells.len() - 1;
                     open[from..to].iter_mut().for_each(|slot| *slot = Some(index));

@@ -385,6 +385,7 @@ impl<'a> Builder<'a> {
                 col_span: c.col_span,
                 text: c.text,
                 pieces: c.pieces,
+                line: 0, // set with the others in `cell_lines`
             })
             .collect();
         let end = b.end();
@@ -549,6 +550,7 @@ impl<'a> Builder<'a> {
                     col_span: 1,
                     text: text.clone(),
                     pieces,
+                    line: 0, // set with the others in `cell_lines`
                 });
             }
         }
@@ -1350,6 +1352,7 @@ impl<'a> Builder<'a> {
         self.meta.period = front::period(self.meta.title.as_deref(), &self.text[..intro_end]);
         let mut document =
             Document { outline: std::mem::take(&mut self.root), meta: self.meta.clone(), ..Document::default() };
+        cell_lines(&mut document.outline, &self.index);
         collect_indicators(&mut document, &self.index);
         collect_projects(&mut document, &self.index);
         collect_targets(&mut document, &self.index, crate::figures::writes_chinese_figures(self.text));
@@ -1360,6 +1363,23 @@ impl<'a> Builder<'a> {
         let mut diagnostics = self.diagnostics;
         diagnostics.sort_by_key(|d| d.span.map_or((0, 0), |s| (s.start, s.end)));
         (document, diagnostics)
+    }
+}
+
+/// Sets every table cell's line: where its text starts, or its table's first line when it has none. A hit in a cell
+/// points a reader at its row, not at the table's top.
+fn cell_lines(nodes: &mut [Node], index: &LineIndex) {
+    for node in nodes {
+        match node {
+            Node::Table(t) => {
+                for cell in &mut t.cells {
+                    cell.line = cell.pieces.first().map_or(t.span.line, |p| index.line_of(p.start));
+                }
+            }
+            Node::Section(s) => cell_lines(&mut s.children, index),
+            Node::Part(p) => cell_lines(&mut p.children, index),
+            _ => {}
+        }
     }
 }
 

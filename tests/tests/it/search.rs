@@ -272,3 +272,15 @@ fn the_shared_corpus_has_the_recall_of_grep() {
     let ai = library.search("人工智能 doc:stcouncil-new-gen-ai-plan-2017", 0).unwrap().total;
     assert!(ai > 0 && ai < library.search("人工智能", 0).unwrap().total);
 }
+
+#[test]
+fn a_hit_in_a_table_cell_points_at_its_row() {
+    let text =
+        "一、名单\n| 罪名 | 条款 |\n|---|---|\n| 危险驾驶罪 | 第一百三十三条 |\n| 非法经营罪 | 第二百二十五条 |\n";
+    let (doc, _) = guihua_parse::parse(text);
+    let units = guihua_index::units(&doc);
+    let line_of = |needle: &str| units.iter().find(|u| u.kind == "cell" && u.text.contains(needle)).map(|u| u.line);
+    assert_eq!(line_of("罪名"), Some(2), "the header row");
+    assert_eq!(line_of("危险驾驶罪"), Some(4));
+    assert_eq!(line_of("第二百二十五条"), Some(5), "not the table's first line");
+}

@@ -47,10 +47,11 @@ enum Command {
     Schema,
 }
 
-/// mimalloc: a parse builds a tree of many small strings and vectors, and an index build many more; the system
-/// allocator spent a fifth of the parse time in `malloc` and `free` (ARCHITECTURE.md, "Performance").
+/// jemalloc: a parse builds a tree of many small strings and vectors, and an index build many more; the system
+/// allocator spent a fifth of the parse time in `malloc` and `free`. mimalloc was faster still but took the index
+/// build on the scale corpus from 275 MB to 367 MB (ARCHITECTURE.md, "Performance").
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(exclusions_as_options(std::env::args_os()));

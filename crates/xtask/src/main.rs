@@ -34,7 +34,7 @@ const WARM_QUERIES: [&str; 12] = [
 
 /// The allocator of the `guihua` binary, so that in-process figures measure what the command does.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

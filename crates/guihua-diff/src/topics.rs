@@ -370,6 +370,22 @@ fn cosines(v: &Vectors) -> Vec<Vec<f64>> {
     out
 }
 
+/// The first `n` sections of a profile with a single level.
+fn truncate<'a>(profile: &TopicProfile<'a>, n: usize) -> TopicProfile<'a> {
+    let n = n.min(profile.flat.len());
+    TopicProfile {
+        flat: profile.flat[..n]
+            .iter()
+            .map(|f| Flat { section: f.section, parent: None, position: f.position })
+            .collect(),
+        own_text: profile.own_text[..n].to_vec(),
+        titles: profile.titles[..n].to_vec(),
+        own: profile.own[..n].to_vec(),
+        words: profile.words.clone(),
+        chars: profile.chars,
+    }
+}
+
 /// Whether section `j` lies under section `i`.
 fn descends(flat: &[Flat<'_>], j: usize, i: usize) -> bool {
     let mut at = flat[j].parent;
@@ -427,9 +443,61 @@ pub fn similarities(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<(Stri
     out
 }
 
+/// The most section pairs one alignment scores: two plans of 2,000 sections each. Past it, the deepest levels are
+/// left out (their text still counts in the sections above them), so that memory stays bounded whatever the input.
+pub const MAX_PAIRS: usize = 4_000_000;
+
+/// `profile` without the sections deeper than `max_level`: each dropped section's own text is counted in the nearest
+/// section kept above it.
+fn coarse<'a>(profile: &TopicProfile<'a>, max_level: u32) -> TopicProfile<'a> {
+    let mut kept: Vec<Option<usize>> = vec![None; profile.flat.len()];
+    let mut out = TopicProfile {
+        flat: Vec::new(),
+        own_text: Vec::new(),
+        titles: Vec::new(),
+        own: Vec::new(),
+        words: profile.words.clone(),
+        chars: profile.chars,
+    };
+    for (i, f) in profile.flat.iter().enumerate() {
+        // The nearest kept section at or above this one.
+        let mut at = Some(i);
+        while let Some(k) = at {
+            if profile.flat[k].section.level <= max_level {
+                break;
+            }
+            at = profile.flat[k].parent;
+        }
+        if at == Some(i) {
+            kept[i] = Some(out.flat.len());
+            let parent = f.parent.and_then(|p| kept[p]);
+            out.flat.push(Flat { section: f.section, parent, position: f.position });
+            out.own_text.push(profile.own_text[i]);
+            out.titles.push(profile.titles[i].clone());
+            out.own.push(profile.own[i].clone());
+        } else if let Some(k) = at.and_then(|k| kept[k]) {
+            for (feature, &n) in profile.titles[i].iter().chain(profile.own[i].iter()) {
+                *out.own[k].entry(feature.clone()).or_default() += n;
+            }
+        }
+    }
+    out
+}
+
 /// Aligns the sections of two plans by topic (see the module documentation). Rows come in the new plan's reading
-/// order, with each old-only section after the rows of the old section before it.
+/// order, with each old-only section after the rows of the old section before it. Plans with more than
+/// [`MAX_PAIRS`] pairs of sections are aligned down to the deepest level that keeps under it.
 pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<SectionRelation> {
+    if old.flat.len().saturating_mul(new.flat.len()) > MAX_PAIRS {
+        let deepest = old.flat.iter().chain(&new.flat).map(|f| f.section.level).max().unwrap_or(0);
+        if deepest > 1 {
+            return align_sections(&coarse(old, deepest - 1), &coarse(new, deepest - 1));
+        }
+        // One level and still too many: the first sections of each, in reading order.
+        let keep = |p: &TopicProfile<'_>| -> usize { (MAX_PAIRS / p.flat.len().max(1)).max(1) };
+        let (old, new) = (truncate(old, 2000), truncate(new, keep(&truncate(old, 2000))));
+        return align_sections(&old, &new);
+    }
     let (old_flat, new_flat) = (&old.flat, &new.flat);
     let v = vectors(old, new);
     let (n_old, n_new) = (old_flat.len(), new_flat.len());
@@ -764,6 +832,30 @@ mod tests {
         let got = relations(old, new);
         assert!(got.contains(&(Relation::Same, "技术改造".into(), "工业技术".into())), "{got:#?}");
         assert!(got.contains(&(Relation::Same, "技术推广".into(), "农业技术".into())), "{got:#?}");
+    }
+
+    #[test]
+    fn plans_with_too_many_sections_are_aligned_at_coarser_levels() {
+        // 2,100 numbered subsections under 3 chapters on each side: 4.4 million pairs.
+        let plan = |year: &str| -> String {
+            let mut text = String::new();
+            for (chapter, topic) in
+                [("第一章 农业", "粮食种植灌溉"), ("第二章 工业", "钢铁冶炼机床"), ("第三章 服务业", "物流金融旅游")]
+            {
+                text.push_str(&format!("{chapter}\n{year}年{topic}总体要求。\n"));
+                for k in 1..=700 {
+                    text.push_str(&format!("第{k}条 {topic}规定。\n"));
+                }
+            }
+            text
+        };
+        let (a, _) = guihua_parse::parse(&plan("2020"));
+        let (b, _) = guihua_parse::parse(&plan("2025"));
+        let (pa, pb) = (profile(&a, &bigrams_only), profile(&b, &bigrams_only));
+        assert!(pa.flat.len() * pb.flat.len() > MAX_PAIRS, "{} × {}", pa.flat.len(), pb.flat.len());
+        let rows = align_sections(&pa, &pb);
+        assert!(rows.iter().all(|r| r.old.iter().chain(&r.new).all(|e| e.level == 1)), "chapters only");
+        assert_eq!(rows.iter().filter(|r| r.relation == Relation::Same).count(), 3, "{rows:#?}");
     }
 
     #[test]

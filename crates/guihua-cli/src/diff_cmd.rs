@@ -330,12 +330,13 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
         let report = Report { old_name, new_name, rows: &rows, values: &values, rising: &rising, falling: &falling };
         match format {
             CompareFormat::Json => {
-                let sections = rows.iter().map(|r| ("section", serde_json::to_value(r)));
-                let others = values.iter().map(|r| ("", serde_json::to_value(r)));
+                // Section rows say their kind here; indicator and goal rows carry theirs.
+                let sections = rows.iter().map(|r| (Some("section"), serde_json::to_value(r)));
+                let others = values.iter().map(|r| (None, serde_json::to_value(r)));
                 for (kind, value) in sections.chain(others) {
                     let mut value = value?;
                     if let Some(object) = value.as_object_mut() {
-                        if !kind.is_empty() {
+                        if let Some(kind) = kind {
                             object.insert("kind".into(), serde_json::json!(kind));
                         }
                         object.insert("old_plan".into(), serde_json::json!(old_name));
@@ -346,6 +347,22 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
             }
             CompareFormat::Csv => {
                 let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
+                // kind, plans, relation, score, then number, title, level, line and value of each side, unit, terms.
+                let mut record = |kind: &str,
+                                  relation: guihua_model::Relation,
+                                  score: f64,
+                                  sides: [[String; 5]; 2],
+                                  tail: [String; 2]| {
+                    let head = [
+                        kind.to_owned(),
+                        old_name.clone(),
+                        new_name.clone(),
+                        relation.as_str().to_owned(),
+                        format!("{score:.3}"),
+                    ];
+                    let [old_side, new_side] = sides;
+                    writer.write_record(head.into_iter().chain(old_side).chain(new_side).chain(tail))
+                };
                 for row in &rows {
                     let side = |s: &Option<guihua_model::SectionEnd>| match s {
                         Some(s) => {
@@ -353,18 +370,8 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
                         }
                         None => Default::default(),
                     };
-                    let mut record = vec![
-                        "section".to_owned(),
-                        old_name.clone(),
-                        new_name.clone(),
-                        row.relation.as_str().to_owned(),
-                        format!("{:.3}", row.score),
-                    ];
-                    record.extend(side(&row.old));
-                    record.extend(side(&row.new));
-                    record.push(String::new());
-                    record.push(row.terms.join(" "));
-                    writer.write_record(&record)?;
+                    let sides = [side(&row.old), side(&row.new)];
+                    record("section", row.relation, row.score, sides, [String::new(), row.terms.join(" ")])?;
                 }
                 for row in &values {
                     let side = |s: &Option<guihua_model::ValueEnd>| match s {
@@ -376,18 +383,7 @@ fn compare_sections(args: &CompareArgs) -> anyhow::Result<ExitCode> {
                         guihua_model::ValueKind::Target => "target",
                     };
                     let unit = row.old.as_ref().or(row.new.as_ref()).and_then(|e| e.unit.clone()).unwrap_or_default();
-                    let mut record = vec![
-                        kind.to_owned(),
-                        old_name.clone(),
-                        new_name.clone(),
-                        row.relation.as_str().to_owned(),
-                        format!("{:.3}", row.score),
-                    ];
-                    record.extend(side(&row.old));
-                    record.extend(side(&row.new));
-                    record.push(unit);
-                    record.push(String::new());
-                    writer.write_record(&record)?;
+                    record(kind, row.relation, row.score, [side(&row.old), side(&row.new)], [unit, String::new()])?;
                 }
                 writer.flush()?;
             }

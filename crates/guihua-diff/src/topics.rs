@@ -3,7 +3,7 @@
 //! Each section is a TF-IDF vector of what it says — its title (weighted three times) and its whole body, subsections
 //! included — over two kinds of feature: words from the caller's segmenter (jieba in the CLI) and character bigrams of
 //! its Chinese text, both without the [`STOP_WORDS`] that every plan uses. Document frequencies count each section's
-//! own text once. Pairs are scored by cosine similarity and aligned in four steps:
+//! own text once. Pairs are scored by cosine similarity and aligned in five steps:
 //!
 //! 1. `same_title`: sections whose titles are the same once numbers, width and punctuation are set aside are the same
 //!    topic (score 1), and so are renamed sections — another title, the same text of their own, under paired parents
@@ -215,10 +215,10 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
             Some(text)
         }
 
-        fn visit(&mut self, nodes: &'a [Node], parent: Option<usize>, loose: &mut Counts) {
+        fn visit(&mut self, nodes: &'a [Node], parent: Option<usize>) {
             for node in nodes {
                 match node {
-                    Node::Part(p) => self.visit(&p.children, parent, loose),
+                    Node::Part(p) => self.visit(&p.children, parent),
                     Node::Section(s) => {
                         let index = self.profile.flat.len();
                         self.profile.flat.push(Flat { section: s, parent, position: 0.0 });
@@ -226,7 +226,6 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
                         self.profile.chars += s.title.chars().count();
                         count(&s.title, self.words, &mut title, &mut self.profile.words);
                         self.profile.titles.push(title);
-                        self.profile.own.push(Counts::default());
                         let mut own = Counts::default();
                         let mut hasher = std::hash::DefaultHasher::new();
                         let mut any = false;
@@ -239,12 +238,12 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
                             }
                         }
                         self.profile.own_text.push(any.then(|| hasher.finish()));
-                        self.profile.own[index] = own;
-                        self.visit(&s.children, Some(index), loose);
+                        self.profile.own.push(own);
+                        self.visit(&s.children, Some(index));
                     }
-                    // Text outside every section; a section's own text was read with it.
+                    // Text outside every section counts for term shifts only; a section's own text was read with it.
                     other if parent.is_none() => {
-                        self.leaf(other, loose);
+                        self.leaf(other, &mut Counts::default());
                     }
                     _ => {}
                 }
@@ -260,8 +259,7 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
         chars: 0,
     };
     let mut reader = Reader { words, profile: empty };
-    let mut loose = Counts::default();
-    reader.visit(&document.outline, None, &mut loose);
+    reader.visit(&document.outline, None);
     let mut profile = reader.profile;
     let n = profile.flat.len().max(2) - 1;
     for (k, f) in profile.flat.iter_mut().enumerate() {
@@ -314,9 +312,9 @@ fn vectors<'p>(old: &'p TopicProfile<'_>, new: &'p TopicProfile<'_>) -> Vectors 
         // from the last section up (subsections follow their parent).
         let mut counts: Vec<HashMap<u32, u32>> = own.into_iter().map(|o| o.into_iter().collect()).collect();
         for i in (0..p.flat.len()).rev() {
-            for feature in p.titles[i].keys() {
+            for (feature, &n) in &p.titles[i] {
                 if let Some(&id) = index.get(feature) {
-                    *counts[i].entry(id).or_default() += 2 * p.titles[i][feature];
+                    *counts[i].entry(id).or_default() += 2 * n;
                 }
             }
             if let Some(parent) = p.flat[i].parent {
@@ -494,8 +492,8 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
             return align_sections(&coarse(old, deepest - 1), &coarse(new, deepest - 1));
         }
         // One level and still too many: the first sections of each, in reading order.
-        let keep = |p: &TopicProfile<'_>| -> usize { (MAX_PAIRS / p.flat.len().max(1)).max(1) };
-        let (old, new) = (truncate(old, 2000), truncate(new, keep(&truncate(old, 2000))));
+        let old = truncate(old, 2000);
+        let new = truncate(new, MAX_PAIRS / old.flat.len().max(1));
         return align_sections(&old, &new);
     }
     let (old_flat, new_flat) = (&old.flat, &new.flat);
@@ -504,7 +502,8 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
     let cos = cosines(&v);
     let mut old_pair: Vec<Option<usize>> = vec![None; n_old];
     let mut new_pair: Vec<Option<usize>> = vec![None; n_new];
-    let mut exact = vec![vec![false; n_new]; n_old];
+    // The new section an old one is the same as by its title or its own text (score 1).
+    let mut exact: Vec<Option<usize>> = vec![None; n_old];
 
     // Whether two sections' parents are paired (two outermost sections count as paired).
     let parents_paired = |old_pair: &[Option<usize>], i: usize, j: usize| match (old_flat[i].parent, new_flat[j].parent)
@@ -527,23 +526,21 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
         if let Some(j) = best {
             old_pair[i] = Some(j);
             new_pair[j] = Some(i);
-            exact[i][j] = true;
+            exact[i] = Some(j);
         }
     }
 
     // …and renamed sections: another title, the same text of their own, under paired parents.
     for i in 0..n_old {
-        for j in 0..n_new {
-            if old_pair[i].is_none()
-                && new_pair[j].is_none()
-                && parents_paired(&old_pair, i, j)
-                && old.own_text[i].is_some()
-                && old.own_text[i] == new.own_text[j]
-            {
-                old_pair[i] = Some(j);
-                new_pair[j] = Some(i);
-                exact[i][j] = true;
-            }
+        if old_pair[i].is_some() || old.own_text[i].is_none() {
+            continue;
+        }
+        let renamed = (0..n_new)
+            .find(|&j| new_pair[j].is_none() && parents_paired(&old_pair, i, j) && new.own_text[j] == old.own_text[i]);
+        if let Some(j) = renamed {
+            old_pair[i] = Some(j);
+            new_pair[j] = Some(i);
+            exact[i] = Some(j);
         }
     }
 
@@ -615,9 +612,8 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
     for i in 0..n_old {
         for j in 0..n_new {
             let c = cos[i][j];
-            if c >= PARTIAL && c >= NEAR_BEST * row_best[i] && c >= NEAR_BEST * col_best[j] && !links.contains(&(i, j))
-            {
-                links.push((i, j));
+            if c >= PARTIAL && c >= NEAR_BEST * row_best[i] && c >= NEAR_BEST * col_best[j] {
+                links.push((i, j)); // duplicates of earlier links go below
             }
         }
     }
@@ -639,7 +635,7 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
         } else {
             Relation::Same
         };
-        let score = if exact[i][j] { 1.0 } else { (cos[i][j] * 1000.0).round() / 1000.0 };
+        let score = if exact[i] == Some(j) { 1.0 } else { (cos[i][j] * 1000.0).round() / 1000.0 };
         SectionRelation {
             relation,
             old: Some(end(&old_flat[i])),
@@ -649,6 +645,8 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
         }
     };
     let mut rows: Vec<(f64, SectionRelation)> = Vec::new();
+    // Where the last row of each old section stands, for the old-only sections after it.
+    let mut position_of_old: Vec<Option<f64>> = vec![None; n_old];
     for (j, section) in new_flat.iter().enumerate() {
         let position = j as f64;
         let partners: Vec<usize> = links.iter().filter(|l| l.1 == j).map(|l| l.0).collect();
@@ -666,17 +664,10 @@ pub fn align_sections(old: &TopicProfile<'_>, new: &TopicProfile<'_>) -> Vec<Sec
         }
         for i in partners {
             rows.push((position, row(i, j)));
+            position_of_old[i] = Some(position);
         }
     }
     // Each old-only section goes after the rows of the paired old section before it (or first), in old order.
-    let mut position_of_old: Vec<Option<f64>> = vec![None; n_old];
-    for (position, r) in &rows {
-        if let Some(o) = &r.old
-            && let Some(i) = old_flat.iter().position(|f| f.section.id == o.node)
-        {
-            position_of_old[i] = Some(position_of_old[i].map_or(*position, |p| p.max(*position)));
-        }
-    }
     let mut anchor = -1.0;
     for i in 0..n_old {
         match position_of_old[i] {

@@ -1692,8 +1692,8 @@ fn collect_targets(document: &mut Document, index: &LineIndex, chinese_numerals:
             Node::Panel(p) => {
                 for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
                     let found = target::find_targets(text, &context);
-                    let paragraph = panel::Paragraph { text: text.clone(), pieces: pieces.clone() };
-                    let ranges = paragraph.source_ranges(&found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>());
+                    let ranges =
+                        panel::source_ranges(pieces, &found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>());
                     push(found, &p.id, ranges);
                 }
             }
@@ -1737,10 +1737,9 @@ fn collect_projects(document: &mut Document, index: &LineIndex) {
             continue;
         }
         for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
-            let paragraph = panel::Paragraph { text: text.clone(), pieces: pieces.clone() };
             let items = panel::split_projects(text);
             let ranges: Vec<(usize, usize)> = items.iter().map(|item| (item.from, item.to)).collect();
-            for (item, (start, end)) in items.into_iter().zip(paragraph.source_ranges(&ranges)) {
+            for (item, (start, end)) in items.into_iter().zip(panel::source_ranges(pieces, &ranges)) {
                 projects.push(Project {
                     id: format!("project-{}", projects.len() + 1),
                     name: item.name,

@@ -30,25 +30,26 @@ impl Paragraph {
             self.pieces.push(Piece { start, end: start + text.len() });
         }
     }
+}
 
-    /// The source byte ranges of text ranges `from..to` (byte offsets into `self.text`), for many ranges at once.
-    pub fn source_ranges(&self, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
-        // `starts[i]` is where piece i begins in the text; binary searches keep long lists of projects linear.
-        let mut starts = Vec::with_capacity(self.pieces.len());
-        let mut seen = 0;
-        for piece in &self.pieces {
-            starts.push(seen);
-            seen += piece.end - piece.start;
-        }
-        let offset = |at: usize, is_end: bool| {
-            let i = if is_end { starts.partition_point(|&s| s < at) } else { starts.partition_point(|&s| s <= at) };
-            match i.checked_sub(1).and_then(|i| self.pieces.get(i).map(|p| (i, p))) {
-                Some((i, piece)) if at - starts[i] <= piece.end - piece.start => piece.start + (at - starts[i]),
-                _ => self.pieces.last().map_or(0, |p| p.end),
-            }
-        };
-        ranges.iter().map(|&(from, to)| (offset(from, false), offset(to, true))).collect()
+/// The source byte ranges of text ranges `from..to` of a text joined from `pieces` (byte offsets into that text), for
+/// many ranges at once. The text itself is not needed: the pieces' lengths say where each begins in it.
+pub(crate) fn source_ranges(pieces: &[Piece], ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // `starts[i]` is where piece i begins in the text; binary searches keep long lists of projects linear.
+    let mut starts = Vec::with_capacity(pieces.len());
+    let mut seen = 0;
+    for piece in pieces {
+        starts.push(seen);
+        seen += piece.end - piece.start;
     }
+    let offset = |at: usize, is_end: bool| {
+        let i = if is_end { starts.partition_point(|&s| s < at) } else { starts.partition_point(|&s| s <= at) };
+        match i.checked_sub(1).and_then(|i| pieces.get(i).map(|p| (i, p))) {
+            Some((i, piece)) if at - starts[i] <= piece.end - piece.start => piece.start + (at - starts[i]),
+            _ => pieces.last().map_or(0, |p| p.end),
+        }
+    };
+    ranges.iter().map(|&(from, to)| (offset(from, false), offset(to, true))).collect()
 }
 
 static PANEL_TITLE: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,6 +1,5 @@
 //! `guihua diff` and `guihua compare`.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -240,43 +239,19 @@ pub(crate) fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     if format == CompareFormat::Text {
         anyhow::bail!("--format text is for --sections; the indicator and project matrices are csv, markdown or json");
     }
-    let mut columns = Vec::new();
-    // Row key → (the label as first written, a cell per plan).
-    let mut rows: BTreeMap<String, (usize, String, Vec<String>)> = BTreeMap::new();
-    let plans = args.files.len();
-    for (k, path) in args.files.iter().enumerate() {
-        let parsed = read(path, None)?;
-        let doc = &parsed.document;
-        let stem = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
-        columns.push(stem);
-        let mut add = |key: String, label: &str, cell: String| {
-            let order = rows.len();
-            let row = rows.entry(key).or_insert_with(|| (order, label.to_owned(), vec![String::new(); plans]));
-            row.2[k] = cell;
-        };
-        if args.projects {
-            let titles = doc.panel_titles();
-            for p in &doc.projects {
-                let panel = titles.get(p.panel.as_str()).copied().unwrap_or_default();
-                add(guihua_diff::project_key(&p.name), &p.name, panel.to_owned());
-            }
-        } else {
-            for i in &doc.indicators {
-                let unit = i.unit.as_deref().map(|u| format!("（{u}）")).unwrap_or_default();
-                add(guihua_diff::title_key(&i.name), &format!("{}{unit}", i.name), i.target.raw.clone());
-            }
-        }
-    }
-    let mut rows: Vec<(usize, String, Vec<String>)> = rows.into_values().collect();
-    rows.sort_by_key(|r| r.0);
-    let label = if args.projects { "project" } else { "indicator" };
+    let parsed = args.files.iter().map(|path| read(path, None)).collect::<anyhow::Result<Vec<_>>>()?;
+    let plans: Vec<(String, &guihua_model::Document)> =
+        args.files.iter().zip(&parsed).map(|(path, parsed)| (stem(path), &parsed.document)).collect();
+    let items = if args.projects { guihua_diff::MatrixItems::Projects } else { guihua_diff::MatrixItems::Indicators };
+    let guihua_diff::Matrix { columns, rows, .. } = guihua_diff::matrix(&plans, items);
+    let label = items.label();
     let mut out = BufWriter::new(io::stdout().lock());
     match format {
         CompareFormat::Text => {}
         CompareFormat::Csv => {
             let mut writer = csv::Writer::from_writer(&mut out);
             writer.write_record(std::iter::once(label).chain(columns.iter().map(String::as_str)))?;
-            for (_, name, cells) in &rows {
+            for (name, cells) in &rows {
                 writer.write_record(std::iter::once(name).chain(cells.iter()))?;
             }
             writer.flush()?;
@@ -284,12 +259,12 @@ pub(crate) fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
         CompareFormat::Markdown => {
             writeln!(out, "| {label} | {} |", columns.join(" | "))?;
             writeln!(out, "|---|{}", "---|".repeat(columns.len()))?;
-            for (_, name, cells) in &rows {
+            for (name, cells) in &rows {
                 writeln!(out, "| {name} | {} |", cells.join(" | "))?;
             }
         }
         CompareFormat::Json => {
-            for (_, name, cells) in &rows {
+            for (name, cells) in &rows {
                 let values: serde_json::Map<String, serde_json::Value> =
                     columns.iter().cloned().zip(cells.iter().map(|c| serde_json::json!(c))).collect();
                 writeln!(out, "{}", serde_json::json!({ label: name, "plans": values }))?;

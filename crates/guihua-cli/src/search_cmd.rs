@@ -175,11 +175,8 @@ fn progress_bar(total: u64) -> indicatif::ProgressBar {
 
 pub(crate) fn document_info(file: &Path, document: &guihua_model::Document) -> DocumentInfo {
     let stem = file.file_stem().map_or_else(|| file.display().to_string(), |s| s.to_string_lossy().into_owned());
-    DocumentInfo {
-        doc_id: stem.clone(),
-        title: document.meta.title.clone().unwrap_or(stem),
-        path: file.display().to_string(),
-    }
+    let title = document.meta.title.clone().unwrap_or_else(|| stem.clone());
+    DocumentInfo::of(stem, title, file.display().to_string(), document)
 }
 
 /// What was passed over, and why: `(path, reason)`.

@@ -16,6 +16,7 @@
 //! ```
 
 mod keys;
+mod matrix;
 mod sections;
 mod topics;
 mod values;
@@ -28,6 +29,7 @@ use guihua_model::{
 };
 
 pub use keys::{project_key, title_key};
+pub use matrix::{Matrix, MatrixItems, matrix};
 pub use topics::{PARTIAL, SAME, STOP_WORDS, TopicProfile, align_sections, profile, similarities, term_shifts};
 pub use values::{NAME, match_indicators, match_targets, name_similarity};
 

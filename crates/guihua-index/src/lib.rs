@@ -14,7 +14,7 @@
 //! let (document, _) = guihua_parse::parse(text);
 //! let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
 //! let mut library = Library::in_memory().unwrap();
-//! let info = DocumentInfo { doc_id: "demo".into(), title: "示例".into(), path: "demo.txt".into() };
+//! let info = DocumentInfo { doc_id: "demo".into(), title: "示例".into(), path: "demo.txt".into(), ..Default::default() };
 //! library.add(&segmenter, &info, &document).unwrap();
 //! library.commit().unwrap();
 //! let result = library.search("数据", 10).unwrap();
@@ -23,6 +23,7 @@
 //! assert!(result.hits[0].snippet.contains("数据"));
 //! ```
 
+mod facets;
 pub mod floor;
 mod library;
 mod query;
@@ -30,9 +31,10 @@ mod snippet;
 mod text;
 mod units;
 
-pub use library::{DocumentInfo, Hit, Library, SearchResult};
+pub use facets::Facets;
+pub use library::{DocumentInfo, Hit, Library, Page, SearchResult, highlight_needles};
 pub use query::{Atom, AtomKind, Query, parse_query};
-pub use snippet::snippet;
+pub use snippet::{matches, snippet};
 pub use text::{DOMAIN_LEXICON, Segmenter, fold, normalize};
 pub use units::{Unit, units};
 

@@ -1,13 +1,15 @@
 //! The index: schema, adding and removing documents, searching.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use guihua_model::Document;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TantivyQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
+use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use crate::facets::{FacetCollector, Facets};
 use crate::query::{AtomKind, Query, parse_query};
 use std::sync::Arc;
 
@@ -41,6 +43,8 @@ struct Fields {
     words: Field,
     heading: Field,
     title_grams: Field,
+    issuer: Field,
+    year: Field,
 }
 
 const BIGRAM_TOKENIZER: &str = "guihua_bigrams";
@@ -55,11 +59,11 @@ fn schema() -> (Schema, Fields) {
     };
     let positions = IndexRecordOption::WithFreqsAndPositions;
     let fields = Fields {
-        doc_id: builder.add_text_field("doc_id", STRING | STORED),
+        doc_id: builder.add_text_field("doc_id", STRING | STORED | FAST),
         doc_title: builder.add_text_field("doc_title", STORED),
         path: builder.add_text_field("path", STRING | STORED),
         node_id: builder.add_text_field("node_id", STORED),
-        kind: builder.add_text_field("type", STRING | STORED),
+        kind: builder.add_text_field("type", STRING | STORED | FAST),
         section_path: builder.add_text_field("section_path", STORED),
         text: builder.add_text_field("text", STORED),
         line: builder.add_u64_field("line", STORED),
@@ -68,12 +72,14 @@ fn schema() -> (Schema, Fields) {
         words: builder.add_text_field("words", indexed(WORD_TOKENIZER, IndexRecordOption::WithFreqs)),
         heading: builder.add_text_field("heading", indexed(BIGRAM_TOKENIZER, positions)),
         title_grams: builder.add_text_field("title_grams", indexed(BIGRAM_TOKENIZER, positions)),
+        issuer: builder.add_text_field("issuer", STORED),
+        year: builder.add_u64_field("year", STORED),
     };
     (builder.build(), fields)
 }
 
 /// What identifies a document in the index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentInfo {
     /// A short id (`doc:` filters on it): the file stem.
     pub doc_id: String,
@@ -81,6 +87,40 @@ pub struct DocumentInfo {
     pub title: String,
     /// The source file, as given when indexing; hits point at `path:line`.
     pub path: String,
+    /// The issuing body, when the plan names one (`河北省人民政府`).
+    pub issuer: Option<String>,
+    /// The year it was issued (else the first year of its period), when known.
+    pub year: Option<i32>,
+}
+
+impl DocumentInfo {
+    /// The id, title and path given, with the issuer and year read from the parsed plan.
+    pub fn of(doc_id: String, title: String, path: String, document: &Document) -> DocumentInfo {
+        let issued_year = document.meta.issued.as_deref().and_then(|d| {
+            let digits: String = d.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() == 4 { digits.parse().ok() } else { None }
+        });
+        DocumentInfo {
+            doc_id,
+            title,
+            path,
+            issuer: document.meta.issuer.clone(),
+            year: issued_year.or_else(|| document.meta.period.as_ref().map(|p| p.start)),
+        }
+    }
+}
+
+/// Which hits of a query to return.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// How many hits at most.
+    pub limit: usize,
+    /// How many of the best hits to pass over first.
+    pub offset: usize,
+    /// Only units of these documents (by id), when given.
+    pub documents: Option<Vec<String>>,
+    /// Whether to count the matches per document and per type too ([`SearchResult::facets`]).
+    pub facets: bool,
 }
 
 /// A search hit.
@@ -100,6 +140,8 @@ pub struct Hit {
     pub kind: String,
     /// The headings above the unit.
     pub section_path: Vec<String>,
+    /// The unit's whole text.
+    pub text: String,
     /// About 80 characters of the text around the first match.
     pub snippet: String,
     /// Byte ranges of the matches in `snippet`.
@@ -115,6 +157,8 @@ pub struct SearchResult {
     pub hits: Vec<Hit>,
     /// How many units matched.
     pub total: usize,
+    /// How many matched per document and per type, when the [`Page`] asked for them; else empty.
+    pub facets: Facets,
 }
 
 /// A search index of plans.
@@ -193,6 +237,12 @@ impl Library {
         head.add_text(f.path, &info.path);
         head.add_text(f.kind, DOCUMENT_KIND);
         head.add_text(f.title_grams, &info.title);
+        if let Some(issuer) = &info.issuer {
+            head.add_text(f.issuer, issuer);
+        }
+        if let Some(year) = info.year.and_then(|y| u64::try_from(y).ok()) {
+            head.add_u64(f.year, year);
+        }
         writer.add_document(head)?;
         let mut count = 0;
         for unit in units(document) {
@@ -268,15 +318,26 @@ impl Library {
 
     /// Runs a parsed query.
     pub fn search_query(&self, query: &Query, limit: usize) -> Result<SearchResult> {
-        let tantivy_query = self.compile(query);
+        self.search_page(query, &Page { limit, ..Page::default() })
+    }
+
+    /// Runs a parsed query and returns one page of its hits, best first, and the number of matching units.
+    pub fn search_page(&self, query: &Query, page: &Page) -> Result<SearchResult> {
+        let tantivy_query = self.restricted(self.compile(query), page.documents.as_deref());
         let searcher = self.reader.searcher();
         let needles = highlight_needles(query);
         let mut hits = Vec::new();
         let total;
+        let (limit, offset) = (page.limit, page.offset);
+        let mut facets = Facets::default();
         if !needs_text_check(query) {
-            let (top, count) =
-                searcher.search(&tantivy_query, &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count))?;
+            let top_docs = TopDocs::with_limit(limit.max(1)).and_offset(offset).order_by_score();
+            let counts = page.facets.then_some(FacetCollector { documents: "doc_id", types: "type" });
+            let (top, count, counts) = searcher.search(&tantivy_query, &(top_docs, Count, counts))?;
             total = count;
+            if let Some((documents, types)) = counts {
+                facets = Facets::from_counts(documents, types);
+            }
             for (score, address) in top.into_iter().take(limit) {
                 let doc: TantivyDocument = searcher.doc(address)?;
                 hits.push(self.hit(&doc, score, &needles));
@@ -288,18 +349,60 @@ impl Library {
             let candidates = searcher.search(&tantivy_query, &Count)?;
             let top = searcher.search(&tantivy_query, &TopDocs::with_limit(candidates.max(1)).order_by_score())?;
             let mut matched = 0;
+            let (mut by_document, mut by_type) = (HashMap::new(), HashMap::new());
             for (score, address) in top {
                 let doc: TantivyDocument = searcher.doc(address)?;
                 if self.matches_text(query, &doc, &documents) {
                     matched += 1;
-                    if hits.len() < limit {
+                    if matched > offset && hits.len() < limit {
                         hits.push(self.hit(&doc, score, &needles));
+                    }
+                    if page.facets {
+                        *by_document.entry(self.stored(&doc, self.fields.doc_id).to_owned()).or_default() += 1;
+                        *by_type.entry(self.stored(&doc, self.fields.kind).to_owned()).or_default() += 1;
                     }
                 }
             }
             total = matched;
+            facets = Facets::from_counts(by_document, by_type);
         }
-        Ok(SearchResult { hits, total })
+        Ok(SearchResult { hits, total, facets })
+    }
+
+    /// Every document in the index, ordered by id.
+    pub fn documents(&self) -> Result<Vec<DocumentInfo>> {
+        let f = self.fields;
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(Term::from_field_text(f.kind, DOCUMENT_KIND), IndexRecordOption::Basic);
+        let count = searcher.search(&query, &Count)?;
+        let top = searcher.search(&query, &TopDocs::with_limit(count.max(1)).order_by_score())?;
+        let mut out = Vec::with_capacity(count);
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let issuer = self.stored(&doc, f.issuer);
+            out.push(DocumentInfo {
+                doc_id: self.stored(&doc, f.doc_id).to_owned(),
+                title: self.stored(&doc, f.doc_title).to_owned(),
+                path: self.stored(&doc, f.path).to_owned(),
+                issuer: (!issuer.is_empty()).then(|| issuer.to_owned()),
+                year: doc.get_first(f.year).and_then(|v| v.as_u64()).and_then(|y| i32::try_from(y).ok()),
+            });
+        }
+        out.sort_by(|a, b| a.doc_id.cmp(&b.doc_id).then_with(|| a.path.cmp(&b.path)));
+        Ok(out)
+    }
+
+    /// `query`, limited to units of `documents` when given.
+    fn restricted(&self, query: Box<dyn TantivyQuery>, documents: Option<&[String]>) -> Box<dyn TantivyQuery> {
+        let Some(documents) = documents else { return query };
+        let either: Vec<(Occur, Box<dyn TantivyQuery>)> = documents
+            .iter()
+            .map(|id| {
+                let term = Term::from_field_text(self.fields.doc_id, id);
+                (Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn TantivyQuery>)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, Box::new(BooleanQuery::new(either)))]))
     }
 
     /// The documents each `doc:` filter of the query names.
@@ -352,6 +455,7 @@ impl Library {
             } else {
                 section_path.split(PATH_SEPARATOR).map(str::to_owned).collect()
             },
+            text: text.to_owned(),
             snippet,
             highlights,
             score,
@@ -483,8 +587,8 @@ fn needs_text_check(query: &Query) -> bool {
     })
 }
 
-/// What to highlight: each phrase whole, each term's runs.
-fn highlight_needles(query: &Query) -> Vec<String> {
+/// What to highlight: each phrase whole, each term's runs (normalised; see [`crate::matches`]).
+pub fn highlight_needles(query: &Query) -> Vec<String> {
     let mut out = Vec::new();
     for atom in query.alternatives.iter().flatten().filter(|a| !a.negated) {
         match &atom.kind {

@@ -10,21 +10,7 @@ const LEAD: usize = 20;
 /// it. Line breaks become spaces; a cut end is marked with `…`.
 pub fn snippet(text: &str, needles: &[String], width: usize) -> (String, Vec<(usize, usize)>) {
     let chars: Vec<char> = text.chars().collect();
-    let folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
-    let mut matches: Vec<(usize, usize)> = Vec::new();
-    for needle in needles {
-        let needle: Vec<char> = needle.chars().map(fold).collect();
-        if needle.is_empty() || needle.len() > folded.len() {
-            continue;
-        }
-        for start in 0..=folded.len() - needle.len() {
-            if folded[start..start + needle.len()] == needle[..] {
-                matches.push((start, start + needle.len()));
-            }
-        }
-    }
-    matches.sort_unstable();
-    let merged = merge(matches);
+    let merged = char_matches(&chars, needles);
     let first = merged.first().map_or(0, |m| m.0);
     let start = first.saturating_sub(LEAD);
     let end = (start + width).min(chars.len());
@@ -48,6 +34,34 @@ pub fn snippet(text: &str, needles: &[String], width: usize) -> (String, Vec<(us
         .map(|(s, e)| (byte_at[s.max(start) - start], byte_at[e.min(end) - start]))
         .collect();
     (out, highlights)
+}
+
+/// The byte ranges in `text` where any needle occurs (needles normalised, the text folded the same way), in order,
+/// overlapping occurrences merged.
+pub fn matches(text: &str, needles: &[String]) -> Vec<(usize, usize)> {
+    let mut byte_at: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    byte_at.push(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    char_matches(&chars, needles).into_iter().map(|(s, e)| (byte_at[s], byte_at[e])).collect()
+}
+
+/// The character ranges where any needle occurs, merged.
+fn char_matches(chars: &[char], needles: &[String]) -> Vec<(usize, usize)> {
+    let folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
+    let mut matches: Vec<(usize, usize)> = Vec::new();
+    for needle in needles {
+        let needle: Vec<char> = needle.chars().map(fold).collect();
+        if needle.is_empty() || needle.len() > folded.len() {
+            continue;
+        }
+        for start in 0..=folded.len() - needle.len() {
+            if folded[start..start + needle.len()] == needle[..] {
+                matches.push((start, start + needle.len()));
+            }
+        }
+    }
+    matches.sort_unstable();
+    merge(matches)
 }
 
 fn merge(sorted: Vec<(usize, usize)>) -> Vec<(usize, usize)> {

@@ -28,7 +28,7 @@ proptest! {
         let text = lines.join("\n");
         let (document, _) = guihua_parse::parse(&text);
         let mut library = Library::in_memory().unwrap();
-        let info = DocumentInfo { doc_id: "d".into(), title: "t".into(), path: "d.txt".into() };
+        let info = DocumentInfo { doc_id: "d".into(), title: "t".into(), path: "d.txt".into(), ..Default::default() };
         library.add(&segmenter(), &info, &document).unwrap();
         library.commit().unwrap();
         let texts: Vec<String> = units(&document).iter().map(|u| normalize(&u.text)).collect();

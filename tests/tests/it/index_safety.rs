@@ -158,6 +158,7 @@ fn an_index_whose_manifest_is_in_the_payload_is_searched_and_upgraded() {
         doc_id: "hebei-industry-transformation-13th-2016".into(),
         title: parsed.document.meta.title.clone().unwrap_or_default(),
         path: key.clone(),
+        ..Default::default()
     };
     let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
     let units = library.add(&segmenter, &info, &parsed.document).unwrap();

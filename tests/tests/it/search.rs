@@ -14,7 +14,7 @@ fn library() -> &'static (Library, guihua_model::Document) {
         let (doc, _) = seed();
         let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
         let mut library = Library::in_memory().expect("an in-memory index");
-        let info = DocumentInfo { doc_id: "seed".into(), title: "河北".into(), path: "seed.txt".into() };
+        let info = DocumentInfo { doc_id: "seed".into(), title: "河北".into(), path: "seed.txt".into(), ..Default::default() };
         library.add(&segmenter, &info, &doc).expect("the seed indexes");
         library.commit().expect("commit");
         (library, doc)
@@ -258,6 +258,7 @@ fn the_shared_corpus_has_the_recall_of_grep() {
             doc_id: path.file_stem().unwrap().to_string_lossy().into_owned(),
             title: parsed.document.meta.title.clone().unwrap_or_default(),
             path: path.display().to_string(),
+            ..Default::default()
         };
         library.add(&segmenter, &info, &parsed.document).unwrap();
         texts.extend(units(&parsed.document).iter().map(|u| normalize(&u.text)));

@@ -7,6 +7,7 @@ mod diff_cmd;
 mod export_cmd;
 mod parse_cmd;
 mod search_cmd;
+mod serve_cmd;
 mod table_cmd;
 
 use std::io::{self, Write};
@@ -43,6 +44,9 @@ enum Command {
     Diff(diff_cmd::DiffArgs),
     /// Align many plans: one row per indicator (or project), one column per plan.
     Compare(diff_cmd::CompareArgs),
+    /// Serve a local web interface over the index: search, documents, comparisons, concordance (127.0.0.1 by
+    /// default).
+    Serve(serve_cmd::ServeArgs),
     /// Print the JSON Schema of the document JSON that `guihua parse` writes.
     Schema,
 }
@@ -66,6 +70,7 @@ fn main() -> ExitCode {
         Command::Targets(args) => table_cmd::run_targets(&args),
         Command::Diff(args) => diff_cmd::diff(&args),
         Command::Compare(args) => diff_cmd::compare(&args),
+        Command::Serve(args) => serve_cmd::serve(&args),
         Command::Schema => print_schema().map(|()| ExitCode::SUCCESS),
     };
     match result {

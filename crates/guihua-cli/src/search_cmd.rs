@@ -296,13 +296,14 @@ fn folder_size(dir: &Path) -> u64 {
     fs::read_dir(dir).map_or(0, |entries| entries.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
 }
 
-/// The index to search: the one asked for, else the default one if it exists, else the bundled plan in memory.
-fn open_library(explicit: Option<&Path>) -> anyhow::Result<Library> {
+/// The index to search: the one asked for, else the default one if it exists, else the bundled plan in memory (then
+/// the flag is true).
+pub(crate) fn open_library(explicit: Option<&Path>) -> anyhow::Result<(Library, bool)> {
     if let Some((dir, asked)) = index_dir(explicit) {
         if dir.join(INDEX_META).exists() {
             let library = Library::open(&dir).with_context(|| format!("cannot open the index at {}", dir.display()))?;
             read_manifest(&library, &dir, false)?;
-            return Ok(library);
+            return Ok((library, false));
         }
         if asked {
             bail!("no index at {}: build one with `guihua index PATH… --index {}`", dir.display(), dir.display());
@@ -316,7 +317,7 @@ fn open_library(explicit: Option<&Path>) -> anyhow::Result<Library> {
         library.add(&segmenter, &document_info(Path::new(path), &parsed.document), &parsed.document)?;
     }
     library.commit()?;
-    Ok(library)
+    Ok((library, true))
 }
 
 pub(crate) fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
@@ -325,7 +326,7 @@ pub(crate) fn search(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         query.push_str(" -");
         query.push_str(term);
     }
-    let library = open_library(args.index.as_deref())?;
+    let (library, _) = open_library(args.index.as_deref())?;
     let limit = if args.count { 0 } else { args.limit };
     let result = library.search(&query, limit)?;
     let mut out = BufWriter::new(io::stdout().lock());

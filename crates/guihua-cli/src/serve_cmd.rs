@@ -45,14 +45,14 @@ pub(crate) fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let listener =
             tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr()?;
+        let shown = if local.ip().is_unspecified() { SocketAddr::new(Ipv4Addr::LOCALHOST.into(), local.port()) } else { local };
+        let url = format!("http://{shown}/");
+        eprintln!("guihua serve: {url} ({documents} documents{}); Ctrl-C stops", if bundled_only(documents, args) { ", the bundled plan" } else { "" });
         if !args.host.is_loopback() {
             eprintln!(
                 "guihua: warning: listening on {local}, which other machines can reach; the index is readable by anyone who can connect"
             );
         }
-        let shown = if local.ip().is_unspecified() { SocketAddr::new(Ipv4Addr::LOCALHOST.into(), local.port()) } else { local };
-        let url = format!("http://{shown}/");
-        eprintln!("guihua serve: {url} ({documents} documents{}); Ctrl-C stops", if bundled_only(documents, args) { ", the bundled plan" } else { "" });
         if args.open {
             open_browser(&url);
         }

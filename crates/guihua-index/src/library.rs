@@ -95,19 +95,40 @@ pub struct DocumentInfo {
 
 impl DocumentInfo {
     /// The id, title and path given, with the issuer and year read from the parsed plan.
+    ///
+    /// The year (`year_of_document`) is the first that is known of: the year of issue, the first year of the plan's
+    /// period, a year in the title (`2016年政府工作报告`), a year in the file name (`…-2016.txt`, `gzbg2016.txt`).
+    /// Years are read from 1949 to 2100 only, so that numbers like `8000` or `12345` are not taken for years.
     pub fn of(doc_id: String, title: String, path: String, document: &Document) -> DocumentInfo {
-        let issued_year = document.meta.issued.as_deref().and_then(|d| {
-            let digits: String = d.chars().take_while(char::is_ascii_digit).collect();
-            if digits.len() == 4 { digits.parse().ok() } else { None }
-        });
-        DocumentInfo {
-            doc_id,
-            title,
-            path,
-            issuer: document.meta.issuer.clone(),
-            year: issued_year.or_else(|| document.meta.period.as_ref().map(|p| p.start)),
-        }
+        let issued_year = document.meta.issued.as_deref().and_then(|d| first_year(d.get(..4).unwrap_or(d)));
+        let stem = Path::new(&path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let year = issued_year
+            .or_else(|| document.meta.period.as_ref().map(|p| p.start))
+            .or_else(|| document.meta.title.as_deref().and_then(first_year))
+            .or_else(|| first_year(&stem));
+        DocumentInfo { doc_id, title, path, issuer: document.meta.issuer.clone(), year }
     }
+}
+
+/// The first run of exactly four ASCII digits in `text` that reads as a year from 1949 to 2100.
+fn first_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        if !bytes[start].is_ascii_digit() {
+            start += 1;
+            continue;
+        }
+        let end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if end - start == 4 {
+            let year: i32 = text[start..end].parse().unwrap_or(0);
+            if (1949..=2100).contains(&year) {
+                return Some(year);
+            }
+        }
+        start = end;
+    }
+    None
 }
 
 /// Which hits of a query to return.
@@ -598,4 +619,34 @@ pub fn highlight_needles(query: &Query) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_come_from_four_digit_runs_in_range() {
+        assert_eq!(first_year("2016年政府工作报告"), Some(2016));
+        assert_eq!(first_year("001-fyp-national-1st-1953-1957-sentsplit"), Some(1953));
+        assert_eq!(first_year("gzbg2017"), Some(2017));
+        assert_eq!(first_year("表12345与8000及1900"), None);
+        assert_eq!(first_year(""), None);
+    }
+
+    #[test]
+    fn the_year_of_issue_comes_before_the_title_and_the_file_name() {
+        let mut doc = guihua_parse::parse("").0;
+        doc.meta.title = Some("2015年报告".into());
+        let info = DocumentInfo::of("x".into(), "t".into(), "dir/report-2014.txt".into(), &doc);
+        assert_eq!(info.year, Some(2015));
+        doc.meta.issued = Some("2016-03-05".into());
+        let info = DocumentInfo::of("x".into(), "t".into(), "dir/report-2014.txt".into(), &doc);
+        assert_eq!(info.year, Some(2016));
+        doc.meta.issued = None;
+        doc.meta.title = None;
+        let info = DocumentInfo::of("x".into(), "t".into(), "dir/report-2014.txt".into(), &doc);
+        assert_eq!(info.year, Some(2014));
+    }
+
 }

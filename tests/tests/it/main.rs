@@ -13,6 +13,7 @@ mod pathological;
 mod schema;
 mod search;
 mod seed;
+mod serve;
 mod spans;
 mod support;
 mod targets;

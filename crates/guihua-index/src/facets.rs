@@ -96,14 +96,19 @@ fn count(column: Option<&StrColumn>, counts: &mut [usize], doc: DocId) {
     }
 }
 
+/// The counted ords as names. The ords are looked up together, in order, so that each compressed block of the
+/// column's dictionary is read once (one lookup per ord decompressed a block each time: 100 ms for a common word on
+/// 3,500 documents).
 fn named(column: Option<&StrColumn>, counts: &[usize]) -> HashMap<String, usize> {
     let mut out = HashMap::new();
     let Some(column) = column else { return out };
-    let mut name = String::new();
-    for (ord, &n) in counts.iter().enumerate() {
-        if n > 0 && column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-            *out.entry(name.clone()).or_default() += n;
+    let ords: Vec<u64> = (0..counts.len() as u64).filter(|&o| counts[o as usize] > 0).collect();
+    let mut at = 0;
+    let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        if let (Some(&ord), Ok(name)) = (ords.get(at), std::str::from_utf8(bytes)) {
+            *out.entry(name.to_owned()).or_default() += counts[ord as usize];
         }
-    }
+        at += 1;
+    });
     out
 }

@@ -106,8 +106,11 @@ fn build(files: &[(PathBuf, Vec<u8>)], dir: Option<&Path>) -> Library {
     let segmenter = segmenter();
     for (path, bytes) in files {
         let Ok(parsed) = guihua_parse::parse_bytes(bytes, &guihua_parse::Options::default()) else { continue };
-        let info =
-            DocumentInfo { doc_id: path.display().to_string(), path: path.display().to_string(), ..DocumentInfo::default() };
+        let info = DocumentInfo {
+            doc_id: path.display().to_string(),
+            path: path.display().to_string(),
+            ..DocumentInfo::default()
+        };
         library.add(&segmenter, &info, &parsed.document).expect("indexing works");
     }
     library.commit().expect("commit works");

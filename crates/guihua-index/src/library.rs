@@ -648,5 +648,4 @@ mod tests {
         let info = DocumentInfo::of("x".into(), "t".into(), "dir/report-2014.txt".into(), &doc);
         assert_eq!(info.year, Some(2014));
     }
-
 }

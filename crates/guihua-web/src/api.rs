@@ -23,8 +23,10 @@ pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery)
     let docs = params.all("doc");
     let documents = (!docs.is_empty()).then(|| docs.iter().map(|d| (*d).to_owned()).collect());
     let parsed = parse_query(query).map_err(PageError::from)?;
-    let result =
-        app.library().search_page(&parsed, &Page { limit, offset, documents, facets: false }).map_err(PageError::from)?;
+    let result = app
+        .library()
+        .search_page(&parsed, &Page { limit, offset, documents, facets: false })
+        .map_err(PageError::from)?;
     let hits: Vec<Value> = result
         .hits
         .iter()

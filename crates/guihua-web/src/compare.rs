@@ -139,7 +139,7 @@ fn diff(app: &App, old_id: &str, new_id: &str) -> Result<Html<String>, PageError
         @if d.is_empty() { p.summary role="status" { "两份文件内容相同 The two plans have the same content." } }
         table.summary-table {
             caption { "变化数 Changes" }
-            thead { tr { th scope="col" { "" } th scope="col" { "新增 added" } th scope="col" { "删除 removed" } th scope="col" { "改名 renamed" } th scope="col" { "移动 moved" } th scope="col" { "改动 changed" } } }
+            thead { tr { th scope="col" { "类 Kind" } th scope="col" { "新增 added" } th scope="col" { "删除 removed" } th scope="col" { "改名 renamed" } th scope="col" { "移动 moved" } th scope="col" { "改动 changed" } } }
             tbody {
                 tr { th scope="row" { "章节 Sections" } td { (s.sections_added) } td { (s.sections_removed) } td { (s.sections_renamed) } td { (s.sections_moved) } td { (s.sections_text_changed) } }
                 tr { th scope="row" { "指标 Indicators" } td { (s.indicators_added) } td { (s.indicators_removed) } td { "" } td { "" } td { (s.indicators_changed) } }

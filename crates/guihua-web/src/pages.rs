@@ -22,7 +22,11 @@ const MAX_BARS: usize = 60;
 
 /// The frame of every page: the header with the search box and the navigation, then `body`.
 pub(crate) fn layout(title: &str, query: &str, active: &str, body: Markup) -> Html<String> {
-    let nav = [("search", "/search", "检索 Search"), ("kwic", "/kwic", "语境 Concordance"), ("compare", "/compare", "比较 Compare")];
+    let nav = [
+        ("search", "/search", "检索 Search"),
+        ("kwic", "/kwic", "语境 Concordance"),
+        ("compare", "/compare", "比较 Compare"),
+    ];
     Html(
         html! {
             (DOCTYPE)
@@ -165,7 +169,9 @@ struct Filters<'a> {
 impl<'a> Filters<'a> {
     fn read(params: &'a Params) -> Result<Filters<'a>, PageError> {
         let year = match params.get("year") {
-            Some(y) => Some(y.parse::<i32>().map_err(|_| PageError::BadRequest(format!("year must be a year, not `{y}`")))?),
+            Some(y) => {
+                Some(y.parse::<i32>().map_err(|_| PageError::BadRequest(format!("year must be a year, not `{y}`")))?)
+            }
             None => None,
         };
         Ok(Filters { docs: params.all("doc"), issuer: params.get("issuer"), year })
@@ -221,7 +227,8 @@ pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery)
     if query.is_empty() {
         return Ok(layout("检索 Search", "", "search", home(&app)));
     }
-    let result = run(&app, query, &filters, Page { limit: per, offset: (page - 1) * per, documents: None, facets: true })?;
+    let result =
+        run(&app, query, &filters, Page { limit: per, offset: (page - 1) * per, documents: None, facets: true })?;
     let by_id: HashMap<&str, &DocumentInfo> = app.documents().iter().map(|d| (d.doc_id.as_str(), d)).collect();
     let filter_pairs = filters.pairs();
     let link = |extra: &[(&str, &str)], drop: &[&str]| {
@@ -619,4 +626,3 @@ pub(crate) async fn kwic_csv(State(app): State<Arc<App>>, RawQuery(raw): RawQuer
 pub(crate) fn needle_ranges(text: &str, needles: &[String]) -> Vec<(usize, usize)> {
     if needles.is_empty() { Vec::new() } else { guihua_index::matches(text, needles) }
 }
-

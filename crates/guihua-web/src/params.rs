@@ -46,9 +46,11 @@ impl Params {
     /// One of `choices` for `key`, else the first choice when absent.
     pub(crate) fn choice<'a>(&self, key: &str, choices: &[&'a str]) -> Result<&'a str, PageError> {
         let Some(value) = self.get(key) else { return Ok(choices[0]) };
-        choices.iter().find(|c| **c == value).copied().ok_or_else(|| {
-            PageError::BadRequest(format!("{key} must be one of {}, not `{value}`", choices.join(", ")))
-        })
+        choices
+            .iter()
+            .find(|c| **c == value)
+            .copied()
+            .ok_or_else(|| PageError::BadRequest(format!("{key} must be one of {}, not `{value}`", choices.join(", "))))
     }
 }
 

@@ -38,7 +38,9 @@ impl Hosts {
             rest.split(']').next().unwrap_or_default().to_owned()
         } else {
             match host.rsplit_once(':') {
-                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !name.contains(':') => name.to_owned(),
+                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !name.contains(':') => {
+                    name.to_owned()
+                }
                 _ => host.clone(),
             }
         };

@@ -29,7 +29,8 @@ fn app() -> Arc<App> {
             library.add(&segmenter, &info, &parsed.document).unwrap();
         }
         library.commit().unwrap();
-        let bundled = vec![Bundled { path: SEED_PATH, bytes: SEED }, Bundled { path: HOSTILE_PATH, bytes: HOSTILE.as_bytes() }];
+        let bundled =
+            vec![Bundled { path: SEED_PATH, bytes: SEED }, Bundled { path: HOSTILE_PATH, bytes: HOSTILE.as_bytes() }];
         Arc::new(App::new(library, bundled).unwrap())
     }))
 }
@@ -157,7 +158,10 @@ async fn bad_parameters_are_400_and_unknown_ids_404() {
     assert_eq!(get(&long).await.status, StatusCode::BAD_REQUEST);
     let api = get("/api/doc/nope").await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&api.body).unwrap()["error"], "no document with id `nope` in this index");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&api.body).unwrap()["error"],
+        "no document with id `nope` in this index"
+    );
 }
 
 #[tokio::test]
@@ -207,7 +211,8 @@ async fn api_search_and_document_have_the_fields_of_the_cli_json() {
 
 #[tokio::test]
 async fn compare_shows_the_diff_the_alignment_and_the_matrix() {
-    let same = get("/compare?old=hebei-industry-transformation-13th-2016&new=hebei-industry-transformation-13th-2016").await;
+    let same =
+        get("/compare?old=hebei-industry-transformation-13th-2016&new=hebei-industry-transformation-13th-2016").await;
     assert!(same.body.contains("两份文件内容相同"), "{}", same.body);
     let diff = get("/compare?old=hostile-2020&new=hebei-industry-transformation-13th-2016").await;
     assert_eq!(diff.status, StatusCode::OK);
@@ -218,7 +223,13 @@ async fn compare_shows_the_diff_the_alignment_and_the_matrix() {
     assert!(sections.body.contains("new-only"));
     let matrix = get("/compare?doc=hebei-industry-transformation-13th-2016&doc=hostile-2020").await;
     assert!(matrix.body.contains("<table class=\"matrix\">"));
-    assert!(matrix.body.contains("<th scope=\"row\">规模以上工业企业R&amp;D经费支出占主营业务收入比（%）</th><td>1.2</td><td></td>"), "{}", matrix.body);
+    assert!(
+        matrix.body.contains(
+            "<th scope=\"row\">规模以上工业企业R&amp;D经费支出占主营业务收入比（%）</th><td>1.2</td><td></td>"
+        ),
+        "{}",
+        matrix.body
+    );
     let form = get("/compare").await;
     assert!(form.body.contains("<select name=\"old\">"));
 }
@@ -228,10 +239,12 @@ async fn kwic_counts_characters_of_context_and_sorts() {
     let answer = get(&format!("/kwic?q={}&width=4&sort=right", encode("大数据"))).await;
     assert_eq!(answer.status, StatusCode::OK);
     let body = &answer.body;
-    let lefts: Vec<&str> = body.split("<td class=\"left\">").skip(1).map(|s| s.split("</td>").next().unwrap()).collect();
+    let lefts: Vec<&str> =
+        body.split("<td class=\"left\">").skip(1).map(|s| s.split("</td>").next().unwrap()).collect();
     assert!(!lefts.is_empty());
     assert!(lefts.iter().all(|l| l.chars().count() <= 4 || l.contains('&')), "{lefts:?}");
-    let rights: Vec<&str> = body.split("<td class=\"right\">").skip(1).map(|s| s.split("</td>").next().unwrap()).collect();
+    let rights: Vec<&str> =
+        body.split("<td class=\"right\">").skip(1).map(|s| s.split("</td>").next().unwrap()).collect();
     let mut sorted = rights.clone();
     sorted.sort_unstable();
     assert_eq!(rights, sorted, "sorted by the right context");

@@ -14,7 +14,10 @@ fn library() -> &'static (Library, guihua_model::Document) {
         let (doc, _) = seed();
         let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
         let mut library = Library::in_memory().expect("an in-memory index");
-        let info = DocumentInfo { doc_id: "seed".into(), title: "河北".into(), path: "seed.txt".into(), ..Default::default() };
+        let info =
+            DocumentInfo {
+                doc_id: "seed".into(), title: "河北".into(), path: "seed.txt".into(), ..Default::default()
+            };
         library.add(&segmenter, &info, &doc).expect("the seed indexes");
         library.commit().expect("commit");
         (library, doc)

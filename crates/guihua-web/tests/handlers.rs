@@ -257,3 +257,35 @@ async fn kwic_counts_characters_of_context_and_sorts() {
     let search_csv = get(&format!("/search.csv?q={}", encode("大数据"))).await;
     assert_eq!(search_csv.body.lines().count(), 29, "a header and 28 hits");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Whatever the query string, every route answers 200, 400 or 404 with a page: never a panic, never a 500.
+    #[test]
+    fn any_parameters_get_an_answer_not_a_failure(
+        value in proptest::string::string_regex("(?s).{0,40}").unwrap(),
+        number in proptest::prelude::any::<i64>(),
+        key in proptest::sample::select(vec!["q", "page", "per", "doc", "year", "issuer", "width", "sort", "units", "old", "new", "view", "items", "limit", "offset"]),
+    ) {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let encoded = encode(&value);
+        for route in ["/search", "/kwic", "/compare", "/api/search", "/search.csv", "/kwic.csv"] {
+            for uri in [
+                format!("{route}?q={}&{key}={encoded}", encode("大数据")),
+                format!("{route}?{key}={number}&q={encoded}"),
+                format!("{route}?old=hostile-2020&new={encoded}&{key}={encoded}"),
+            ] {
+                let answer = runtime.block_on(get(&uri));
+                proptest::prop_assert!(
+                    [StatusCode::OK, StatusCode::BAD_REQUEST, StatusCode::NOT_FOUND].contains(&answer.status),
+                    "{} for {}: {}", answer.status, uri, answer.body
+                );
+            }
+        }
+        for route in ["/doc/", "/api/doc/"] {
+            let answer = runtime.block_on(get(&format!("{route}{encoded}")));
+            proptest::prop_assert!([StatusCode::NOT_FOUND, StatusCode::OK].contains(&answer.status), "{}", answer.status);
+        }
+    }
+}

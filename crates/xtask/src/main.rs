@@ -39,10 +39,10 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("perf") => perf(),
+        Some("perf") => perf(args.get(1).map(String::as_str) == Some("parse")),
         _ => {
             eprintln!(
-                "usage: cargo xtask perf\n\nperf  run the performance check (parse, diff, index, queries) and compare each figure with its target"
+                "usage: cargo xtask perf [parse]\n\nperf        run the performance check (parse, diff, index, queries) and compare each figure with its target\nperf parse  only the parse figures (a few seconds)"
             );
             ExitCode::from(2)
         }
@@ -68,7 +68,7 @@ impl Figure {
     }
 }
 
-fn perf() -> ExitCode {
+fn perf(parse_only: bool) -> ExitCode {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let root = root.canonicalize().unwrap_or(root);
     eprintln!("building the release binary …");
@@ -94,11 +94,13 @@ fn perf() -> ExitCode {
     let mut figures = Vec::new();
     eprintln!("parsing …");
     figures.extend(parse_figures(&seed, &exe, &work));
-    eprintln!("diffing …");
-    figures.push(diff_figure(&seed));
-    let corpus = scale_corpus(&root, &seed, &work);
-    eprintln!("indexing {} …", corpus.label);
-    figures.extend(search_figures(&corpus, &exe, &work));
+    if !parse_only {
+        eprintln!("diffing …");
+        figures.push(diff_figure(&seed));
+        let corpus = scale_corpus(&root, &seed, &work);
+        eprintln!("indexing {} …", corpus.label);
+        figures.extend(search_figures(&corpus, &exe, &work));
+    }
     let _ = std::fs::remove_dir_all(&work);
 
     println!("{:<34} {:>12} {:>12} {:>7}  target from", "figure", "measured", "target", "ratio");

@@ -468,6 +468,38 @@ fn sort_lines(lines: &mut [KwicLine<'_>], sort: &str) {
     }
 }
 
+/// What a concordance page or download asks for, and the matching units it reads.
+struct Concordance {
+    /// Characters of context either side.
+    width: usize,
+    sort: &'static str,
+    /// How many of the best units are read.
+    units: usize,
+    search: SearchResult,
+    needles: Vec<String>,
+}
+
+impl Concordance {
+    /// Reads `width`, `sort` and `units`, and runs the query; `facets` counts the matches per document too (for the
+    /// trend).
+    fn read(app: &App, params: &Params, query: &str, facets: bool) -> Result<Concordance, PageError> {
+        let width = params.number("width", 20, 1, 200)?;
+        let sort = params.choice("sort", &["doc", "left", "right", "keyword"])?;
+        let units = params.number("units", 500, 1, MAX_UNITS)?;
+        let filters = Filters::read(params)?;
+        let needles = guihua_index::highlight_needles(&parse_query(query)?);
+        let search = run(app, query, &filters, Page { limit: units, facets, ..Page::default() })?;
+        Ok(Concordance { width, sort, units, search, needles })
+    }
+
+    /// Every occurrence, sorted as asked.
+    fn lines(&self) -> Vec<KwicLine<'_>> {
+        let mut lines = concordance(&self.search.hits, &self.needles, self.width);
+        sort_lines(&mut lines, self.sort);
+        lines
+    }
+}
+
 /// `/kwic?q=…`: the concordance, sortable, and the matching units per document as a bar chart and a table.
 pub(crate) async fn kwic(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Result<Html<String>, PageError> {
     let params = Params::parse(raw.as_deref());
@@ -479,15 +511,9 @@ pub(crate) async fn kwic(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -
         };
         return Ok(layout("语境 Concordance", "", "kwic", body));
     }
-    let width = params.number("width", 20, 1, 200)?;
-    let sort = params.choice("sort", &["doc", "left", "right", "keyword"])?;
-    let units = params.number("units", 500, 1, MAX_UNITS)?;
-    let filters = Filters::read(&params)?;
-    let parsed = parse_query(query)?;
-    let needles = guihua_index::highlight_needles(&parsed);
-    let result = run(&app, query, &filters, Page { limit: units, facets: true, ..Page::default() })?;
-    let mut lines = concordance(&result.hits, &needles, width);
-    sort_lines(&mut lines, sort);
+    let concordance = Concordance::read(&app, &params, query, true)?;
+    let (width, sort, units, result) = (concordance.width, concordance.sort, concordance.units, &concordance.search);
+    let lines = concordance.lines();
     let by_id: HashMap<&str, &DocumentInfo> = app.documents().iter().map(|d| (d.doc_id.as_str(), d)).collect();
     // The trend: matching units per document, ordered by year, then title.
     let mut trend: Vec<(&str, String, Option<i32>, usize)> = result
@@ -600,15 +626,8 @@ fn trend_chart(trend: &[(&str, String, Option<i32>, usize)]) -> Markup {
 pub(crate) async fn kwic_csv(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Result<Response, PageError> {
     let params = Params::parse(raw.as_deref());
     let query = required_query(&params)?;
-    let width = params.number("width", 20, 1, 200)?;
-    let sort = params.choice("sort", &["doc", "left", "right", "keyword"])?;
-    let units = params.number("units", 500, 1, MAX_UNITS)?;
-    let filters = Filters::read(&params)?;
-    let parsed = parse_query(query)?;
-    let needles = guihua_index::highlight_needles(&parsed);
-    let result = run(&app, query, &filters, Page { limit: units, ..Page::default() })?;
-    let mut lines = concordance(&result.hits, &needles, width);
-    sort_lines(&mut lines, sort);
+    let concordance = Concordance::read(&app, &params, query, false)?;
+    let lines = concordance.lines();
     let mut writer = csv::Writer::from_writer(Vec::new());
     let csv_error = |e: csv::Error| PageError::Internal(e.to_string());
     writer.write_record(["doc_id", "doc_title", "line", "node_id", "left", "keyword", "right"]).map_err(csv_error)?;

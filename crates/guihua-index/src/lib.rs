@@ -1,9 +1,9 @@
 //! Chinese full-text search over parsed plans, with the recall of grep and better ranking.
 //!
 //! Every searchable unit of a [`guihua_model::Document`] (section titles, paragraphs, panel paragraphs, projects,
-//! indicators, table cells) becomes one tantivy document with three views of its normalised text: character bigrams
-//! and unigrams, which find every substring exactly (a query run of n ≥ 2 characters is the phrase of its n − 1
-//! bigrams), and jieba words, which rank units where the query is a whole word above units where it only occurs
+//! indicators, table cells) becomes one tantivy document with two views of its normalised text: character bigrams
+//! plus the last character of each run, which find every substring exactly (a query run of n ≥ 2 characters is the
+//! phrase of its n − 1 bigrams, one character the terms that start with it), and jieba words, which rank units where the query is a whole word above units where it only occurs
 //! inside a longer word (数据 vs 大数据). Query handling needs no jieba dictionary: queries become bigram phrases and
 //! word terms directly, so a cold search starts fast.
 //!

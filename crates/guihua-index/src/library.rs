@@ -1,12 +1,13 @@
 //! The index: schema, adding and removing documents, searching.
 
 use std::collections::HashMap;
+use std::ops::Bound;
 use std::path::Path;
 
 use guihua_model::Document;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::indexer::LogMergePolicy;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TantivyQuery, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -49,7 +50,6 @@ struct Fields {
     text: Field,
     line: Field,
     bigrams: Field,
-    unigrams: Field,
     words: Field,
     heading: Field,
     title_grams: Field,
@@ -58,7 +58,6 @@ struct Fields {
 }
 
 const BIGRAM_TOKENIZER: &str = "guihua_bigrams";
-const UNIGRAM_TOKENIZER: &str = "guihua_unigrams";
 const WORD_TOKENIZER: &str = "guihua_words";
 
 fn schema() -> (Schema, Fields) {
@@ -78,7 +77,6 @@ fn schema() -> (Schema, Fields) {
         text: builder.add_text_field("text", STORED),
         line: builder.add_u64_field("line", STORED),
         bigrams: builder.add_text_field("bigrams", indexed(BIGRAM_TOKENIZER, positions)),
-        unigrams: builder.add_text_field("unigrams", indexed(UNIGRAM_TOKENIZER, IndexRecordOption::WithFreqs)),
         words: builder.add_text_field("words", indexed(WORD_TOKENIZER, IndexRecordOption::WithFreqs)),
         heading: builder.add_text_field("heading", indexed(BIGRAM_TOKENIZER, positions)),
         title_grams: builder.add_text_field("title_grams", indexed(BIGRAM_TOKENIZER, positions)),
@@ -240,7 +238,6 @@ impl Library {
     fn from_index(index: Index, fields: Fields) -> Result<Library> {
         let tokenizers = index.tokenizers();
         tokenizers.register(BIGRAM_TOKENIZER, GramTokenizer::BIGRAMS);
-        tokenizers.register(UNIGRAM_TOKENIZER, GramTokenizer::UNIGRAMS);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(Library { index, reader, writer: None, fields, words_registered: false })
     }
@@ -291,7 +288,6 @@ impl Library {
             doc.add_text(f.section_path, path.join(&PATH_SEPARATOR.to_string()));
             doc.add_u64(f.line, u64::from(unit.line));
             doc.add_text(f.bigrams, &unit.text);
-            doc.add_text(f.unigrams, &unit.text);
             doc.add_text(f.words, &unit.text);
             if !unit.heading.is_empty() {
                 doc.add_text(f.heading, &unit.heading);
@@ -558,7 +554,7 @@ impl Library {
         let runs: Vec<String> = runs(&normalize(doc)).into_iter().filter(|r| r.chars().count() >= 2).collect();
         if !runs.is_empty() {
             let all: Vec<(Occur, Box<dyn TantivyQuery>)> =
-                runs.iter().map(|run| (Occur::Must, substring(f.title_grams, f.title_grams, run))).collect();
+                runs.iter().map(|run| (Occur::Must, substring(f.title_grams, run))).collect();
             either.push((Occur::Should, Box::new(BooleanQuery::new(all))));
         }
         let kind = Term::from_field_text(f.kind, DOCUMENT_KIND);
@@ -581,26 +577,35 @@ impl Library {
     /// A run of gram characters: it must occur as a substring; a whole-word match and a match in a heading rank higher.
     fn run_query(&self, run: &str) -> Box<dyn TantivyQuery> {
         let f = self.fields;
-        let body = substring(f.bigrams, f.unigrams, run);
+        let body = substring(f.bigrams, run);
         let word = TermQuery::new(Term::from_field_text(f.words, run), IndexRecordOption::WithFreqs);
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> =
             vec![(Occur::Must, body), (Occur::Should, Box::new(BoostQuery::new(Box::new(word), WORD_BOOST)))];
         if run.chars().count() >= 2 {
-            let heading = substring(f.heading, f.heading, run);
+            let heading = substring(f.heading, run);
             clauses.push((Occur::Should, Box::new(BoostQuery::new(heading, HEADING_BOOST))));
         }
         Box::new(BooleanQuery::new(clauses))
     }
 }
 
-/// The query that finds `run` as a substring: its unigram, its one bigram, or the phrase of its bigrams.
-fn substring(bigrams: Field, unigrams: Field, run: &str) -> Box<dyn TantivyQuery> {
+/// The query that finds `run` as a substring: for one character the terms that start with it (`run_end_unigrams`),
+/// for two their bigram, for more the phrase of their bigrams.
+fn substring(field: Field, run: &str) -> Box<dyn TantivyQuery> {
+    let mut chars = run.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // The next code point after `c` (past the surrogate gap): terms starting with `c` sort below it.
+        let next = (u32::from(c) + 1..=0x10FFFF).find_map(char::from_u32);
+        let lower = Bound::Included(Term::from_field_text(field, c.encode_utf8(&mut [0; 4])));
+        let upper = next
+            .map_or(Bound::Unbounded, |n| Bound::Excluded(Term::from_field_text(field, n.encode_utf8(&mut [0; 4]))));
+        return Box::new(RangeQuery::new(lower, upper));
+    }
     let grams = query_grams(run);
     if grams.len() == 1 {
-        let field = if run.chars().count() == 1 { unigrams } else { bigrams };
         return Box::new(TermQuery::new(Term::from_field_text(field, &grams[0]), IndexRecordOption::WithFreqs));
     }
-    let terms = grams.iter().map(|g| Term::from_field_text(bigrams, g)).collect();
+    let terms = grams.iter().map(|g| Term::from_field_text(field, g)).collect();
     Box::new(PhraseQuery::new(terms))
 }
 

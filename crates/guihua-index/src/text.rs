@@ -54,24 +54,25 @@ fn is_common_ideograph(c: char) -> bool {
 ///
 /// An n-gram stands at the position of its first character; runs of gram characters are separated by a gap of two
 /// positions so that a phrase of consecutive bigrams never crosses punctuation. A substring of a run of length
-/// `k ≥ 2` is therefore found exactly by the phrase of its `k - 1` bigrams, and a single character by its unigram.
+/// `k ≥ 2` is therefore found exactly by the phrase of its `k - 1` bigrams.
+///
+/// `run_end_unigrams`: the bigram tokenizer also emits the last character of every run on its own (at that
+/// character's position, which no bigram takes). Every occurrence of a character then starts a term: the bigram it
+/// opens, or its run-end unigram. So a single character is found exactly by the terms that start with it (a prefix
+/// range of the term dictionary), without a unigram field that cost a token per character of text.
 #[derive(Debug, Clone, Copy)]
-pub struct GramTokenizer {
-    n: usize,
-}
+pub struct GramTokenizer;
 
 impl GramTokenizer {
-    /// Single characters.
-    pub const UNIGRAMS: GramTokenizer = GramTokenizer { n: 1 };
-    /// Character bigrams.
-    pub const BIGRAMS: GramTokenizer = GramTokenizer { n: 2 };
+    /// Character bigrams, and the last character of each run (`run_end_unigrams`).
+    pub const BIGRAMS: GramTokenizer = GramTokenizer;
 }
 
 /// The token stream of a [`GramTokenizer`].
 pub struct GramStream<'a> {
     chars: std::str::CharIndices<'a>,
-    n: usize,
-    previous: Option<(usize, char)>,
+    /// The previous gram character of the current run: its byte range and folded form.
+    previous: Option<(usize, usize, char)>,
     position: usize,
     token: Token,
 }
@@ -80,39 +81,48 @@ impl Tokenizer for GramTokenizer {
     type TokenStream<'a> = GramStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> GramStream<'a> {
-        GramStream { chars: text.char_indices(), n: self.n, previous: None, position: 0, token: Token::default() }
+        GramStream { chars: text.char_indices(), previous: None, position: 0, token: Token::default() }
+    }
+}
+
+impl GramStream<'_> {
+    /// Ends the current run: its last character becomes a token (true), if there was a run.
+    fn end_run(&mut self) -> bool {
+        let Some((from, to, c)) = self.previous.take() else { return false };
+        let last = self.position - 1;
+        self.position += 2;
+        let token = &mut self.token;
+        token.text.clear();
+        token.text.push(c);
+        (token.offset_from, token.offset_to, token.position) = (from, to, last);
+        true
     }
 }
 
 impl TokenStream for GramStream<'_> {
     fn advance(&mut self) -> bool {
-        for (offset, raw) in self.chars.by_ref() {
+        loop {
+            let Some((offset, raw)) = self.chars.next() else { return self.end_run() };
             let c = fold(raw);
             if !is_gram_char(c) {
-                if self.previous.take().is_some() {
-                    self.position += 2;
+                if self.end_run() {
+                    return true;
                 }
                 continue;
             }
             let end = offset + raw.len_utf8();
             let position = self.position;
             self.position += 1;
-            let previous = self.previous.replace((offset, c));
-            let token = &mut self.token;
-            token.text.clear();
-            if self.n == 1 {
-                token.text.push(c);
-                (token.offset_from, token.offset_to, token.position) = (offset, end, position);
-                return true;
-            }
-            if let Some((p_offset, p)) = previous {
+            let previous = self.previous.replace((offset, end, c));
+            if let Some((p_offset, _, p)) = previous {
+                let token = &mut self.token;
+                token.text.clear();
                 token.text.push(p);
                 token.text.push(c);
                 (token.offset_from, token.offset_to, token.position) = (p_offset, end, position - 1);
                 return true;
             }
         }
-        false
     }
 
     fn token(&self) -> &Token {
@@ -124,7 +134,8 @@ impl TokenStream for GramStream<'_> {
     }
 }
 
-/// The bigram terms of a query run, in order, for a phrase; a one-character run gives its unigram instead.
+/// The bigram terms of a query run, in order, for a phrase; a one-character run gives that character (the prefix of
+/// the terms that find it).
 pub fn query_grams(run: &str) -> Vec<String> {
     let chars: Vec<char> = run.chars().collect();
     if chars.len() == 1 {
@@ -429,10 +440,10 @@ mod tests {
     fn grams_stop_at_punctuation_and_fold() {
         let b = all(GramTokenizer::BIGRAMS, "大数据，中心ＡＩ");
         let b: Vec<_> = b.iter().map(|(t, p, _)| (t.as_str(), *p)).collect();
-        assert_eq!(b, [("大数", 0), ("数据", 1), ("中心", 5), ("心a", 6), ("ai", 7)]);
-        let u = all(GramTokenizer::UNIGRAMS, "大数据，中心");
-        assert_eq!(u.len(), 5);
-        assert_eq!(u[3], ("中".to_owned(), 5, 12));
+        // Each run's last character stands alone too (`run_end_unigrams`).
+        assert_eq!(b, [("大数", 0), ("数据", 1), ("据", 2), ("中心", 5), ("心a", 6), ("ai", 7), ("i", 8)]);
+        let single = all(GramTokenizer::BIGRAMS, "《数》、A");
+        assert_eq!(single, [("数".to_owned(), 0, 3), ("a".to_owned(), 3, 12)]);
         assert_eq!(query_grams("大数据"), ["大数", "数据"]);
         assert_eq!(query_grams("数"), ["数"]);
     }

@@ -31,8 +31,8 @@ pub(crate) struct ServeArgs {
 }
 
 pub(crate) fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let (library, bundled) = open_library(args.index.as_deref())?;
-    let bundled = if bundled {
+    let (library, is_bundled) = open_library(args.index.as_deref())?;
+    let bundled = if is_bundled {
         BUNDLED.iter().map(|(path, bytes)| guihua_web::Bundled { path, bytes }).collect()
     } else {
         Vec::new()
@@ -47,7 +47,7 @@ pub(crate) fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         let local = listener.local_addr()?;
         let shown = if local.ip().is_unspecified() { SocketAddr::new(Ipv4Addr::LOCALHOST.into(), local.port()) } else { local };
         let url = format!("http://{shown}/");
-        eprintln!("guihua serve: {url} ({documents} documents{}); Ctrl-C stops", if bundled_only(documents, args) { ", the bundled plan" } else { "" });
+        eprintln!("guihua serve: {url} ({documents} documents{}); Ctrl-C stops", if is_bundled { ", the bundled plan" } else { "" });
         if !args.host.is_loopback() {
             eprintln!(
                 "guihua: warning: listening on {local}, which other machines can reach; the index is readable by anyone who can connect"
@@ -65,10 +65,6 @@ pub(crate) fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
             .context("the server failed")
     })?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn bundled_only(documents: usize, args: &ServeArgs) -> bool {
-    args.index.is_none() && documents == BUNDLED.len() && std::env::var_os("GUIHUA_INDEX").is_none()
 }
 
 /// Opens `url` with the platform's opener; a failure is reported, not fatal.

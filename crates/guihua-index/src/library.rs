@@ -97,7 +97,7 @@ pub struct DocumentInfo {
     pub path: String,
     /// The issuing body, when the plan names one (`河北省人民政府`).
     pub issuer: Option<String>,
-    /// The year it was issued (else the first year of its period), when known.
+    /// The year it was issued, when known (see [`DocumentInfo::of`] for where it is read from).
     pub year: Option<i32>,
 }
 

@@ -138,10 +138,10 @@ pub(crate) fn type_label(kind: &str) -> String {
 
 /// The link that opens a hit in its document, at its node, with the query marked.
 pub(crate) fn hit_href(hit: &Hit, query: &str) -> String {
-    format!("{}#{}", href(&format!("/doc/{}", url_segment(&hit.doc_id)), &[("q", query)]), url_fragment(&hit.node_id))
+    format!("{}#{}", href(&format!("/doc/{}", url_segment(&hit.doc_id)), &[("q", query)]), url_segment(&hit.node_id))
 }
 
-/// A path segment, percent-encoded.
+/// A path segment or fragment, percent-encoded (everything but unreserved ASCII).
 pub(crate) fn url_segment(text: &str) -> String {
     let mut out = String::new();
     for b in text.bytes() {
@@ -152,11 +152,6 @@ pub(crate) fn url_segment(text: &str) -> String {
         }
     }
     out
-}
-
-/// A fragment, percent-encoded where needed.
-fn url_fragment(text: &str) -> String {
-    url_segment(text)
 }
 
 /// The filters of a search page: documents by id, issuer, year; `None` when none is set.

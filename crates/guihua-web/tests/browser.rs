@@ -10,6 +10,8 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::fmt::{Display, Write as _};
 use std::io::Write as _;
 use std::net::{SocketAddr, TcpListener as StdListener, TcpStream};
@@ -19,19 +21,17 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::{SEED, SEED_PATH};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
-use guihua_index::{DocumentInfo, Library, Segmenter};
 use guihua_web::{App, Bundled, Hosts};
 use serde_json::{Value, json};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-const SEED_PATH: &str = "corpus/hebei-industry-transformation-13th-2016.txt";
 const SEED_ID: &str = "hebei-industry-transformation-13th-2016";
-const SEED: &[u8] = include_bytes!("../../../corpus/hebei-industry-transformation-13th-2016.txt");
 /// A small plan whose text is markup: the browser must show it as text and run none of it.
 const HOSTILE_PATH: &str = "markup-test-2020.txt";
 const HOSTILE_ID: &str = "markup-test-2020";
@@ -152,20 +152,10 @@ fn missing_browser() -> Option<String> {
 
 /// The app over an in-memory index of the seed plan and the plan whose text is markup.
 fn app() -> App {
-    let segmenter = Arc::new(Segmenter::new());
-    let mut library = Library::in_memory().unwrap();
-    for (path, bytes) in [(SEED_PATH, SEED), (HOSTILE_PATH, HOSTILE.as_bytes())] {
-        let options = guihua_parse::Options { path: Some(path.into()), encoding: None };
-        let parsed = guihua_parse::parse_bytes(bytes, &options).unwrap();
-        let stem = Path::new(path).file_stem().unwrap().to_string_lossy().into_owned();
-        let title = parsed.document.meta.title.clone().unwrap_or_else(|| stem.clone());
-        let info = DocumentInfo::of(stem, title, path.into(), &parsed.document);
-        library.add(&segmenter, &info, &parsed.document).unwrap();
-    }
-    library.commit().unwrap();
-    let bundled =
-        vec![Bundled { path: SEED_PATH, bytes: SEED }, Bundled { path: HOSTILE_PATH, bytes: HOSTILE.as_bytes() }];
-    App::new(library, bundled).unwrap()
+    common::app_of(&[
+        Bundled { path: SEED_PATH, bytes: SEED },
+        Bundled { path: HOSTILE_PATH, bytes: HOSTILE.as_bytes() },
+    ])
 }
 
 /// Serves the app on a free loopback port, in a task of the test's runtime.

@@ -1,16 +1,17 @@
 //! The router answered in-process, without a network: pages, API, errors and the security layer.
 
+mod common;
+
 use std::sync::{Arc, OnceLock};
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use guihua_index::{DocumentInfo, Library, Segmenter};
 use guihua_web::{App, Bundled, Hosts};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-const SEED_PATH: &str = "corpus/hebei-industry-transformation-13th-2016.txt";
-const SEED: &[u8] = include_bytes!("../../../corpus/hebei-industry-transformation-13th-2016.txt");
+use common::{SEED, SEED_PATH};
+
 /// A plan whose text is markup: it must be shown as text everywhere.
 const HOSTILE_PATH: &str = "hostile-2020.txt";
 const HOSTILE: &str = "关于<b>测试</b>的实施意见\n\n一、总体要求\n\n大数据产业<script>alert(1)</script>发展。到2020年，产值达到100亿元。\n\n二、主要任务\n\n发展大数据 & 云计算。\n";
@@ -18,20 +19,9 @@ const HOSTILE: &str = "关于<b>测试</b>的实施意见\n\n一、总体要求\
 fn app() -> Arc<App> {
     static APP: OnceLock<Arc<App>> = OnceLock::new();
     Arc::clone(APP.get_or_init(|| {
-        let segmenter = Arc::new(Segmenter::new());
-        let mut library = Library::in_memory().unwrap();
-        for (path, bytes) in [(SEED_PATH, SEED), (HOSTILE_PATH, HOSTILE.as_bytes())] {
-            let options = guihua_parse::Options { path: Some(path.into()), encoding: None };
-            let parsed = guihua_parse::parse_bytes(bytes, &options).unwrap();
-            let stem = std::path::Path::new(path).file_stem().unwrap().to_string_lossy().into_owned();
-            let title = parsed.document.meta.title.clone().unwrap_or_else(|| stem.clone());
-            let info = DocumentInfo::of(stem, title, path.into(), &parsed.document);
-            library.add(&segmenter, &info, &parsed.document).unwrap();
-        }
-        library.commit().unwrap();
-        let bundled =
-            vec![Bundled { path: SEED_PATH, bytes: SEED }, Bundled { path: HOSTILE_PATH, bytes: HOSTILE.as_bytes() }];
-        Arc::new(App::new(library, bundled).unwrap())
+        let plans =
+            [Bundled { path: SEED_PATH, bytes: SEED }, Bundled { path: HOSTILE_PATH, bytes: HOSTILE.as_bytes() }];
+        Arc::new(common::app_of(&plans))
     }))
 }
 

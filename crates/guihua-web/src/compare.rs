@@ -108,7 +108,7 @@ fn change_label(change: ChangeKind) -> &'static str {
 
 /// The structural diff of two plans, side by side.
 fn diff(app: &App, old_id: &str, new_id: &str) -> Result<Html<String>, PageError> {
-    let (old_info, new_info) = (app.info(old_id)?.clone(), app.info(new_id)?.clone());
+    let (old_info, new_info) = (app.info(old_id)?, app.info(new_id)?);
     let (old, new) = (app.parsed(old_id)?, app.parsed(new_id)?);
     let d: PlanDiff = guihua_diff::diff(&old.document, &new.document);
     let s = d.summary;
@@ -209,7 +209,7 @@ fn diff(app: &App, old_id: &str, new_id: &str) -> Result<Html<String>, PageError
 
 /// The topic alignment of two plans (`guihua compare --sections`), with indicators and goals side by side.
 fn sections(app: &App, old_id: &str, new_id: &str) -> Result<Html<String>, PageError> {
-    let (old_info, new_info) = (app.info(old_id)?.clone(), app.info(new_id)?.clone());
+    let (old_info, new_info) = (app.info(old_id)?, app.info(new_id)?);
     let (old, new) = (app.parsed(old_id)?, app.parsed(new_id)?);
     let segmenter = app.segmenter();
     let words = |text: &str| segmenter.cut_words(text);

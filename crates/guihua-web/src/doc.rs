@@ -46,7 +46,7 @@ pub(crate) async fn document(
 ) -> Result<Html<String>, PageError> {
     let params = Params::parse(raw.as_deref());
     let query = params.query()?;
-    let info = app.info(&doc_id)?.clone();
+    let info = app.info(&doc_id)?;
     let parsed = app.parsed(&doc_id)?;
     let doc = &parsed.document;
     let needles = if query.is_empty() {

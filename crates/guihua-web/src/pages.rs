@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use guihua_index::{DocumentInfo, Hit, Page, SearchResult, parse_query};
+use guihua_index::{Hit, Page, SearchResult, parse_query};
 use maud::{DOCTYPE, Markup, html};
 
 use crate::params::Params;
@@ -224,7 +224,6 @@ pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery)
     }
     let result =
         run(&app, query, &filters, Page { limit: per, offset: (page - 1) * per, documents: None, facets: true })?;
-    let by_id: HashMap<&str, &DocumentInfo> = app.documents().iter().map(|d| (d.doc_id.as_str(), d)).collect();
     let filter_pairs = filters.pairs();
     let link = |extra: &[(&str, &str)], drop: &[&str]| {
         let mut pairs: Vec<(&str, &str)> = vec![("q", query)];
@@ -245,7 +244,7 @@ pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery)
     let mut issuers: HashMap<&str, usize> = HashMap::new();
     let mut years: HashMap<i32, usize> = HashMap::new();
     for (id, n) in &result.facets.documents {
-        if let Some(info) = by_id.get(id.as_str()) {
+        if let Some(info) = app.document(id) {
             if let Some(issuer) = &info.issuer {
                 *issuers.entry(issuer).or_default() += n;
             }
@@ -276,7 +275,7 @@ pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery)
         div.results {
             aside.facets aria-label="分面 Facets" {
                 (facet_list("文件 Document", result.facets.documents.iter().take(20).map(|(id, n)| {
-                    let title = by_id.get(id.as_str()).map_or(id.as_str(), |d| d.title.as_str());
+                    let title = app.document(id).map_or(id.as_str(), |d| d.title.as_str());
                     (title.to_owned(), *n, link(&[("doc", id)], &["doc"]))
                 })))
                 (facet_list("类型 Type", result.facets.types.iter().map(|(kind, n)| {
@@ -294,7 +293,7 @@ pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery)
             section.hits aria-label="命中 Hits" {
                 @if result.hits.is_empty() { p { "没有匹配 No match." } }
                 @for (doc_id, hits) in &groups {
-                    @let title = by_id.get(doc_id).map_or(*doc_id, |d| d.title.as_str());
+                    @let title = app.document(doc_id).map_or(*doc_id, |d| d.title.as_str());
                     section.group {
                         h2 { a href=(href(&format!("/doc/{}", url_segment(doc_id)), &[("q", query)])) { (title) }
                             " " span.count { (units_in(doc_id)) " 处 units" } }
@@ -509,14 +508,13 @@ pub(crate) async fn kwic(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -
     let concordance = Concordance::read(&app, &params, query, true)?;
     let (width, sort, units, result) = (concordance.width, concordance.sort, concordance.units, &concordance.search);
     let lines = concordance.lines();
-    let by_id: HashMap<&str, &DocumentInfo> = app.documents().iter().map(|d| (d.doc_id.as_str(), d)).collect();
     // The trend: matching units per document, ordered by year, then title.
     let mut trend: Vec<(&str, String, Option<i32>, usize)> = result
         .facets
         .documents
         .iter()
         .map(|(id, n)| {
-            let info = by_id.get(id.as_str());
+            let info = app.document(id);
             (id.as_str(), info.map_or_else(|| id.clone(), |d| d.title.clone()), info.and_then(|d| d.year), *n)
         })
         .collect();

@@ -1,5 +1,6 @@
 //! The server's state: the index, its documents, and the plans parsed from their sources on demand.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -53,11 +54,14 @@ impl App {
         &self.documents
     }
 
+    /// The document with this id, if the index holds one.
+    pub(crate) fn document(&self, doc_id: &str) -> Option<&DocumentInfo> {
+        self.by_id.get(doc_id).map(|&k| &self.documents[k])
+    }
+
     /// The document with this id, else a 404.
     pub(crate) fn info(&self, doc_id: &str) -> Result<&DocumentInfo, PageError> {
-        self.by_id
-            .get(doc_id)
-            .map(|&k| &self.documents[k])
+        self.document(doc_id)
             .ok_or_else(|| PageError::NotFound(format!("no document with id `{doc_id}` in this index")))
     }
 
@@ -87,11 +91,11 @@ impl App {
     }
 
     /// The source bytes of a document: the bundled copy, else the file at the path the index was built from.
-    pub(crate) fn source_bytes(&self, info: &DocumentInfo) -> Result<Vec<u8>, PageError> {
+    fn source_bytes(&self, info: &DocumentInfo) -> Result<Cow<'static, [u8]>, PageError> {
         if let Some(bundled) = self.bundled.iter().find(|b| b.path == info.path) {
-            return Ok(bundled.bytes.to_vec());
+            return Ok(Cow::Borrowed(bundled.bytes));
         }
-        std::fs::read(&info.path).map_err(|e| {
+        std::fs::read(&info.path).map(Cow::Owned).map_err(|e| {
             PageError::NotFound(format!(
                 "the source of `{}` is not readable at {} ({e}); start guihua serve where the index was built",
                 info.doc_id, info.path

@@ -1666,8 +1666,11 @@ fn collect_targets(document: &mut Document, index: &LineIndex, chinese_numerals:
             targets.push(t);
         }
     };
-    // The sections a node stands in, with what each title makes of numbers (`section_status`).
+    // The sections a node stands in, with what each title makes of numbers (`section_status`). First every text
+    // to read with its context, in document order; then the reading, which is most of the work and independent
+    // between texts; then the targets, in document order again.
     let mut open: Vec<(usize, Option<TargetStatus>)> = Vec::new();
+    let mut jobs: Vec<TargetJob<'_>> = Vec::new();
     for (depth, node) in document.walk() {
         while open.last().is_some_and(|&(d, _)| d >= depth) {
             open.pop();
@@ -1676,31 +1679,87 @@ fn collect_targets(document: &mut Document, index: &LineIndex, chinese_numerals:
         match node {
             Node::Section(s) => open.push((depth, target::section_status(&s.title))),
             Node::Part(_) => open.push((depth, None)),
+            Node::Paragraph(p) => jobs.push(TargetJob { text: &p.text, context, node }),
+            Node::Item(i) => jobs.push(TargetJob { text: &i.text, context, node }),
+            Node::Panel(p) => {
+                jobs.extend(p.paragraphs.iter().map(|text| TargetJob { text, context, node }));
+            }
+            _ => {}
+        }
+    }
+    let found = read_in_parallel(&jobs);
+    let mut panel_paragraph = 0;
+    let mut last_panel: Option<&str> = None;
+    for (job, found) in jobs.iter().zip(found) {
+        match job.node {
             Node::Paragraph(p) => {
-                let found = target::find_targets(&p.text, &context);
                 let at = |k| source_offset(&p.text, p.span.start, &p.pieces, p.span.end, k);
                 let ranges = found.iter().map(|f| (at(f.from), at(f.to))).collect();
                 push(found, &p.id, ranges);
             }
             Node::Item(i) => {
-                let found = target::find_targets(&i.text, &context);
                 let start = i.span.end.saturating_sub(i.text.len());
                 let at = |k| source_offset(&i.text, start, &i.pieces, i.span.end, k);
                 let ranges = found.iter().map(|f| (at(f.from), at(f.to))).collect();
                 push(found, &i.id, ranges);
             }
             Node::Panel(p) => {
-                for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
-                    let found = target::find_targets(text, &context);
-                    let ranges =
-                        panel::source_ranges(pieces, &found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>());
-                    push(found, &p.id, ranges);
+                if last_panel != Some(p.id.as_str()) {
+                    (last_panel, panel_paragraph) = (Some(p.id.as_str()), 0);
                 }
+                panel_paragraph += 1;
+                let Some(pieces) = p.paragraph_pieces.get(panel_paragraph - 1) else { continue };
+                let ranges = panel::source_ranges(pieces, &found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>());
+                push(found, &p.id, ranges);
             }
             _ => {}
         }
     }
     document.targets = targets;
+}
+
+/// A text whose targets are to be read, with what surrounds it.
+struct TargetJob<'d> {
+    text: &'d str,
+    context: target::Context,
+    node: &'d Node,
+}
+
+/// Below this many bytes of text, reading targets on one thread is quicker than starting another.
+const PARALLEL_TARGETS_FROM: usize = 256 * 1024;
+
+/// The `parallel_targets` rule: the targets of each job, in order. Texts are independent, so a long document's are
+/// read on up to four threads, each taking a contiguous run of jobs of about equal bytes.
+fn read_in_parallel(jobs: &[TargetJob<'_>]) -> Vec<Vec<target::Found>> {
+    let read = |jobs: &[TargetJob<'_>]| -> Vec<Vec<target::Found>> {
+        jobs.iter().map(|job| target::find_targets(job.text, &job.context)).collect()
+    };
+    let total: usize = jobs.iter().map(|job| job.text.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    if total < PARALLEL_TARGETS_FROM || threads < 2 {
+        return read(jobs);
+    }
+    // Cut the jobs into `threads` runs of about `total / threads` bytes each.
+    let mut runs = Vec::with_capacity(threads);
+    let (mut start, mut bytes) = (0, 0);
+    for (k, job) in jobs.iter().enumerate() {
+        bytes += job.text.len();
+        if bytes * threads >= total * (runs.len() + 1) && runs.len() + 1 < threads {
+            runs.push(&jobs[start..=k]);
+            start = k + 1;
+        }
+    }
+    runs.push(&jobs[start..]);
+    std::thread::scope(|scope| {
+        let (first, rest) = runs.split_first().expect("at least one run");
+        let handles: Vec<_> = rest.iter().map(|run| scope.spawn(|| read(run))).collect();
+        let mut out = read(first);
+        for handle in handles {
+            // A panic in a reader is a bug; let it surface as one, as it would on one thread.
+            out.extend(handle.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload)));
+        }
+        out
+    })
 }
 
 /// The year a document was written in: its date, else the start of its period, else the latest year a section title
@@ -1756,6 +1815,28 @@ fn collect_projects(document: &mut Document, index: &LineIndex) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_document_reads_the_same_targets_on_several_threads() {
+        // One section with a goal, a panel with a project count and an achievement, repeated past the size from
+        // which targets are read in parallel.
+        let one = "一、发展目标\n　　到2025年，全省工业增加值达到1.7万亿元，研发投入强度达到2.5%。\n\
+                   　　2020年，全省工业增加值增长6.9%。\n";
+        let copies = PARALLEL_TARGETS_FROM / one.len() + 2;
+        let text = one.repeat(copies);
+        let (document, _) = parse(&text);
+        let (single, _) = parse(one);
+        assert_eq!(single.targets.len(), 3);
+        assert_eq!(document.targets.len(), 3 * copies);
+        // In document order, numbered in that order, each span the text of its value.
+        for (k, t) in document.targets.iter().enumerate() {
+            assert_eq!(t.id, format!("target-{}", k + 1));
+            let model = &single.targets[k % 3];
+            assert_eq!((&t.raw, t.value, t.status), (&model.raw, model.value, model.status));
+            assert_eq!(&text[t.span.start..t.span.end], t.raw);
+        }
+        assert!(document.targets.windows(2).all(|w| w[0].span.start < w[1].span.start));
+    }
 
     #[test]
     fn lead_phrases_are_short_labels() {

@@ -1820,8 +1820,11 @@ mod tests {
     fn a_long_document_reads_the_same_targets_on_several_threads() {
         // One section with a goal, a panel with a project count and an achievement, repeated past the size from
         // which targets are read in parallel.
-        let one = "一、发展目标\n　　到2025年，全省工业增加值达到1.7万亿元，研发投入强度达到2.5%。\n\
-                   　　2020年，全省工业增加值增长6.9%。\n";
+        let one = concat!(
+            "一、发展目标\n",
+            "　　到2025年，全省工业增加值达到1.7万亿元，研发投入强度达到2.5%。\n",
+            "　　2020年，全省工业增加值增长6.9%。\n",
+        );
         let copies = PARALLEL_TARGETS_FROM / one.len() + 2;
         let text = one.repeat(copies);
         let (document, _) = parse(&text);

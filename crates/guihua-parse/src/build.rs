@@ -5,8 +5,9 @@ use guihua_model::{
     Project, Section, Severity, Span, Table, TargetStatus, Title, Toc,
 };
 use regex::Regex;
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, mpsc};
 
 use crate::ascii;
 use crate::front::{self, FrontLine};
@@ -104,6 +105,8 @@ struct Builder<'a> {
     page_numbers: (usize, Option<(usize, usize)>),
     /// The index of the line after the one being read.
     next_line: usize,
+    /// Boxes read ahead on another thread (see [`read_boxes_ahead`]), and the one received but not yet asked for.
+    boxes_ahead: Option<(mpsc::Receiver<BoxesRead<'a>>, Option<BoxesRead<'a>>)>,
 }
 
 impl<'a> Builder<'a> {
@@ -130,6 +133,7 @@ impl<'a> Builder<'a> {
             wrap_width: None,
             page_numbers: (0, None),
             next_line: 0,
+            boxes_ahead: None,
         }
     }
 
@@ -154,6 +158,30 @@ impl<'a> Builder<'a> {
             let message = format!("heading number `{heading}` stands mid-line: a line break was lost before it");
             self.diagnose("heading.glued", Severity::Warning, message, g.start, g.end);
         }
+        // The `boxes_ahead` rule: in a long text with tables, the box lines are read on another thread while this one
+        // reads the rest (both only read the lines, which no longer change).
+        let box_bytes: usize = if self.text.len() >= READ_AHEAD_FROM {
+            self.lines.iter().map(|l| l.content().0).filter(|c| grid::opens_box(c)).map(str::len).sum()
+        } else {
+            0
+        };
+        if box_bytes < READ_AHEAD_FROM / 8 {
+            self.body();
+            return;
+        }
+        let lines = self.lines.clone();
+        std::thread::scope(|scope| {
+            let (sender, receiver) = mpsc::channel();
+            scope.spawn(move || read_boxes_ahead(&lines, &sender));
+            self.boxes_ahead = Some((receiver, None));
+            self.body();
+            // Dropping the receiver stops the reader at its next box.
+            self.boxes_ahead = None;
+        });
+    }
+
+    /// The lines after the passes, one at a time.
+    fn body(&mut self) {
         let mut i = self.front_matter();
         let mut blank = false;
         while i < self.lines.len() {
@@ -317,12 +345,17 @@ impl<'a> Builder<'a> {
 
     /// Reads the boxes that start on line `i` and the lines of box rows that follow; returns the next line index.
     fn boxes(&mut self, i: usize) -> usize {
-        let BoxLines { boxes, mut issues, trailing, next } = self.box_lines(i);
+        let (BoxLines { boxes, mut issues, trailing, next }, mut grids) = match self.boxes_read_ahead(i) {
+            Some(read) => (read.lines, read.grids),
+            None => (box_lines(&self.lines, i), Vec::new()),
+        };
+        let mut grids = grids.drain(..);
         for b in boxes {
             if b.columns() <= 1 {
                 self.panel(&b);
             } else {
-                self.table(&b, &mut issues);
+                let grid = grids.next().unwrap_or_else(|| read_grid(&b));
+                self.table(&b, grid, &mut issues);
             }
         }
         for issue in issues {
@@ -335,28 +368,24 @@ impl<'a> Builder<'a> {
         next
     }
 
-    /// The boxes drawn on line `i` and the box lines after it.
-    fn box_lines(&self, i: usize) -> BoxLines<'a> {
-        let mut rows = Vec::new();
-        let mut issues = Vec::new();
-        let mut row_width = None;
-        let mut trailing = None;
-        let mut next = i;
-        while next < self.lines.len() {
-            let (content, offset) = self.lines[next].content();
-            if !grid::opens_box(content) {
-                break;
-            }
-            let (line_rows, rest) = grid::split_rows(content, offset, &mut row_width, &mut issues);
-            rows.extend(line_rows);
-            next += 1;
-            if rest.is_some() {
-                trailing = rest;
-                break;
+    /// The boxes starting on line `i` as read ahead, if the reader got there; what it read before `i` is not needed
+    /// (the lines were read otherwise), what it read after is kept for later.
+    fn boxes_read_ahead(&mut self, i: usize) -> Option<BoxesRead<'a>> {
+        let (receiver, kept) = self.boxes_ahead.as_mut()?;
+        loop {
+            let read = match kept.take() {
+                Some(read) => read,
+                None => receiver.recv().ok()?,
+            };
+            match read.first.cmp(&i) {
+                Ordering::Less => continue,
+                Ordering::Equal => return Some(read),
+                Ordering::Greater => {
+                    *kept = Some(read);
+                    return None;
+                }
             }
         }
-        let boxes = grid::group_boxes(rows, &mut issues);
-        BoxLines { boxes, issues, trailing, next }
     }
 
     fn grid_issue(&mut self, issue: GridIssue) {
@@ -364,8 +393,13 @@ impl<'a> Builder<'a> {
         self.diagnose(issue.code, severity, issue.message, issue.start, issue.end);
     }
 
-    fn table(&mut self, b: &BoxRows<'_>, issues: &mut Vec<GridIssue>) {
-        let grid = grid::read_grid(b, issues);
+    fn table(
+        &mut self,
+        b: &BoxRows<'_>,
+        (grid, grid_issues): (grid::Grid, Vec<GridIssue>),
+        issues: &mut Vec<GridIssue>,
+    ) {
+        issues.extend(grid_issues);
         // The header text of each column: a header cell spanning columns heads each of them.
         let mut columns = vec![String::new(); grid.columns as usize];
         for cell in grid.cells.iter().filter(|c| c.row == 0) {
@@ -1413,10 +1447,10 @@ pub(crate) fn read_grids(text: &str) -> (Vec<Table>, Vec<Diagnostic>) {
             i += 1;
             continue;
         }
-        let BoxLines { boxes, mut issues, next, .. } = builder.box_lines(i);
+        let BoxLines { boxes, mut issues, next, .. } = box_lines(&builder.lines, i);
         for b in boxes {
             builder.after_table = false;
-            builder.table(&b, &mut issues);
+            builder.table(&b, read_grid(&b), &mut issues);
         }
         for issue in issues {
             builder.grid_issue(issue);
@@ -1459,6 +1493,66 @@ fn leads_in(text: &str) -> bool {
     let last_sentence = body.rsplit(['。', '！', '？']).next().unwrap_or(body);
     let tail: String = last_sentence.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
     ["以下", "如下", "下列"].iter().any(|w| tail.contains(w))
+}
+
+/// Texts shorter than this are read on one thread (see [`Builder::run`]): starting another costs more than it saves.
+const READ_AHEAD_FROM: usize = 256 * 1024;
+
+/// The boxes drawn on line `i` of `lines` and the box lines after it.
+fn box_lines<'a>(lines: &[Line<'a>], i: usize) -> BoxLines<'a> {
+    let mut rows = Vec::new();
+    let mut issues = Vec::new();
+    let mut row_width = None;
+    let mut trailing = None;
+    let mut next = i;
+    while next < lines.len() {
+        let (content, offset) = lines[next].content();
+        if !grid::opens_box(content) {
+            break;
+        }
+        let (line_rows, rest) = grid::split_rows(content, offset, &mut row_width, &mut issues);
+        rows.extend(line_rows);
+        next += 1;
+        if rest.is_some() {
+            trailing = rest;
+            break;
+        }
+    }
+    let boxes = grid::group_boxes(rows, &mut issues);
+    BoxLines { boxes, issues, trailing, next }
+}
+
+/// The grid of a box of two columns or more, with what reading it found wrong.
+fn read_grid(b: &BoxRows<'_>) -> (grid::Grid, Vec<GridIssue>) {
+    let mut issues = Vec::new();
+    let grid = grid::read_grid(b, &mut issues);
+    (grid, issues)
+}
+
+/// The boxes of a run of box lines read ahead, with the grids of those of two columns or more, in order.
+struct BoxesRead<'a> {
+    first: usize,
+    lines: BoxLines<'a>,
+    grids: Vec<(grid::Grid, Vec<GridIssue>)>,
+}
+
+/// Reads every run of box lines in `lines`, in order, as [`Builder::boxes`] would when it meets the run's first line;
+/// stops when the builder no longer listens.
+fn read_boxes_ahead<'a>(lines: &[Line<'a>], sender: &mpsc::Sender<BoxesRead<'a>>) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !grid::opens_box(lines[i].content().0) {
+            i += 1;
+            continue;
+        }
+        let read = box_lines(lines, i);
+        let grids = read.boxes.iter().filter(|b| b.columns() > 1).map(read_grid).collect();
+        let next = read.next.max(i + 1);
+        if sender.send(BoxesRead { first: i, lines: read, grids }).is_err() {
+            return;
+        }
+        i = next;
+    }
 }
 
 /// The boxes read from a run of box lines.
@@ -1839,6 +1933,40 @@ mod tests {
             assert_eq!(&text[t.span.start..t.span.end], t.raw);
         }
         assert!(document.targets.windows(2).all(|w| w[0].span.start < w[1].span.start));
+    }
+
+    #[test]
+    fn boxes_read_ahead_are_the_boxes_read_in_line() {
+        // The seed has a box table and 24 专栏 boxes; three copies pass the size from which boxes are read ahead.
+        let seed = include_str!("../../../corpus/hebei-industry-transformation-13th-2016.txt");
+        let text = seed.repeat(3);
+        assert!(text.len() >= READ_AHEAD_FROM);
+        // Columns, row count, and each cell's place, spans and text.
+        type Shape = (Vec<String>, u32, Vec<(u32, u32, u32, u32, String)>);
+        let tables = |document: &Document| -> Vec<Shape> {
+            let cells =
+                |t: &Table| t.cells.iter().map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.clone())).collect();
+            let walk = document.walk();
+            walk.iter()
+                .filter_map(|(_, node)| match node {
+                    Node::Table(t) => Some((t.columns.clone(), t.rows, cells(t))),
+                    _ => None,
+                })
+                .collect()
+        };
+        let codes = |diagnostics: &[Diagnostic]| -> Vec<String> {
+            diagnostics.iter().map(|d| d.code.to_string()).filter(|c| c.starts_with("table.")).collect()
+        };
+        let (one, one_diagnostics) = parse(seed);
+        let (three, three_diagnostics) = parse(&text);
+        let one_tables = tables(&one);
+        assert!(!one_tables.is_empty(), "the seed has its indicator table");
+        assert_eq!(tables(&three), [one_tables.clone(), one_tables.clone(), one_tables].concat());
+        let one_codes = codes(&one_diagnostics);
+        assert_eq!(codes(&three_diagnostics), [one_codes.clone(), one_codes.clone(), one_codes].concat());
+        assert_eq!(one.projects.len(), 171);
+        assert_eq!(three.projects.len(), one.projects.len() * 3);
+        assert_eq!(three.indicators.len(), one.indicators.len() * 3);
     }
 
     #[test]

@@ -345,17 +345,15 @@ impl<'a> Builder<'a> {
 
     /// Reads the boxes that start on line `i` and the lines of box rows that follow; returns the next line index.
     fn boxes(&mut self, i: usize) -> usize {
-        let (BoxLines { boxes, mut issues, trailing, next }, mut grids) = match self.boxes_read_ahead(i) {
-            Some(read) => (read.lines, read.grids),
+        let (BoxLines { boxes, mut issues, trailing, next }, mut reads) = match self.boxes_read_ahead(i) {
+            Some(read) => (read.lines, read.boxes),
             None => (box_lines(&self.lines, i), Vec::new()),
         };
-        let mut grids = grids.drain(..);
+        let mut reads = reads.drain(..);
         for b in boxes {
-            if b.columns() <= 1 {
-                self.panel(&b);
-            } else {
-                let grid = grids.next().unwrap_or_else(|| read_grid(&b));
-                self.table(&b, grid, &mut issues);
+            match reads.next().unwrap_or_else(|| read_box(&b)) {
+                BoxRead::Panel(parts) => self.panel(&b, parts),
+                BoxRead::Table(grid, grid_issues) => self.table(&b, (grid, grid_issues), &mut issues),
             }
         }
         for issue in issues {
@@ -440,9 +438,8 @@ impl<'a> Builder<'a> {
         self.after_table = true;
     }
 
-    fn panel(&mut self, b: &BoxRows<'_>) {
+    fn panel(&mut self, b: &BoxRows<'_>, parts: panel::PanelParts) {
         self.after_table = false;
-        let parts = panel::read_panel(b);
         let id = next_id("panel", &mut self.counters.panel);
         let span = self.index.span(b.start(), b.end());
         let (paragraphs, paragraph_pieces) = parts.paragraphs.into_iter().map(|p| (p.text, p.pieces)).unzip();
@@ -1529,11 +1526,27 @@ fn read_grid(b: &BoxRows<'_>) -> (grid::Grid, Vec<GridIssue>) {
     (grid, issues)
 }
 
-/// The boxes of a run of box lines read ahead, with the grids of those of two columns or more, in order.
+/// What a box holds: a one-column box is a panel (专栏), a wider one a table.
+enum BoxRead {
+    Panel(panel::PanelParts),
+    Table(grid::Grid, Vec<GridIssue>),
+}
+
+/// Reads a box (see [`BoxRead`]).
+fn read_box(b: &BoxRows<'_>) -> BoxRead {
+    if b.columns() <= 1 {
+        BoxRead::Panel(panel::read_panel(b))
+    } else {
+        let (grid, issues) = read_grid(b);
+        BoxRead::Table(grid, issues)
+    }
+}
+
+/// The boxes of a run of box lines read ahead (see [`read_boxes_ahead`]), with what each holds, in order.
 struct BoxesRead<'a> {
     first: usize,
     lines: BoxLines<'a>,
-    grids: Vec<(grid::Grid, Vec<GridIssue>)>,
+    boxes: Vec<BoxRead>,
 }
 
 /// Reads every run of box lines in `lines`, in order, as [`Builder::boxes`] would when it meets the run's first line;
@@ -1546,9 +1559,9 @@ fn read_boxes_ahead<'a>(lines: &[Line<'a>], sender: &mpsc::Sender<BoxesRead<'a>>
             continue;
         }
         let read = box_lines(lines, i);
-        let grids = read.boxes.iter().filter(|b| b.columns() > 1).map(read_grid).collect();
+        let boxes = read.boxes.iter().map(read_box).collect();
         let next = read.next.max(i + 1);
-        if sender.send(BoxesRead { first: i, lines: read, grids }).is_err() {
+        if sender.send(BoxesRead { first: i, lines: read, boxes }).is_err() {
             return;
         }
         i = next;

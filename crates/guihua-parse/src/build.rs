@@ -19,7 +19,7 @@ use crate::layout;
 use crate::logical;
 use crate::panel;
 use crate::target;
-use crate::text::{Line, LineIndex, is_blank, lines};
+use crate::text::{Line, LineIndex, floor_char_boundary, is_blank, lines};
 
 /// Parses plan text into a document and the diagnostics found on the way. Never fails, never panics.
 ///
@@ -1597,13 +1597,6 @@ fn starts_closed(line: &str) -> bool {
 fn next_id(kind: &str, counter: &mut usize) -> String {
     *counter += 1;
     format!("{kind}-{counter}")
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The styles of laws and long plans, which rank by design: 篇 > 编 > 分编 > 章 > 节 > 条.

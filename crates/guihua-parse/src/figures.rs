@@ -64,6 +64,19 @@ impl Normalized {
         }
     }
 
+    /// Nothing yet, for a source of `source`'s length.
+    fn empty(source: &str) -> Normalized {
+        Normalized { text: String::new(), segments: Vec::new(), source_len: source.len() }
+    }
+
+    /// Appends the rewriting of a chunk of the source that starts at byte `at`.
+    fn append(&mut self, chunk: &Normalized, at: usize) {
+        for (k, s) in chunk.segments.iter().enumerate() {
+            let out_end = chunk.segments.get(k + 1).map_or(chunk.text.len(), |next| next.out);
+            self.push(&chunk.text[s.out..out_end], at + s.src, at + s.end, s.copied);
+        }
+    }
+
     /// Appends `written` for the source range `src..end`, copied when it is what the source says.
     fn push(&mut self, written: &str, src: usize, end: usize, copied: bool) {
         let out = self.text.len();
@@ -118,6 +131,53 @@ const UNITS: [&str; 33] = [
 /// common case, which costs one pass over the bytes and no allocation). Runs of Chinese numerals are read only when
 /// `numerals` (see [`writes_chinese_figures`]).
 pub(crate) fn normalize(text: &str, numerals: bool) -> Option<Normalized> {
+    if text.len() <= NORMALIZE_CHUNK {
+        return normalize_chunk(text, numerals);
+    }
+    // A long text is read a chunk at a time, each ending after a `。`: no rule looks across a sentence end, and the
+    // characters of one chunk (sixteen bytes each) are all that is held at once.
+    let mut out: Option<Normalized> = None;
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text, start);
+        let chunk = &text[start..end];
+        match (normalize_chunk(chunk, numerals), out.as_mut()) {
+            (None, None) => {}
+            (Some(rewritten), None) => {
+                let mut first = Normalized { text: String::with_capacity(text.len()), ..Normalized::empty(text) };
+                first.push(&text[..start], 0, start, true);
+                first.append(&rewritten, start);
+                out = Some(first);
+            }
+            (rewritten, Some(so_far)) => match rewritten {
+                Some(rewritten) => so_far.append(&rewritten, start),
+                None => so_far.push(chunk, start, end, true),
+            },
+        }
+        start = end;
+    }
+    out
+}
+
+/// The most bytes [`normalize`] reads at once, unless a sentence is longer.
+const NORMALIZE_CHUNK: usize = 64 * 1024;
+
+/// Where the chunk of `text` from `start` ends: after the last `。` within [`NORMALIZE_CHUNK`] bytes, else after the
+/// first one beyond, else at the end.
+fn chunk_end(text: &str, start: usize) -> usize {
+    const STOP: &str = "。";
+    if text.len() - start <= NORMALIZE_CHUNK {
+        return text.len();
+    }
+    let limit = crate::text::floor_char_boundary(text, start + NORMALIZE_CHUNK);
+    if let Some(at) = text[start..limit].rfind(STOP).filter(|&at| at > 0) {
+        return start + at + STOP.len();
+    }
+    text[limit..].find(STOP).map_or(text.len(), |at| limit + at + STOP.len())
+}
+
+/// [`normalize`] of one chunk.
+fn normalize_chunk(text: &str, numerals: bool) -> Option<Normalized> {
     if !needs_rewriting(text, numerals) {
         return None;
     }
@@ -537,5 +597,36 @@ mod tests {
         assert_eq!(&text[n.source(year)..n.source_end(year + 4)], "2025");
         assert_eq!(&text[n.source(at)..n.source_end(at + 3)], "百分之五十");
         assert_eq!(n.source(n.text.len()), text.len());
+    }
+
+    #[test]
+    fn a_long_text_is_rewritten_a_chunk_at_a_time_as_it_would_be_at_once() {
+        // Sentences with and without figures to rewrite; long enough for several chunks, with a chunk that needs
+        // nothing between two that do.
+        let rewritten = "到 2025 年，产值达到１６，７７０亿元。";
+        let plain = "坚持创新驱动发展，推动产业转型升级。";
+        let mut text = String::new();
+        while text.len() < 3 * NORMALIZE_CHUNK {
+            text.push_str(rewritten);
+        }
+        while text.len() < 5 * NORMALIZE_CHUNK {
+            text.push_str(plain);
+        }
+        while text.len() < 7 * NORMALIZE_CHUNK {
+            text.push_str(rewritten);
+        }
+        let n = normalize(&text, true).expect("rewritten");
+        assert_eq!(n.text, text.replace(rewritten, "到2025年，产值达到16770亿元。"));
+        // Every figure maps back to its place in the source.
+        let mut from = 0;
+        for (at, _) in n.text.match_indices("16770") {
+            let src = n.source(at);
+            let found = text[from..].find("１６，７７０").expect("the source figure") + from;
+            assert_eq!(src, found);
+            assert_eq!(&text[src..n.source_end(at + 5)], "１６，７７０");
+            from = found + "１６，７７０".len();
+        }
+        assert_eq!(n.source(n.text.len()), text.len());
+        assert!(normalize(&plain.repeat(10_000), true).is_none(), "nothing to rewrite in any chunk");
     }
 }

@@ -124,6 +124,14 @@ pub fn width(c: char) -> usize {
     c.width_cjk().unwrap_or(0)
 }
 
+/// The largest character boundary of `text` at or before byte `at` (`at` at most the length).
+pub(crate) fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,7 +84,10 @@ pub(crate) fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
 /// Reads and parses one file; errors name the file.
 pub(crate) fn read(path: &PathBuf, encoding: Option<&str>) -> anyhow::Result<guihua_parse::Parsed> {
     let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let options =
-        guihua_parse::Options { path: Some(path.display().to_string()), encoding: encoding.map(str::to_owned) };
+    let options = guihua_parse::Options {
+        path: Some(path.display().to_string()),
+        encoding: encoding.map(str::to_owned),
+        ..Default::default()
+    };
     guihua_parse::parse_bytes(&bytes, &options).with_context(|| format!("{}", path.display()))
 }

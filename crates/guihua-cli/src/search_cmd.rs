@@ -115,15 +115,18 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
             unchanged += 1;
             continue;
         }
-        let options = guihua_parse::Options { path: Some(key.clone()), encoding: None };
-        let Ok(parsed) = guihua_parse::parse_bytes(&bytes, &options) else {
+        let options = guihua_parse::Options { path: Some(key.clone()), encoding: None, skip_targets: true };
+        let Ok(parsed) = guihua_parse::parse_owned(bytes, &options) else {
             skipped.push((key, "not a text document"));
             continue;
         };
-        let info = document_info(file, &parsed.document);
+        // The text is not needed for the index: a large file is not held twice while its units are indexed.
+        let guihua_parse::Parsed { document, text } = parsed;
+        drop(text);
+        let info = document_info(file, &document);
         library.remove(&key)?;
         let segmenter = segmenter.get_or_insert_with(|| std::sync::Arc::new(guihua_index::Segmenter::new()));
-        let units = library.add(segmenter, &info, &parsed.document)?;
+        let units = library.add(segmenter, &info, &document)?;
         manifest.insert(key, json!({"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}));
         added += 1;
     }
@@ -312,7 +315,7 @@ pub(crate) fn open_library(explicit: Option<&Path>) -> anyhow::Result<(Library, 
     let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
     let mut library = Library::in_memory()?;
     for (path, bytes) in BUNDLED {
-        let options = guihua_parse::Options { path: Some(path.to_owned()), encoding: None };
+        let options = guihua_parse::Options { path: Some(path.to_owned()), encoding: None, skip_targets: true };
         let parsed = guihua_parse::parse_bytes(bytes, &options)?;
         library.add(&segmenter, &document_info(Path::new(path), &parsed.document), &parsed.document)?;
     }

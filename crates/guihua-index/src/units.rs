@@ -1,12 +1,13 @@
 //! Searchable units: the pieces of a parsed document that a hit can point at.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use guihua_model::{Document, Node, Span};
 
 /// One searchable piece of a document.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
+pub struct Unit<'a> {
     /// The node the unit comes from (`paragraph-12`, `panel-3`, `indicator-4`, `project-17`).
     pub node_id: String,
     /// `section`, `paragraph`, `panel`, `project`, `indicator`, `cell`, `title`, `notice`, `figure`.
@@ -14,8 +15,8 @@ pub struct Unit {
     /// The headings above the unit, outermost first, each with its number (`（一）培育壮大战略性新兴产业`); a panel's
     /// own units end with the panel (`专栏1`).
     pub section_path: Vec<String>,
-    /// The text as written.
-    pub text: String,
+    /// The text as written: borrowed from the document where it is written there as it is.
+    pub text: Cow<'a, str>,
     /// A label that ranks above body text: a section's title, a paragraph's lead phrase, a panel's title.
     pub heading: String,
     /// The 1-based source line where the unit starts.
@@ -23,7 +24,7 @@ pub struct Unit {
 }
 
 /// Cuts a document into units, in source order.
-pub fn units(document: &Document) -> Vec<Unit> {
+pub fn units(document: &Document) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
     let mut path = Vec::new();
     // The breadcrumb of every panel and table, for the projects and indicators read from them.
@@ -58,15 +59,22 @@ pub fn units(document: &Document) -> Vec<Unit> {
     out
 }
 
-fn unit(id: &str, kind: &'static str, section_path: Vec<String>, text: String, heading: String, span: Span) -> Unit {
-    Unit { node_id: id.to_owned(), kind, section_path, text, heading, line: span.line }
+fn unit<'a>(
+    id: &str,
+    kind: &'static str,
+    section_path: Vec<String>,
+    text: impl Into<Cow<'a, str>>,
+    heading: String,
+    span: Span,
+) -> Unit<'a> {
+    Unit { node_id: id.to_owned(), kind, section_path, text: text.into(), heading, line: span.line }
 }
 
-fn collect(
-    nodes: &[Node],
+fn collect<'a>(
+    nodes: &'a [Node],
     indicator_tables: &[&str],
     path: &mut Vec<String>,
-    out: &mut Vec<Unit>,
+    out: &mut Vec<Unit<'a>>,
     container_paths: &mut HashMap<String, Vec<String>>,
 ) {
     for node in nodes {
@@ -80,7 +88,7 @@ fn collect(
             }
             Node::Paragraph(p) => {
                 let heading = p.lead.clone().unwrap_or_default();
-                out.push(unit(&p.id, "paragraph", path.clone(), p.text.clone(), heading, p.span));
+                out.push(unit(&p.id, "paragraph", path.clone(), p.text.as_str(), heading, p.span));
             }
             Node::Item(i) => {
                 let text = format!("{}{}", i.number, i.text);
@@ -95,7 +103,7 @@ fn collect(
                 panel_path.push(label);
                 out.push(unit(&p.id, "panel", panel_path.clone(), p.title.clone(), p.title.clone(), p.span));
                 for text in &p.paragraphs {
-                    out.push(unit(&p.id, "panel", panel_path.clone(), text.clone(), String::new(), p.span));
+                    out.push(unit(&p.id, "panel", panel_path.clone(), text.as_str(), String::new(), p.span));
                 }
                 container_paths.insert(p.id.clone(), panel_path);
             }
@@ -108,10 +116,10 @@ fn collect(
                     }
                     // The cell's own line (documents older than 2.1.0 have none: the table's first line).
                     let span = if cell.line > 0 { Span { line: cell.line, ..t.span } } else { t.span };
-                    out.push(unit(&t.id, "cell", path.clone(), cell.text.clone(), String::new(), span));
+                    out.push(unit(&t.id, "cell", path.clone(), cell.text.as_str(), String::new(), span));
                 }
                 for note in &t.notes {
-                    out.push(unit(&t.id, "cell", path.clone(), note.clone(), String::new(), t.span));
+                    out.push(unit(&t.id, "cell", path.clone(), note.as_str(), String::new(), t.span));
                 }
             }
             Node::Part(p) => {
@@ -139,7 +147,7 @@ fn collect(
             Node::Toc(t) => out.push(unit(&t.id, "toc", path.clone(), t.entries.join("\n"), String::new(), t.span)),
             Node::Title(t) => out.push(unit(&t.id, "title", Vec::new(), t.text.clone(), t.text.clone(), t.span)),
             Node::Notice(n) => out.push(unit(&n.id, "notice", Vec::new(), n.lines.join("\n"), String::new(), n.span)),
-            Node::Figure(f) => out.push(unit(&f.id, "figure", path.clone(), f.text.clone(), String::new(), f.span)),
+            Node::Figure(f) => out.push(unit(&f.id, "figure", path.clone(), f.text.as_str(), String::new(), f.span)),
             _ => {}
         }
     }

@@ -26,9 +26,23 @@ use crate::text::{Line, LineIndex, floor_char_boundary, is_blank, lines};
 /// The document's `source` is left empty and its `diagnostics` list too: the diagnostics are returned beside it.
 /// [`crate::parse_bytes`] fills in both.
 pub fn parse(text: &str) -> (Document, Vec<Diagnostic>) {
+    parse_with(text, Reading::Everything)
+}
+
+/// What a parse reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// The tree, indicators, projects and targets.
+    Everything,
+    /// All but the targets.
+    Structure,
+}
+
+/// [`parse`], reading what `reading` says.
+pub(crate) fn parse_with(text: &str, reading: Reading) -> (Document, Vec<Diagnostic>) {
     let mut builder = Builder::new(text);
     builder.run();
-    builder.finish()
+    builder.finish(reading)
 }
 
 /// A section whose heading has been read and whose content is still being collected.
@@ -1366,7 +1380,7 @@ impl<'a> Builder<'a> {
         self.diagnostics.push(Diagnostic { code: code.to_owned(), severity, message, span });
     }
 
-    fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+    fn finish(mut self, reading: Reading) -> (Document, Vec<Diagnostic>) {
         while !self.stack.is_empty() {
             self.close_section();
         }
@@ -1386,7 +1400,9 @@ impl<'a> Builder<'a> {
         cell_lines(&mut document.outline, &self.index);
         collect_indicators(&mut document, &self.index);
         collect_projects(&mut document, &self.index);
-        collect_targets(&mut document, &self.index, crate::figures::writes_chinese_figures(self.text));
+        if reading == Reading::Everything {
+            collect_targets(&mut document, &self.index, crate::figures::writes_chinese_figures(self.text));
+        }
         if let Some((span, tail)) = truncation(&document) {
             let message = format!("the text ends mid-sentence (`…{tail}`): the file may be truncated");
             self.diagnose("layout.truncated", Severity::Warning, message, span.start, span.end);
@@ -1973,6 +1989,18 @@ mod tests {
         assert_eq!(one.projects.len(), 171);
         assert_eq!(three.projects.len(), one.projects.len() * 3);
         assert_eq!(three.indicators.len(), one.indicators.len() * 3);
+    }
+
+    #[test]
+    fn reading_the_structure_is_reading_everything_but_the_targets() {
+        let seed = include_str!("../../../corpus/hebei-industry-transformation-13th-2016.txt");
+        let (mut everything, diagnostics) = parse(seed);
+        let (structure, structure_diagnostics) = parse_with(seed, Reading::Structure);
+        assert!(!everything.targets.is_empty());
+        assert!(structure.targets.is_empty());
+        everything.targets.clear();
+        assert_eq!(structure, everything);
+        assert_eq!(structure_diagnostics, diagnostics);
     }
 
     #[test]

@@ -87,6 +87,22 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     Ok(Decoded { text, source, diagnostics })
 }
 
+/// [`decode`], taking the bytes: valid UTF-8 without a byte-order mark or a label, the common case, becomes the text
+/// as it is, without a copy.
+pub(crate) fn decode_owned(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded> {
+    if label.is_some() || Encoding::for_bom(&bytes).is_some() || memchr::memchr(0, &bytes).is_some() {
+        return decode(&bytes, label);
+    }
+    let (sha256, size) = (hex_sha256(&bytes), bytes.len() as u64);
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let source = Source { path: None, encoding: UTF_8.name().to_owned(), bom: false, sha256, bytes: size };
+            Ok(Decoded { text, source, diagnostics: Vec::new() })
+        }
+        Err(err) => decode(err.as_bytes(), label),
+    }
+}
+
 /// `bytes` as text when they are valid UTF-8, checked by encoding_rs, which is several times faster than the standard
 /// library on Chinese text.
 fn utf8(bytes: &[u8]) -> Option<&str> {
@@ -160,6 +176,24 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("规划".as_bytes());
+        let gbk = encoding_rs::GBK.encode("第一章　总则　规划目标").0.into_owned();
+        for bytes in [b"plain".to_vec(), "规划，目标。".as_bytes().to_vec(), bom, gbk, b"a\0b".to_vec()] {
+            let borrowed = decode(&bytes, None);
+            let owned = decode_owned(bytes, None);
+            match (borrowed, owned) {
+                (Ok(b), Ok(o)) => {
+                    assert_eq!((b.text, b.source, b.diagnostics), (o.text, o.source, o.diagnostics));
+                }
+                (Err(b), Err(o)) => assert_eq!(b.to_string(), o.to_string()),
+                (b, o) => panic!("{b:?} against {o:?}"),
+            }
+        }
+    }
 
     #[test]
     fn utf8_plain_and_with_bom() {

@@ -75,6 +75,9 @@ pub struct Options {
     pub path: Option<String>,
     /// An encoding label that overrides detection (`gbk`, `utf-16le`, …).
     pub encoding: Option<String>,
+    /// Leave `targets` empty: for callers that do not read them, such as the indexer. Reading targets is about half
+    /// the work of a parse.
+    pub skip_targets: bool,
 }
 
 /// A document parsed from bytes, with the decoded text its spans point into.
@@ -94,8 +97,17 @@ pub fn read_grids(text: &str) -> (Vec<guihua_model::Table>, Vec<Diagnostic>) {
 
 /// Decodes and parses `bytes`.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed> {
-    let decoded = decode(bytes, options.encoding.as_deref())?;
-    let (mut document, diagnostics) = parse(&decoded.text);
+    parse_decoded(decode(bytes, options.encoding.as_deref())?, options)
+}
+
+/// [`parse_bytes`], taking the bytes: valid UTF-8 becomes the text without a copy, so a large file is held once.
+pub fn parse_owned(bytes: Vec<u8>, options: &Options) -> Result<Parsed> {
+    parse_decoded(decode::decode_owned(bytes, options.encoding.as_deref())?, options)
+}
+
+fn parse_decoded(decoded: Decoded, options: &Options) -> Result<Parsed> {
+    let reading = if options.skip_targets { build::Reading::Structure } else { build::Reading::Everything };
+    let (mut document, diagnostics) = build::parse_with(&decoded.text, reading);
     document.source = decoded.source;
     document.source.path.clone_from(&options.path);
     document.diagnostics = merge_diagnostics(decoded.diagnostics, diagnostics);

@@ -77,7 +77,7 @@ impl App {
             return Ok(parsed);
         }
         let bytes = self.source_bytes(info)?;
-        let options = guihua_parse::Options { path: Some(info.path.clone()), encoding: None };
+        let options = guihua_parse::Options { path: Some(info.path.clone()), encoding: None, ..Default::default() };
         let parsed = guihua_parse::parse_bytes(&bytes, &options)
             .map_err(|e| PageError::Internal(format!("cannot read {}: {e}", info.path)))?;
         let parsed = Arc::new(parsed);

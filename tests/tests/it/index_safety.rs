@@ -152,7 +152,8 @@ fn an_index_whose_manifest_is_in_the_payload_is_searched_and_upgraded() {
     let bytes = std::fs::read(&seed).unwrap();
     let key = seed.display().to_string();
     let parsed =
-        guihua_parse::parse_bytes(&bytes, &guihua_parse::Options { path: Some(key.clone()), encoding: None }).unwrap();
+        guihua_parse::parse_bytes(&bytes, &guihua_parse::Options { path: Some(key.clone()), ..Default::default() })
+            .unwrap();
     let mut library = guihua_index::Library::open_or_create(&dir).unwrap();
     let info = guihua_index::DocumentInfo {
         doc_id: "hebei-industry-transformation-13th-2016".into(),

@@ -108,7 +108,7 @@ fn full_text(hit: &guihua_index::Hit) -> String {
     units(doc)
         .into_iter()
         .filter(|u| u.node_id == hit.node_id)
-        .map(|u| u.text)
+        .map(|u| u.text.into_owned())
         .find(|t| t.contains(hit.snippet.trim_matches('…').split('…').next().unwrap_or_default()))
         .unwrap_or_default()
 }

@@ -16,7 +16,7 @@ pub fn app_of(plans: &[Bundled]) -> App {
     let segmenter = Arc::new(Segmenter::new());
     let mut library = Library::in_memory().unwrap();
     for plan in plans {
-        let options = guihua_parse::Options { path: Some(plan.path.into()), encoding: None };
+        let options = guihua_parse::Options { path: Some(plan.path.into()), encoding: None, ..Default::default() };
         let parsed = guihua_parse::parse_bytes(plan.bytes, &options).unwrap();
         let stem = Path::new(plan.path).file_stem().unwrap().to_string_lossy().into_owned();
         let title = parsed.document.meta.title.clone().unwrap_or_else(|| stem.clone());

@@ -1016,7 +1016,10 @@ impl<'a> Builder<'a> {
             id: next_id("section", &mut self.counters.section),
             span: heading_span,
             level: u32::try_from(depth + 1).unwrap_or(u32::MAX),
-            number: n.number.to_owned(),
+            number: match n.number {
+                "、" => restored_numeral(n.ordinal),
+                number => number.to_owned(),
+            },
             ordinal: (n.style != Style::Unnumbered).then_some(n.ordinal),
             title: n.title.to_owned(),
             heading_span,
@@ -1592,6 +1595,13 @@ struct BoxLines<'a> {
     trailing: Option<(&'a str, usize)>,
     /// The first line after the run.
     next: usize,
+}
+
+/// The number of a heading whose thin numeral OCR lost (`、指导思想`, see [`heading::lost_numeral_title`]), with the
+/// numeral put back (`一、`): the number a reader cites. The heading's span still covers what is written.
+fn restored_numeral(ordinal: u32) -> String {
+    let numeral = ["一", "二", "三"].get(usize::try_from(ordinal).unwrap_or(0).wrapping_sub(1)).copied();
+    numeral.map_or_else(|| "、".to_owned(), |n| format!("{n}、"))
 }
 
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
@@ -2502,8 +2512,16 @@ mod tests {
     #[test]
     fn a_heading_whose_numeral_ocr_lost() {
         let (nodes, codes) = outline("、主要目标和指导方针\n（一）奋斗目标\n正文。\n、基本任务\n正文。\n");
-        assert_eq!(nodes, ["0:、主要目标和指导方针", "1:（一）奋斗目标", "2:paragraph", "0:、基本任务", "1:paragraph"]);
+        // The numeral is put back in the number; the heading span is what is written.
+        assert_eq!(
+            nodes,
+            ["0:一、主要目标和指导方针", "1:（一）奋斗目标", "2:paragraph", "0:二、基本任务", "1:paragraph"]
+        );
         assert_eq!(codes, ["heading.ocr_numeral", "heading.ocr_numeral"]);
+        let text = "、主要目标和指导方针\n正文。\n";
+        let (doc, _) = parse(text);
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        assert_eq!(&text[s.heading_span.start..s.heading_span.end], "、主要目标和指导方针");
     }
 
     #[test]

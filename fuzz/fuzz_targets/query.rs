@@ -14,7 +14,7 @@ fn library() -> &'static Library {
         let (document, _) = guihua_parse::parse(text);
         let mut library = Library::in_memory().expect("an in-memory index");
         let info = DocumentInfo { doc_id: "seed".into(), title: "河北".into(), path: "seed.txt".into(), ..Default::default() };
-        library.add(&Arc::new(guihua_index::Segmenter::new()), &info, &document).expect("indexes");
+        library.add(&info, &document).expect("indexes");
         library.commit().expect("commits");
         library
     })

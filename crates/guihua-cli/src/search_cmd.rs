@@ -97,7 +97,6 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let mut manifest = read_manifest(&library, &dir, true)?;
     let mut skipped = Skipped::new();
     let files = collect_files(&args.paths, &mut skipped)?;
-    let mut segmenter: Option<std::sync::Arc<guihua_index::Segmenter>> = None;
     let (mut added, mut unchanged) = (0, 0);
     let mut seen = HashSet::new();
     let progress = progress_bar(files.iter().map(|f| fs::metadata(f).map_or(0, |m| m.len())).sum());
@@ -125,8 +124,7 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         drop(text);
         let info = document_info(file, &document);
         library.remove(&key)?;
-        let segmenter = segmenter.get_or_insert_with(|| std::sync::Arc::new(guihua_index::Segmenter::new()));
-        let units = library.add(segmenter, &info, &document)?;
+        let units = library.add(&info, &document)?;
         manifest.insert(key, json!({"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}));
         added += 1;
     }
@@ -312,12 +310,11 @@ pub(crate) fn open_library(explicit: Option<&Path>) -> anyhow::Result<(Library, 
             bail!("no index at {}: build one with `guihua index PATH… --index {}`", dir.display(), dir.display());
         }
     }
-    let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
     let mut library = Library::in_memory()?;
     for (path, bytes) in BUNDLED {
         let options = guihua_parse::Options { path: Some(path.to_owned()), encoding: None, skip_targets: true };
         let parsed = guihua_parse::parse_bytes(bytes, &options)?;
-        library.add(&segmenter, &document_info(Path::new(path), &parsed.document), &parsed.document)?;
+        library.add(&document_info(Path::new(path), &parsed.document), &parsed.document)?;
     }
     library.commit()?;
     Ok((library, true))

@@ -103,7 +103,6 @@ fn build(files: &[(PathBuf, Vec<u8>)], dir: Option<&Path>) -> Library {
         Some(dir) => Library::open_or_create(dir).expect("an index folder"),
         None => Library::in_memory().expect("an in-memory index"),
     };
-    let segmenter = segmenter();
     for (path, bytes) in files {
         let Ok(parsed) = guihua_parse::parse_bytes(bytes, &guihua_parse::Options::default()) else { continue };
         let info = DocumentInfo {
@@ -111,7 +110,7 @@ fn build(files: &[(PathBuf, Vec<u8>)], dir: Option<&Path>) -> Library {
             path: path.display().to_string(),
             ..DocumentInfo::default()
         };
-        library.add(&segmenter, &info, &parsed.document).expect("indexing works");
+        library.add(&info, &parsed.document).expect("indexing works");
     }
     library.commit().expect("commit works");
     library

@@ -3,19 +3,18 @@
 //! Every searchable unit of a [`guihua_model::Document`] (section titles, paragraphs, panel paragraphs, projects,
 //! indicators, table cells) becomes one tantivy document with two views of its normalised text: character bigrams
 //! plus the last character of each run, which find every substring exactly (a query run of n ≥ 2 characters is the
-//! phrase of its n − 1 bigrams, one character the terms that start with it), and jieba words, which rank units where the query is a whole word above units where it only occurs
-//! inside a longer word (数据 vs 大数据). Query handling needs no jieba dictionary: queries become bigram phrases and
-//! word terms directly, so a cold search starts fast.
+//! phrase of its n − 1 bigrams, one character the terms that start with it), and the strings that stand inside a
+//! domain-lexicon term, which rank units where the query stands as a word above units where it only stands inside a
+//! longer term (数据 vs 大数据; `lexicon_mask`). Neither indexing nor searching loads jieba's dictionary.
 //!
 //! ```
 //! use guihua_index::{DocumentInfo, Library};
 //!
 //! let text = "发展大数据产业。\n支持数据应用。\n";
 //! let (document, _) = guihua_parse::parse(text);
-//! let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
 //! let mut library = Library::in_memory().unwrap();
 //! let info = DocumentInfo { doc_id: "demo".into(), title: "示例".into(), path: "demo.txt".into(), ..Default::default() };
-//! library.add(&segmenter, &info, &document).unwrap();
+//! library.add(&info, &document).unwrap();
 //! library.commit().unwrap();
 //! let result = library.search("数据", 10).unwrap();
 //! assert_eq!(result.total, 2);
@@ -30,6 +29,7 @@ mod query;
 mod snippet;
 mod text;
 mod units;
+mod whole_word;
 
 pub use facets::Facets;
 pub use library::{DocumentInfo, Hit, Library, Page, SearchResult, highlight_needles};

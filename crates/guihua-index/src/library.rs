@@ -13,16 +13,18 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 use crate::facets::{FacetCollector, Facets};
 use crate::query::{AtomKind, Query, parse_query};
-use std::sync::Arc;
 
-use crate::text::{GramTokenizer, Segmenter, WordTokenizer, is_gram_char, normalize, query_grams};
+use crate::text::{GramTokenizer, is_gram_char, normalize, query_grams};
 use crate::units::units;
+use crate::whole_word::{MaskedTokenizer, WholeWord, holds_lexicon_term};
 use crate::{Result, snippet};
 
 /// Separates the headings of a stored section path.
 const PATH_SEPARATOR: char = '\u{1F}';
-/// How much a whole-word match adds over a substring-only match.
-const WORD_BOOST: f32 = 10.0;
+/// What a whole-word match adds (see `whole_word.rs`): a constant above what a substring match of a query scores, so
+/// that the units where a query run stands as a word come before the units where it only stands inside longer terms,
+/// and rank among themselves by their substring scores.
+const WORD_BOOST: f32 = 1000.0;
 /// How much a match in a title or lead phrase adds.
 const HEADING_BOOST: f32 = 2.0;
 /// The type of the one unit per document that carries its title for `doc:` filters.
@@ -57,7 +59,7 @@ struct Fields {
     text: Field,
     line: Field,
     bigrams: Field,
-    words: Field,
+    masked: Field,
     heading: Field,
     title_grams: Field,
     issuer: Field,
@@ -65,7 +67,7 @@ struct Fields {
 }
 
 const BIGRAM_TOKENIZER: &str = "guihua_bigrams";
-const WORD_TOKENIZER: &str = "guihua_words";
+const MASKED_TOKENIZER: &str = "guihua_masked";
 
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
@@ -84,7 +86,7 @@ fn schema() -> (Schema, Fields) {
         text: builder.add_text_field("text", STORED),
         line: builder.add_u64_field("line", STORED),
         bigrams: builder.add_text_field("bigrams", indexed(BIGRAM_TOKENIZER, positions)),
-        words: builder.add_text_field("words", indexed(WORD_TOKENIZER, IndexRecordOption::WithFreqs)),
+        masked: builder.add_text_field("masked", indexed(MASKED_TOKENIZER, IndexRecordOption::WithFreqs)),
         heading: builder.add_text_field("heading", indexed(BIGRAM_TOKENIZER, positions)),
         title_grams: builder.add_text_field("title_grams", indexed(BIGRAM_TOKENIZER, positions)),
         issuer: builder.add_text_field("issuer", STORED),
@@ -203,8 +205,6 @@ pub struct Library {
     reader: IndexReader,
     writer: Option<IndexWriter>,
     fields: Fields,
-    /// Whether the word tokenizer (which needs jieba's dictionary) is registered: only indexing needs it.
-    words_registered: bool,
 }
 
 /// The pieces of a unit's text to index, each with the line it starts on: the whole text, or the windows of a giant
@@ -286,8 +286,9 @@ impl Library {
     fn from_index(index: Index, fields: Fields) -> Result<Library> {
         let tokenizers = index.tokenizers();
         tokenizers.register(BIGRAM_TOKENIZER, GramTokenizer::BIGRAMS);
+        tokenizers.register(MASKED_TOKENIZER, MaskedTokenizer);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(Library { index, reader, writer: None, fields, words_registered: false })
+        Ok(Library { index, reader, writer: None, fields })
     }
 
     fn writer(&mut self) -> Result<&mut IndexWriter> {
@@ -304,11 +305,7 @@ impl Library {
     /// Adds every unit of `document`; returns how many. Nothing is searchable before [`Library::commit`].
     ///
     /// The document's title is indexed once, on a unit of type `document` that only `doc:` filters match.
-    pub fn add(&mut self, segmenter: &Arc<Segmenter>, info: &DocumentInfo, document: &Document) -> Result<usize> {
-        if !self.words_registered {
-            self.index.tokenizers().register(WORD_TOKENIZER, WordTokenizer::new(Arc::clone(segmenter)));
-            self.words_registered = true;
-        }
+    pub fn add(&mut self, info: &DocumentInfo, document: &Document) -> Result<usize> {
         let f = self.fields;
         let writer = self.writer()?;
         let mut head = TantivyDocument::default();
@@ -338,7 +335,10 @@ impl Library {
                 doc.add_text(f.section_path, &path);
                 doc.add_u64(f.line, u64::from(line));
                 doc.add_text(f.bigrams, text);
-                doc.add_text(f.words, text);
+                // Most units hold no lexicon term: they are not copied into the masked field.
+                if holds_lexicon_term(text) {
+                    doc.add_text(f.masked, text);
+                }
                 if !unit.heading.is_empty() {
                     doc.add_text(f.heading, &unit.heading);
                 }
@@ -629,10 +629,11 @@ impl Library {
     fn run_query(&self, run: &str) -> Box<dyn TantivyQuery> {
         let f = self.fields;
         let body = substring(f.bigrams, run);
-        let word = TermQuery::new(Term::from_field_text(f.words, run), IndexRecordOption::WithFreqs);
-        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> =
-            vec![(Occur::Must, body), (Occur::Should, Box::new(BoostQuery::new(Box::new(word), WORD_BOOST)))];
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![(Occur::Must, body)];
         if run.chars().count() >= 2 {
+            let grams = query_grams(run).iter().map(|g| Term::from_field_text(f.bigrams, g)).collect();
+            let word = WholeWord::new(grams, Term::from_field_text(f.masked, run));
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(word), WORD_BOOST))));
             let heading = substring(f.heading, run);
             clauses.push((Occur::Should, Box::new(BoostQuery::new(heading, HEADING_BOOST))));
         }
@@ -722,9 +723,8 @@ mod tests {
         let text = format!("{}到2025年建成大数据中心。", filler.repeat(GIANT_UNIT / filler.len() + 1));
         let (document, _) = guihua_parse::parse(&text);
         let mut library = Library::in_memory().unwrap();
-        let segmenter = Arc::new(Segmenter::new());
         let info = DocumentInfo::of("giant".into(), "giant".into(), "giant.txt".into(), &document);
-        let units = library.add(&segmenter, &info, &document).unwrap();
+        let units = library.add(&info, &document).unwrap();
         library.commit().unwrap();
         assert!(units > GIANT_UNIT / WINDOW);
         let found = library.search("大数据中心", 10).unwrap();
@@ -733,6 +733,29 @@ mod tests {
         assert_eq!((hit.node_id.as_str(), hit.kind.as_str(), hit.line), ("paragraph-1", "paragraph", 1));
         assert!(hit.snippet.contains("大数据中心"));
         assert!(hit.text.len() <= WINDOW);
+    }
+
+    #[test]
+    fn units_where_the_query_stands_as_a_word_come_first() {
+        // Each a paragraph of its own; the ones holding 数据 only inside 大数据 (and 互联网 only inside 工业互联网)
+        // come last, whatever their substring scores; a unit with both kinds is a whole-word unit.
+        let text = "发展大数据产业，大数据大数据。\n\n推动大数据和数据开放。\n\n数据共享。\n\n\
+                    建设工业互联网平台。\n\n互联网加政务服务。\n";
+        let (document, _) = guihua_parse::parse(text);
+        let mut library = Library::in_memory().unwrap();
+        let info = DocumentInfo::of("t".into(), "t".into(), "t.txt".into(), &document);
+        library.add(&info, &document).unwrap();
+        library.commit().unwrap();
+        let order = |query: &str| -> Vec<String> {
+            library.search(query, 10).unwrap().hits.into_iter().map(|h| h.text).collect()
+        };
+        let data = order("数据");
+        assert_eq!(data.len(), 3);
+        assert_eq!(data[2], "发展大数据产业，大数据大数据。");
+        assert!(data[..2].contains(&"推动大数据和数据开放。".to_owned()));
+        assert_eq!(order("互联网"), ["互联网加政务服务。", "建设工业互联网平台。"]);
+        // A lexicon term itself is a word.
+        assert_eq!(order("大数据").len(), 2);
     }
 
     #[test]

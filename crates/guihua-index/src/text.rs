@@ -6,7 +6,6 @@
 
 use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
-use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -273,116 +272,6 @@ impl Segmenter {
     }
 }
 
-/// `chunked_words`: a unit is cut into words a chunk of about this many bytes at a time, each chunk ending after a
-/// sentence or clause mark, so that a giant unit (a 20 MB paragraph) never holds jieba's tokens for all of its text at
-/// once. jieba cuts at such marks anyway, so the words are the same as from the whole text.
-const WORD_CHUNK: usize = 64 * 1024;
-/// How far past [`WORD_CHUNK`] a chunk may run to end at a mark; text with no mark for that long is cut where it is.
-const WORD_CHUNK_SLACK: usize = 16 * 1024;
-
-/// Where the chunk that starts at `start` ends.
-fn chunk_end(text: &str, start: usize) -> usize {
-    if text.len() - start <= WORD_CHUNK + WORD_CHUNK_SLACK {
-        return text.len();
-    }
-    let mut at = start + WORD_CHUNK;
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    let mut limit = (at + WORD_CHUNK_SLACK).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    text[at..limit]
-        .char_indices()
-        .find(|&(_, c)| matches!(c, '。' | '，' | '；' | '！' | '？' | '：' | '、' | '\n'))
-        .map_or(at, |(i, c)| at + i + c.len_utf8())
-}
-
-/// jieba words as a tantivy tokenizer: the text is folded, then cut by [`Segmenter::words`].
-#[derive(Clone)]
-pub struct WordTokenizer {
-    segmenter: Arc<Segmenter>,
-}
-
-impl WordTokenizer {
-    /// A tokenizer sharing `segmenter`.
-    pub fn new(segmenter: Arc<Segmenter>) -> WordTokenizer {
-        WordTokenizer { segmenter }
-    }
-}
-
-/// The token stream of a [`WordTokenizer`]: the folded text and the spans of its words, a chunk at a time
-/// (`chunked_words`), one reused token.
-pub struct WordStream {
-    segmenter: Arc<Segmenter>,
-    text: String,
-    /// Where the next chunk starts.
-    next: usize,
-    /// The positions taken by the chunks before.
-    positions: usize,
-    spans: std::vec::IntoIter<(usize, usize, usize)>,
-    token: Token,
-}
-
-impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = WordStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream {
-        WordStream {
-            segmenter: Arc::clone(&self.segmenter),
-            text: normalize(text),
-            next: 0,
-            positions: 0,
-            spans: Vec::new().into_iter(),
-            token: Token::default(),
-        }
-    }
-}
-
-impl WordStream {
-    /// Cuts the next chunk; false when the text is done.
-    fn refill(&mut self) -> bool {
-        while self.spans.len() == 0 {
-            if self.next >= self.text.len() {
-                return false;
-            }
-            let (start, end) = (self.next, chunk_end(&self.text, self.next));
-            let (spans, count) = self.segmenter.word_spans_counted(&self.text[start..end]);
-            let base = self.positions;
-            self.spans = spans
-                .into_iter()
-                .map(|(from, to, position)| (start + from, start + to, base + position))
-                .collect::<Vec<_>>()
-                .into_iter();
-            self.positions += count;
-            self.next = end;
-        }
-        true
-    }
-}
-
-impl TokenStream for WordStream {
-    fn advance(&mut self) -> bool {
-        if !self.refill() {
-            return false;
-        }
-        let Some((from, to, position)) = self.spans.next() else { return false };
-        self.token.text.clear();
-        self.token.text.push_str(&self.text[from..to]);
-        (self.token.offset_from, self.token.offset_to, self.token.position) = (from, to, position);
-        true
-    }
-
-    fn token(&self) -> &Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
-    }
-}
-
 fn token(text: String, offset_from: usize, offset_to: usize, position: usize) -> Token {
     Token { offset_from, offset_to, position, text, position_length: 1 }
 }
@@ -390,34 +279,6 @@ fn token(text: String, offset_from: usize, offset_to: usize, position: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_units_are_cut_into_words_a_chunk_at_a_time_with_the_same_words() {
-        let seed = include_str!("../../../corpus/hebei-industry-transformation-13th-2016.txt");
-        let text = seed.repeat(2); // about 240 KB: four chunks
-        assert!(text.len() > 3 * WORD_CHUNK);
-        let segmenter = Arc::new(Segmenter::new());
-        let normalized = normalize(&text);
-        let whole: Vec<(String, usize)> =
-            segmenter.words(&normalized).into_iter().map(|t| (t.text, t.offset_from)).collect();
-        let mut stream = WordTokenizer::new(Arc::clone(&segmenter));
-        let mut stream = stream.token_stream(&text);
-        let mut chunked = Vec::new();
-        let mut last_position = 0;
-        while let Some(t) = stream.next() {
-            assert!(t.position >= last_position, "positions never go back");
-            last_position = t.position;
-            chunked.push((t.text.clone(), t.offset_from));
-        }
-        assert_eq!(chunked.len(), whole.len());
-        assert!(chunked == whole, "the same words at the same offsets");
-        // A text with no mark for longer than a chunk is still cut, on a character boundary.
-        let unbroken = "发展".repeat(30_000);
-        let end = chunk_end(&unbroken, 0);
-        assert!(unbroken.is_char_boundary(end) && end >= WORD_CHUNK && end < unbroken.len());
-        let marked = format!("{}。{}", "发展".repeat(11_000), "发展".repeat(20_000));
-        assert_eq!(chunk_end(&marked, 0), "发展".repeat(11_000).len() + "。".len());
-    }
 
     #[test]
     fn folding_keeps_one_char_per_char() {

@@ -1,15 +1,8 @@
 //! Property test: on any small collection, a query returns exactly the units whose normalised text contains it
 //! (the recall of grep), alone and ANDed with a second term.
 
-use std::sync::{Arc, OnceLock};
-
-use guihua_index::{DocumentInfo, Library, Segmenter, normalize, units};
+use guihua_index::{DocumentInfo, Library, normalize, units};
 use proptest::prelude::*;
-
-fn segmenter() -> Arc<Segmenter> {
-    static SEGMENTER: OnceLock<Arc<Segmenter>> = OnceLock::new();
-    Arc::clone(SEGMENTER.get_or_init(|| Arc::new(Segmenter::new())))
-}
 
 /// Lines over a small alphabet, so that queries hit often; full-width letters test folding.
 fn lines() -> impl Strategy<Value = Vec<String>> {
@@ -29,7 +22,7 @@ proptest! {
         let (document, _) = guihua_parse::parse(&text);
         let mut library = Library::in_memory().unwrap();
         let info = DocumentInfo { doc_id: "d".into(), title: "t".into(), path: "d.txt".into(), ..Default::default() };
-        library.add(&segmenter(), &info, &document).unwrap();
+        library.add(&info, &document).unwrap();
         library.commit().unwrap();
         let texts: Vec<String> = units(&document).iter().map(|u| normalize(&u.text)).collect();
         let (nq, nq2) = (normalize(&q), normalize(&q2));

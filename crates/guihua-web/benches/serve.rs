@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use divan::{Bencher, black_box};
-use guihua_index::{DocumentInfo, Library, Segmenter};
+use guihua_index::{DocumentInfo, Library};
 use guihua_web::{App, Bundled, Hosts};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
@@ -70,13 +70,13 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 const SEED_PATH: &str = "corpus/hebei-industry-transformation-13th-2016.txt";
 const SEED: &[u8] = include_bytes!("../../../corpus/hebei-industry-transformation-13th-2016.txt");
 
-fn add(library: &mut Library, segmenter: &Arc<Segmenter>, path: &str, bytes: &[u8]) {
+fn add(library: &mut Library, path: &str, bytes: &[u8]) {
     let options = guihua_parse::Options { path: Some(path.to_owned()), encoding: None, skip_targets: true };
     let Ok(parsed) = guihua_parse::parse_bytes(bytes, &options) else { return };
     let stem = Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
     let title = parsed.document.meta.title.clone().unwrap_or_else(|| stem.clone());
     let info = DocumentInfo::of(stem, title, path.to_owned(), &parsed.document);
-    library.add(segmenter, &info, &parsed.document).expect("indexing works");
+    library.add(&info, &parsed.document).expect("indexing works");
 }
 
 /// The app over the scale corpus's index (built once, then reused), else over the bundled plan.
@@ -84,9 +84,8 @@ fn app() -> &'static Arc<App> {
     static APP: OnceLock<Arc<App>> = OnceLock::new();
     APP.get_or_init(|| {
         let Some(files) = laws() else {
-            let segmenter = Arc::new(Segmenter::new());
             let mut library = Library::in_memory().expect("an in-memory index");
-            add(&mut library, &segmenter, SEED_PATH, SEED);
+            add(&mut library, SEED_PATH, SEED);
             library.commit().expect("commit works");
             return Arc::new(App::new(library, vec![Bundled { path: SEED_PATH, bytes: SEED }]).expect("an app"));
         };
@@ -97,11 +96,10 @@ fn app() -> &'static Arc<App> {
             None => {
                 eprintln!("building the index of {} files into {} …", files.len(), dir.display());
                 let _ = std::fs::remove_dir_all(&dir);
-                let segmenter = Arc::new(Segmenter::new());
                 let mut library = Library::open_or_create(&dir).expect("an index folder");
                 for path in &files {
                     if let Ok(bytes) = std::fs::read(path) {
-                        add(&mut library, &segmenter, &path.display().to_string(), &bytes);
+                        add(&mut library, &path.display().to_string(), &bytes);
                     }
                 }
                 library.commit().expect("commit works");

@@ -161,8 +161,7 @@ fn an_index_whose_manifest_is_in_the_payload_is_searched_and_upgraded() {
         path: key.clone(),
         ..Default::default()
     };
-    let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
-    let units = library.add(&segmenter, &info, &parsed.document).unwrap();
+    let units = library.add(&info, &parsed.document).unwrap();
     let sha = guihua_parse::hex_sha256(&bytes);
     let payload = serde_json::json!({"format": 1, "documents": {
         key: {"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}

@@ -12,13 +12,12 @@ fn library() -> &'static (Library, guihua_model::Document) {
     static LIBRARY: OnceLock<(Library, guihua_model::Document)> = OnceLock::new();
     LIBRARY.get_or_init(|| {
         let (doc, _) = seed();
-        let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
         let mut library = Library::in_memory().expect("an in-memory index");
         let info =
             DocumentInfo {
                 doc_id: "seed".into(), title: "河北".into(), path: "seed.txt".into(), ..Default::default()
             };
-        library.add(&segmenter, &info, &doc).expect("the seed indexes");
+        library.add(&info, &doc).expect("the seed indexes");
         library.commit().expect("commit");
         (library, doc)
     })
@@ -248,7 +247,6 @@ fn cli_indexes_reindexes_only_changes_and_searches_as_json() {
 #[test]
 fn the_shared_corpus_has_the_recall_of_grep() {
     let Some(dir) = crate::support::shared_corpus() else { return };
-    let segmenter = std::sync::Arc::new(guihua_index::Segmenter::new());
     let mut library = Library::in_memory().unwrap();
     let mut texts = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
@@ -263,7 +261,7 @@ fn the_shared_corpus_has_the_recall_of_grep() {
             path: path.display().to_string(),
             ..Default::default()
         };
-        library.add(&segmenter, &info, &parsed.document).unwrap();
+        library.add(&info, &parsed.document).unwrap();
         texts.extend(units(&parsed.document).iter().map(|u| normalize(&u.text)));
     }
     library.commit().unwrap();

@@ -1,9 +1,8 @@
 //! What the test targets of guihua-web share: an app over an in-memory index of plans given as bytes.
 
 use std::path::Path;
-use std::sync::Arc;
 
-use guihua_index::{DocumentInfo, Library, Segmenter};
+use guihua_index::{DocumentInfo, Library};
 use guihua_web::{App, Bundled};
 
 /// The seed plan's path, as the index knows it.
@@ -13,7 +12,6 @@ pub const SEED: &[u8] = include_bytes!("../../../../corpus/hebei-industry-transf
 
 /// An app over an in-memory index of `plans` (path, bytes), each served from its bytes; a plan's id is its file stem.
 pub fn app_of(plans: &[Bundled]) -> App {
-    let segmenter = Arc::new(Segmenter::new());
     let mut library = Library::in_memory().unwrap();
     for plan in plans {
         let options = guihua_parse::Options { path: Some(plan.path.into()), encoding: None, ..Default::default() };
@@ -21,7 +19,7 @@ pub fn app_of(plans: &[Bundled]) -> App {
         let stem = Path::new(plan.path).file_stem().unwrap().to_string_lossy().into_owned();
         let title = parsed.document.meta.title.clone().unwrap_or_else(|| stem.clone());
         let info = DocumentInfo::of(stem, title, plan.path.into(), &parsed.document);
-        library.add(&segmenter, &info, &parsed.document).unwrap();
+        library.add(&info, &parsed.document).unwrap();
     }
     library.commit().unwrap();
     App::new(library, plans.to_vec()).unwrap()

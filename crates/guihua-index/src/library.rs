@@ -413,9 +413,11 @@ impl Library {
         let (limit, offset) = (page.limit, page.offset);
         let mut facets = Facets::default();
         if !needs_text_check(query) {
-            let top_docs = TopDocs::with_limit(limit.max(1)).and_offset(offset).order_by_score();
+            // No hits asked for (`--count`): nothing is scored, so the ranking clauses are not evaluated at all.
+            let top_docs = (limit > 0).then(|| TopDocs::with_limit(limit).and_offset(offset).order_by_score());
             let counts = page.facets.then_some(FacetCollector { documents: "doc_id", types: "type" });
             let (top, count, counts) = searcher.search(&tantivy_query, &(top_docs, Count, counts))?;
+            let top = top.unwrap_or_default();
             total = count;
             if let Some((documents, types)) = counts {
                 facets = Facets::from_counts(documents, types);

@@ -1,15 +1,15 @@
 //! Indexing throughput and warm query latency on the scale corpus (`../shared/scale/laws.tar.xz`, 64 MB of Chinese
-//! legal text), with jieba's own `cut` on the same text as the ceiling.
+//! legal text).
 //!
 //! Run with `cargo bench -p guihua-index`. Without `../shared`, the benches say so and measure the bundled plan only.
 #![allow(missing_docs, clippy::print_stderr)]
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use guihua_index::{DocumentInfo, Library, Segmenter};
+use guihua_index::{DocumentInfo, Library};
 
 fn main() {
     divan::main();
@@ -93,11 +93,6 @@ fn corpus() -> Files {
     laws().cloned().unwrap_or_else(seed)
 }
 
-fn segmenter() -> Arc<Segmenter> {
-    static SEGMENTER: OnceLock<Arc<Segmenter>> = OnceLock::new();
-    Arc::clone(SEGMENTER.get_or_init(|| Arc::new(Segmenter::new())))
-}
-
 fn build(files: &[(PathBuf, Vec<u8>)], dir: Option<&Path>) -> Library {
     let mut library = match dir {
         Some(dir) => Library::open_or_create(dir).expect("an index folder"),
@@ -121,7 +116,6 @@ fn build(files: &[(PathBuf, Vec<u8>)], dir: Option<&Path>) -> Library {
 fn index_corpus(bencher: Bencher<'_, '_>) {
     let files = corpus();
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
-    let _ = segmenter();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         let dir = std::env::temp_dir().join(format!("guihua-bench-index-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
@@ -131,78 +125,10 @@ fn index_corpus(bencher: Bencher<'_, '_>) {
     });
 }
 
-/// jieba's own `cut` over the same text: the ceiling for the word field.
-#[divan::bench(sample_count = 1)]
-fn jieba_cut_corpus(bencher: Bencher<'_, '_>) {
-    let texts: Vec<String> = corpus().into_iter().map(|(_, b)| String::from_utf8_lossy(&b).into_owned()).collect();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let jieba = jieba_rs::Jieba::new();
-    bencher.counter(BytesCount::new(bytes)).bench(|| {
-        let mut tokens = 0;
-        for text in &texts {
-            for line in text.lines() {
-                tokens += jieba.cut(line, false).len();
-            }
-        }
-        black_box(tokens)
-    });
-}
-
 /// Warm query latency, with the top ten hits and their snippets, for each of twenty queries.
 #[divan::bench(args = QUERIES, sample_count = 200)]
 fn query_with_snippets(bencher: Bencher<'_, '_>, query: &str) {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
     let library = LIBRARY.get_or_init(|| build(&corpus(), None));
     bencher.bench(|| library.search(black_box(query), 10).expect("a valid query"));
-}
-
-/// The word field's own tokenisation (jieba plus the lexicon rule and sub-words), over the same text.
-#[divan::bench(sample_count = 1)]
-fn segmenter_words_corpus(bencher: Bencher<'_, '_>) {
-    let texts: Vec<String> = corpus().into_iter().map(|(_, b)| String::from_utf8_lossy(&b).into_owned()).collect();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let segmenter = segmenter();
-    bencher.counter(BytesCount::new(bytes)).bench(|| {
-        let mut tokens = 0;
-        for text in &texts {
-            for line in text.lines() {
-                tokens += segmenter.words(&guihua_index::normalize(line)).len();
-            }
-        }
-        black_box(tokens)
-    });
-}
-
-/// The floor tantivy itself sets: the same text, one unit per line, into a single field of character bigrams, on two
-/// writer threads, with no parsing, no jieba and no other field — with positions (what exact substring recall by
-/// bigram phrases needs), and with nothing but document ids (the least any bigram field can record). If this alone
-/// is slower than a target, no tokeniser or pipeline change of ours reaches that target.
-#[divan::bench(sample_count = 1, args = ["positions", "doc-ids-only"])]
-fn tantivy_floor_bigrams_only(bencher: Bencher<'_, '_>, record: &str) {
-    use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-    let record =
-        if record == "positions" { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::Basic };
-    let texts: Vec<String> = corpus().into_iter().map(|(_, b)| String::from_utf8_lossy(&b).into_owned()).collect();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    bencher.counter(BytesCount::new(bytes)).bench(|| {
-        let mut schema = Schema::builder();
-        let indexing = TextFieldIndexing::default().set_tokenizer("bigrams").set_index_option(record);
-        let field = schema.add_text_field("bigrams", TextOptions::default().set_indexing_options(indexing));
-        let dir = std::env::temp_dir().join(format!("guihua-bench-floor-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("a temp folder");
-        let index = tantivy::Index::create_in_dir(&dir, schema.build()).expect("an index");
-        index.tokenizers().register("bigrams", guihua_index::floor::PlainBigrams);
-        let mut writer = index.writer_with_num_threads::<tantivy::TantivyDocument>(2, 400_000_000).expect("a writer");
-        for text in &texts {
-            for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                let mut doc = tantivy::TantivyDocument::default();
-                doc.add_text(field, line);
-                writer.add_document(doc).expect("adding works");
-            }
-        }
-        writer.commit().expect("commit works");
-        writer.wait_merging_threads().expect("merges finish");
-        let _ = std::fs::remove_dir_all(&dir);
-    });
 }

@@ -4,7 +4,6 @@
 //! characters to their usual form), so a character index in the normalised text is the same character index in the
 //! text as written: snippets and highlights are cut from the original without any offset table.
 
-use aho_corasick::AhoCorasick;
 use jieba_rs::Jieba;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -176,7 +175,6 @@ pub const DOMAIN_LEXICON: [&str; 24] = [
 /// The word segmenter: jieba with the [`DOMAIN_LEXICON`] added. Build it once; it costs about 100 ms.
 pub struct Segmenter {
     jieba: Jieba,
-    lexicon: AhoCorasick,
 }
 
 impl Default for Segmenter {
@@ -192,8 +190,7 @@ impl Segmenter {
         for word in DOMAIN_LEXICON {
             jieba.add_word(word, None, None);
         }
-        let lexicon = AhoCorasick::new(DOMAIN_LEXICON).expect("the domain lexicon builds an automaton");
-        Segmenter { jieba, lexicon }
+        Segmenter { jieba }
     }
 
     /// jieba's words of `text`, normalised, punctuation and spaces dropped: the pre-segmented words of an export.
@@ -206,74 +203,6 @@ impl Segmenter {
             .map(|t| t.word.trim().to_owned())
             .collect()
     }
-
-    /// The words of normalised text, as tokens for the word field: jieba's cut (HMM off, punctuation and spaces dropped)
-    /// plus the dictionary words inside longer compounds (`数据`, `中心` in `数据中心`), except any that lie inside a
-    /// domain-lexicon term (`数据` in `大数据`).
-    pub fn words(&self, normalized: &str) -> Vec<Token> {
-        self.word_spans(normalized)
-            .into_iter()
-            .map(|(from, to, position)| token(normalized[from..to].to_owned(), from, to, position))
-            .collect()
-    }
-
-    /// The byte ranges and positions of [`Segmenter::words`], without allocating a string per word.
-    fn word_spans(&self, normalized: &str) -> Vec<(usize, usize, usize)> {
-        self.word_spans_counted(normalized).0
-    }
-
-    /// [`Segmenter::word_spans`], and how many tokens jieba cut (punctuation included): the positions a next chunk
-    /// starts from.
-    fn word_spans_counted(&self, normalized: &str) -> (Vec<(usize, usize, usize)>, usize) {
-        let mut lexicon_spans: Vec<(usize, usize)> =
-            self.lexicon.find_overlapping_iter(normalized).map(|m| (m.start(), m.end())).collect();
-        lexicon_spans.sort_unstable();
-        // The furthest end among the spans that start before each one: a binary search answers whether a word lies
-        // inside a longer lexicon term, where a scan of every span for every word took a 20 MB unit past ten minutes.
-        let furthest: Vec<usize> = lexicon_spans
-            .iter()
-            .scan(0, |end, &(_, e)| {
-                *end = e.max(*end);
-                Some(*end)
-            })
-            .collect();
-        let inside_lexicon = |from: usize, to: usize| {
-            let before = lexicon_spans.partition_point(|&(s, _)| s < from);
-            (before > 0 && furthest[before - 1] >= to)
-                || lexicon_spans[before..].iter().take_while(|&&(s, _)| s == from).any(|&(_, e)| e > to)
-        };
-        let mut spans = Vec::new();
-        let cut = self.jieba.cut(normalized, false);
-        let count = cut.len();
-        for (position, t) in cut.into_iter().enumerate() {
-            if !t.word.chars().any(is_gram_char) {
-                continue;
-            }
-            if !inside_lexicon(t.byte_start, t.byte_end) {
-                spans.push((t.byte_start, t.byte_end, position));
-            }
-            if t.end - t.start >= 3 && !DOMAIN_LEXICON.contains(&t.word) {
-                let bounds: Vec<usize> = t.word.char_indices().map(|(i, _)| i).chain([t.word.len()]).collect();
-                let n = bounds.len() - 1;
-                for i in 0..n {
-                    for j in i + 2..=n {
-                        if (i, j) == (0, n) {
-                            continue;
-                        }
-                        let (from, to) = (t.byte_start + bounds[i], t.byte_start + bounds[j]);
-                        if self.jieba.has_word(&t.word[bounds[i]..bounds[j]]) && !inside_lexicon(from, to) {
-                            spans.push((from, to, position));
-                        }
-                    }
-                }
-            }
-        }
-        (spans, count)
-    }
-}
-
-fn token(text: String, offset_from: usize, offset_to: usize, position: usize) -> Token {
-    Token { offset_from, offset_to, position, text, position_length: 1 }
 }
 
 #[cfg(test)]
@@ -307,16 +236,5 @@ mod tests {
         assert_eq!(single, [("数".to_owned(), 0, 3), ("a".to_owned(), 3, 12)]);
         assert_eq!(query_grams("大数据"), ["大数", "数据"]);
         assert_eq!(query_grams("数"), ["数"]);
-    }
-
-    #[test]
-    fn a_word_inside_a_lexicon_term_is_not_that_word() {
-        let segmenter = Segmenter::new();
-        let words =
-            |text: &str| -> Vec<String> { segmenter.words(&normalize(text)).into_iter().map(|t| t.text).collect() };
-        assert!(!words("张北大数据中心").contains(&"数据".to_owned()), "{:?}", words("张北大数据中心"));
-        assert!(words("推进大数据产业").contains(&"大数据".to_owned()));
-        assert!(words("建设数据中心").contains(&"数据".to_owned()), "数据 inside an ordinary compound counts");
-        assert!(words("政务数据整合").contains(&"数据".to_owned()));
     }
 }

@@ -94,43 +94,68 @@ fn bracketed<'a>(
 
 /// Parses the number at the start of `line`, returning the style, the numeral and what follows.
 fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
-    let chapter = (
-        tag("第"),
-        alt((chinese_long, digits)),
-        alt((tag("部分"), tag("篇"), tag("分编"), tag("编"), tag("章"), tag("节"), tag("条"))),
-    );
-    alt((
-        chapter.map(|(_, n, kind)| {
-            let style = match kind {
-                "篇" | "部分" => Style::Part,
-                "编" => Style::Book,
-                "分编" => Style::SubBook,
-                "章" => Style::Chapter,
-                "节" => Style::Division,
-                _ => Style::Article,
-            };
-            (style, n, n.contains('－'))
-        }),
-        (tag("第"), chinese, alt((tag("，"), tag("、")))).map(|(_, n, _)| (Style::Ordinal, n, false)),
-        // `一、`, and `一．` as some sources write it (not `一.5`: no digit may follow).
-        // Not `二、九七一公里`: old texts separate thousands with `、` in figures written in Chinese numerals (a year,
-        // `一、一九九四年工作回顾`, is a title).
-        (chinese, tag("、"), peek(not((take_while_m_n(3, 8, is_chinese_digit), not(tag("年"))))))
-            .map(|(n, _, _)| (Style::ChineseComma, n, false)),
-        (chinese, tag("．"), peek(not(satisfy(|c| digit_value(c).is_some()))))
-            .map(|(n, _, _)| (Style::ChineseComma, n, false)),
-        bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
-        bracketed(digits).map(|(o, n, c)| (Style::ParenArabic, n, !canonical(o, c))),
-        // `1.2025年底前…`: an item that opens with a year (no number has four decimals and then 年).
-        (digits, one_of(".．﹒"), peek((take_while_m_n(4, 4, |c| digit_value(c).is_some()), tag("年"))))
-            .map(|(n, _, _)| (Style::ArabicDot, n, false)),
-        // `1.7万亿元`, and `1. 8亿亩` (a decimal point OCR set apart), are numbers, not headings.
-        (digits, one_of(".．﹒"), peek(not((take_while(is_blank), satisfy(|c| digit_value(c).is_some())))))
-            .map(|(n, _, _)| (Style::ArabicDot, n, false)),
-        (digits, tag("、")).map(|(n, _)| (Style::ArabicComma, n, false)),
-        recognize(verify(anychar, |c| ('\u{2460}'..='\u{2473}').contains(c))).map(|n: &str| (Style::Circled, n, false)),
-    ))
-    .parse(line)
+    // Dispatched on the first character: the styles start with characters no other style starts with (`第`, an
+    // opening bracket, a digit, a Chinese numeral, a circled number), so only the parsers that can match are tried.
+    // One `alt` of all of them re-read each numbered line up to ten times.
+    let Some(first) = line.chars().next() else {
+        return Err(nom::Err::Error(nom::error::Error::new(line, nom::error::ErrorKind::Alt)));
+    };
+    if first == '第' {
+        let chapter = (
+            tag("第"),
+            alt((chinese_long, digits)),
+            alt((tag("部分"), tag("篇"), tag("分编"), tag("编"), tag("章"), tag("节"), tag("条"))),
+        );
+        return alt((
+            chapter.map(|(_, n, kind)| {
+                let style = match kind {
+                    "篇" | "部分" => Style::Part,
+                    "编" => Style::Book,
+                    "分编" => Style::SubBook,
+                    "章" => Style::Chapter,
+                    "节" => Style::Division,
+                    _ => Style::Article,
+                };
+                (style, n, n.contains('－'))
+            }),
+            (tag("第"), chinese, alt((tag("，"), tag("、")))).map(|(_, n, _)| (Style::Ordinal, n, false)),
+        ))
+        .parse(line);
+    }
+    if is_chinese_numeral_char(first) {
+        return alt((
+            // `一、`, and `一．` as some sources write it (not `一.5`: no digit may follow).
+            // Not `二、九七一公里`: old texts separate thousands with `、` in figures written in Chinese numerals (a
+            // year, `一、一九九四年工作回顾`, is a title).
+            (chinese, tag("、"), peek(not((take_while_m_n(3, 8, is_chinese_digit), not(tag("年"))))))
+                .map(|(n, _, _)| (Style::ChineseComma, n, false)),
+            (chinese, tag("．"), peek(not(satisfy(|c| digit_value(c).is_some()))))
+                .map(|(n, _, _)| (Style::ChineseComma, n, false)),
+        ))
+        .parse(line);
+    }
+    if OPEN.contains(first) {
+        return alt((
+            bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
+            bracketed(digits).map(|(o, n, c)| (Style::ParenArabic, n, !canonical(o, c))),
+        ))
+        .parse(line);
+    }
+    if digit_value(first).is_some() {
+        return alt((
+            // `1.2025年底前…`: an item that opens with a year (no number has four decimals and then 年).
+            (digits, one_of(".．﹒"), peek((take_while_m_n(4, 4, |c| digit_value(c).is_some()), tag("年"))))
+                .map(|(n, _, _)| (Style::ArabicDot, n, false)),
+            // `1.7万亿元`, and `1. 8亿亩` (a decimal point OCR set apart), are numbers, not headings.
+            (digits, one_of(".．﹒"), peek(not((take_while(is_blank), satisfy(|c| digit_value(c).is_some())))))
+                .map(|(n, _, _)| (Style::ArabicDot, n, false)),
+            (digits, tag("、")).map(|(n, _)| (Style::ArabicComma, n, false)),
+        ))
+        .parse(line);
+    }
+    recognize(verify(anychar, |c| ('\u{2460}'..='\u{2473}').contains(c)))
+        .map(|n: &str| (Style::Circled, n, false))
+        .parse(line)
 }
 
 /// A digit of a figure written in Chinese numerals (`一九五七`, `二、九七一`): no unit characters (十, 百).

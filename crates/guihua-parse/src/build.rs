@@ -119,6 +119,8 @@ struct Builder<'a> {
     page_numbers: (usize, Option<(usize, usize)>),
     /// The index of the line after the one being read.
     next_line: usize,
+    /// The projects of each boxed 专栏, read with it (see [`panel::PanelParts::projects`]), by panel id.
+    panel_projects: HashMap<String, Vec<Vec<panel::ProjectItem>>>,
     /// Boxes read ahead on another thread (see [`read_boxes_ahead`]), and the one received but not yet asked for.
     boxes_ahead: Option<(mpsc::Receiver<BoxesRead<'a>>, Option<BoxesRead<'a>>)>,
 }
@@ -147,6 +149,7 @@ impl<'a> Builder<'a> {
             wrap_width: None,
             page_numbers: (0, None),
             next_line: 0,
+            panel_projects: HashMap::new(),
             boxes_ahead: None,
         }
     }
@@ -456,6 +459,9 @@ impl<'a> Builder<'a> {
         self.after_table = false;
         let id = next_id("panel", &mut self.counters.panel);
         let span = self.index.span(b.start(), b.end());
+        if !parts.projects.is_empty() {
+            self.panel_projects.insert(id.clone(), parts.projects);
+        }
         let (paragraphs, paragraph_pieces) = parts.paragraphs.into_iter().map(|p| (p.text, p.pieces)).unzip();
         self.push(Node::Panel(Panel {
             id,
@@ -1402,7 +1408,7 @@ impl<'a> Builder<'a> {
             Document { outline: std::mem::take(&mut self.root), meta: self.meta.clone(), ..Document::default() };
         cell_lines(&mut document.outline, &self.index);
         collect_indicators(&mut document, &self.index);
-        collect_projects(&mut document, &self.index);
+        collect_projects(&mut document, &self.index, &mut self.panel_projects);
         if reading == Reading::Everything {
             collect_targets(&mut document, &self.index, crate::figures::writes_chinese_figures(self.text));
         }
@@ -1914,15 +1920,21 @@ fn document_year(document: &Document) -> Option<i32> {
         .max()
 }
 
-fn collect_projects(document: &mut Document, index: &LineIndex) {
+/// The projects of every 专栏: those read with their boxes (`read`, by panel id), the others split here.
+fn collect_projects(
+    document: &mut Document,
+    index: &LineIndex,
+    read: &mut HashMap<String, Vec<Vec<panel::ProjectItem>>>,
+) {
     let mut projects = Vec::new();
     for (_, node) in document.walk() {
         let Node::Panel(p) = node else { continue };
         if p.kind != PanelKind::Feature {
             continue;
         }
+        let mut read = read.remove(&p.id).map(Vec::into_iter);
         for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {
-            let items = panel::split_projects(text);
+            let items = read.as_mut().and_then(Iterator::next).unwrap_or_else(|| panel::split_projects(text));
             let ranges: Vec<(usize, usize)> = items.iter().map(|item| (item.from, item.to)).collect();
             for (item, (start, end)) in items.into_iter().zip(panel::source_ranges(pieces, &ranges)) {
                 projects.push(Project {

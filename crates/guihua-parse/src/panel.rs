@@ -14,6 +14,9 @@ pub(crate) struct PanelParts {
     pub number: Option<u32>,
     pub title: String,
     pub paragraphs: Vec<Paragraph>,
+    /// The projects each paragraph of a 专栏 lists (see [`split_projects`]), read with the panel, so that a panel
+    /// read ahead on another thread (`boxes_ahead`) brings them along; empty for other kinds.
+    pub projects: Vec<Vec<ProjectItem>>,
 }
 
 /// A paragraph rebuilt from a panel's wrapped visual lines.
@@ -111,7 +114,11 @@ pub(crate) fn read_panel(b: &BoxRows<'_>) -> PanelParts {
         paragraphs.push(current);
     }
     let (kind, number, title_text) = parse_title(&title.text);
-    PanelParts { kind, number, title: title_text, paragraphs }
+    let projects = match kind {
+        PanelKind::Feature => paragraphs.iter().map(|p| split_projects(&p.text)).collect(),
+        _ => Vec::new(),
+    };
+    PanelParts { kind, number, title: title_text, paragraphs, projects }
 }
 
 /// The text between a content row's first and last characters (its side borders), with its offset.

@@ -99,7 +99,9 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let files = collect_files(&args.paths, &mut skipped)?;
     let (mut added, mut unchanged) = (0, 0);
     let mut seen = HashSet::new();
-    let progress = progress_bar(files.iter().map(|f| fs::metadata(f).map_or(0, |m| m.len())).sum());
+    let sizes: Vec<u64> = files.iter().map(|f| fs::metadata(f).map_or(0, |m| m.len())).collect();
+    library.fit_memory_to(sizes.iter().copied().max().unwrap_or(0));
+    let progress = progress_bar(sizes.iter().sum());
     for file in &files {
         let key = file.display().to_string();
         seen.insert(key.clone());

@@ -32,6 +32,12 @@ const DOCUMENT_KIND: &str = "document";
 /// The indexing memory budget of the writer, shared by its threads; a thread's segment is written out when its share
 /// is full (about 230,000 units of legal text each).
 const WRITER_BUDGET: usize = 200_000_000;
+/// `input_sized_budget`: while a file is indexed, its document is held beside the writer's budget, its queue (see
+/// [`GIANT_UNIT`]) and the process itself; this much is what the three besides the document may take together, so
+/// that a build stays under 400 MB for a file of up to about 200 MB. The budget shrinks as the largest file grows.
+const WRITER_SHARE: u64 = 290_000_000;
+/// The least budget: tantivy wants 15 MB a thread.
+const WRITER_BUDGET_MIN: usize = 48_000_000;
 /// `bounded_merges`: only segments smaller than this are merged. A merge reads its input segments through memory maps,
 /// and every page it touches counts in the process's resident memory: merging the full segments of a large build
 /// took `guihua index` from about 300 MB to 806 MB at ten times the scale corpus. Full segments are left as they are
@@ -205,6 +211,14 @@ pub struct Library {
     reader: IndexReader,
     writer: Option<IndexWriter>,
     fields: Fields,
+    /// The writer's memory budget (see [`Library::fit_memory_to`]).
+    budget: usize,
+}
+
+/// The writer's budget for files of up to `largest_file` bytes (see [`Library::fit_memory_to`]).
+fn budget_for(largest_file: u64) -> usize {
+    let budget = usize::try_from(WRITER_SHARE.saturating_sub(largest_file)).unwrap_or(WRITER_BUDGET);
+    budget.clamp(WRITER_BUDGET_MIN, WRITER_BUDGET)
 }
 
 /// The pieces of a unit's text to index, each with the line it starts on: the whole text, or the windows of a giant
@@ -288,12 +302,18 @@ impl Library {
         tokenizers.register(BIGRAM_TOKENIZER, GramTokenizer::BIGRAMS);
         tokenizers.register(MASKED_TOKENIZER, MaskedTokenizer);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(Library { index, reader, writer: None, fields })
+        Ok(Library { index, reader, writer: None, fields, budget: WRITER_BUDGET })
+    }
+
+    /// Sizes the writer's memory for files of up to `largest_file` bytes (`input_sized_budget`): the full budget
+    /// up to 90 MB, less above, at least 48 MB. Call before the first [`Library::add`]; later calls change nothing.
+    pub fn fit_memory_to(&mut self, largest_file: u64) {
+        self.budget = budget_for(largest_file);
     }
 
     fn writer(&mut self) -> Result<&mut IndexWriter> {
         if self.writer.is_none() {
-            let writer: IndexWriter = self.index.writer(WRITER_BUDGET)?;
+            let writer: IndexWriter = self.index.writer(self.budget)?;
             let mut policy = LogMergePolicy::default();
             policy.set_max_docs_before_merge(MAX_UNITS_MERGED);
             writer.set_merge_policy(Box::new(policy));
@@ -717,6 +737,14 @@ mod tests {
         assert_eq!(super::windows("一段话。", 3), vec![(3, "一段话。")]);
         let unmarked = "字".repeat(GIANT_UNIT);
         assert!(super::windows(&unmarked, 1).iter().all(|(_, w)| w.len() <= WINDOW && w.chars().all(|c| c == '字')));
+    }
+
+    #[test]
+    fn the_writer_budget_shrinks_as_the_largest_file_grows() {
+        assert_eq!(budget_for(0), WRITER_BUDGET);
+        assert_eq!(budget_for(80_000_000), WRITER_BUDGET, "a large plan or compendium keeps the full budget");
+        assert_eq!(budget_for(200_000_000), 90_000_000);
+        assert_eq!(budget_for(u64::MAX), WRITER_BUDGET_MIN);
     }
 
     #[test]

@@ -192,7 +192,8 @@ pub struct Section {
     /// Depth in the outline, 1 for the outermost numbering style (`一、` in most plans).
     pub level: u32,
     /// The number as written: `一、`, `（一）`, `1.`, `（1）`, `①`, `第一章`. A numeral that OCR lost is put back
-    /// (`、指导思想` reads as `一、`, with a `heading.ocr_numeral` warning); the heading span covers what is written.
+    /// (`、指导思想` reads as `一、`, with a `heading.ocr_numeral` warning), and so is the whole number of a level's
+    /// first member when the level opens at 2 (`heading.lost_first`); the heading span covers what is written.
     pub number: String,
     /// The number's value: 1 for `一、`, `（一）`, `1.`, `①`; null for a title that stands without a number
     /// (`结束语`), whose `number` is empty.

@@ -119,6 +119,8 @@ struct Builder<'a> {
     page_numbers: (usize, Option<(usize, usize)>),
     /// The index of the line after the one being read.
     next_line: usize,
+    /// Whether the heading being accepted opens its level at 2 (see [`Builder::lost_first`]).
+    opens_at_two: bool,
     /// The projects of each boxed 专栏, read with it (see [`panel::PanelParts::projects`]), by panel id.
     panel_projects: HashMap<String, Vec<Vec<panel::ProjectItem>>>,
     /// Boxes read ahead on another thread (see [`read_boxes_ahead`]), and the one received but not yet asked for.
@@ -149,6 +151,7 @@ impl<'a> Builder<'a> {
             wrap_width: None,
             page_numbers: (0, None),
             next_line: 0,
+            opens_at_two: false,
             panel_projects: HashMap::new(),
             boxes_ahead: None,
         }
@@ -735,6 +738,7 @@ impl<'a> Builder<'a> {
                     n.number, n.ordinal
                 );
                 self.diagnose("heading.numbering_late", Severity::Warning, message, offset, offset + len);
+                self.opens_at_two = n.ordinal == 2;
                 self.rank_depth(n.style, true)
             }
             None => return None,
@@ -1012,6 +1016,9 @@ impl<'a> Builder<'a> {
         while self.stack.len() > depth {
             self.close_section();
         }
+        if std::mem::take(&mut self.opens_at_two) {
+            self.lost_first(depth, n.style);
+        }
         self.first_heading.get_or_insert(offset);
         let title_end = offset + n.title_at + n.title.len();
         // The heading span takes in the `。` that closes the title, when there is one.
@@ -1054,6 +1061,54 @@ impl<'a> Builder<'a> {
         let blank = |l: &Line<'_>| l.content().0.is_empty();
         let blanks_before = self.lines[..i].iter().rev().take_while(|l| blank(l)).count();
         plain && blanks_before >= 2 && self.lines.get(i + 1).is_some_and(blank)
+    }
+
+    /// The `lost_first` rule: when a level opens at 2 (`（二）` under `三、` with no `（一）`), and what stands before it
+    /// under the same parent is one paragraph (with, perhaps, sections of lower levels after it), that paragraph is
+    /// the first member whose number the source lost: a short title alone on its line (`研发设计` before `1.…`), or a
+    /// paragraph that opens with a lead phrase (`实施重点企业链式培育工程。围绕…`). It becomes section 1 of the level,
+    /// its number put back, and what followed it goes under it; with a warning.
+    fn lost_first(&mut self, depth: usize, style: Style) {
+        let Some(number) = first_number(style) else { return };
+        let children = self.container();
+        let paragraphs = children.iter().filter(|c| !matches!(c, Node::Section(_))).count();
+        let Some(Node::Paragraph(first)) = children.first() else { return };
+        if paragraphs != 1 {
+            return;
+        }
+        let chars = first.text.chars().count();
+        let alone = first.pieces.is_empty()
+            && (2..=15).contains(&chars)
+            && !first.text.contains(|c: char| TITLE_PUNCTUATION.contains(c) || c.is_ascii_digit())
+            && heading::numbered(&first.text).is_none();
+        // A lead phrase stands at the start of the paragraph's first line.
+        let lead = first.lead.as_deref().filter(|lead| {
+            first.pieces.first().is_none_or(|piece| piece.end - piece.start > lead.len())
+                && first.text.starts_with(lead)
+        });
+        let (title, heading_end, keep_first) = match (alone, lead) {
+            (true, _) => (first.text.clone(), first.span.end, false),
+            (false, Some(lead)) => (lead.to_owned(), first.span.start + lead.len() + '。'.len_utf8(), true),
+            (false, None) => return,
+        };
+        let start = first.span.start;
+        let moved: Vec<Node> = std::mem::take(children).into_iter().skip(usize::from(!keep_first)).collect();
+        let heading_span = self.index.span(start, heading_end);
+        let end = moved.last().map_or(heading_end, |c| c.span().end);
+        let message =
+            format!("`{title}` reads as heading `{number}`: the level opens at 2 and its first number was lost");
+        self.diagnose("heading.lost_first", Severity::Warning, message, start, heading_end);
+        let section = Section {
+            id: next_id("section", &mut self.counters.section),
+            span: self.index.span(start, end),
+            level: u32::try_from(depth + 1).unwrap_or(u32::MAX),
+            number: number.to_owned(),
+            ordinal: Some(1),
+            title,
+            heading_span,
+            children: moved,
+        };
+        self.container().push(Node::Section(section));
     }
 
     /// Opens a section for an unnumbered title (see [`Builder::standalone_title`]) at the top of the tree.
@@ -1608,6 +1663,17 @@ struct BoxLines<'a> {
 fn restored_numeral(ordinal: u32) -> String {
     let numeral = ["一", "二", "三"].get(usize::try_from(ordinal).unwrap_or(0).wrapping_sub(1)).copied();
     numeral.map_or_else(|| "、".to_owned(), |n| format!("{n}、"))
+}
+
+/// The number of the first member of a level of `style`, for the levels whose first number a source may lose.
+fn first_number(style: Style) -> Option<&'static str> {
+    match style {
+        Style::ChineseComma => Some("一、"),
+        Style::ParenChinese => Some("（一）"),
+        Style::ArabicDot => Some("1."),
+        Style::ParenArabic => Some("（1）"),
+        _ => None,
+    }
 }
 
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
@@ -2495,12 +2561,21 @@ mod tests {
             ]
         );
         assert_eq!(codes, ["heading.numbering_late"]);
-        // `（一）` lost its number: `（二）` opens the level because `（三）` follows it.
+        // `（一）` lost its number: `（二）` opens the level because `（三）` follows it, and the paragraph before it
+        // is the first member (`lost_first`).
         let (nodes, _) =
             outline("一、任务\n实施培育工程。正文。\n（二）实施赋能工程。正文。\n（三）实施提升工程。正文。\n");
         assert_eq!(
             nodes,
-            ["0:一、任务", "1:paragraph", "1:（二）实施赋能工程", "2:paragraph", "1:（三）实施提升工程", "2:paragraph"]
+            [
+                "0:一、任务",
+                "1:（一）实施培育工程",
+                "2:paragraph",
+                "1:（二）实施赋能工程",
+                "2:paragraph",
+                "1:（三）实施提升工程",
+                "2:paragraph"
+            ]
         );
         // A lone late number that nothing continues stays text.
         let (nodes, _) = outline("一、任务\n（二）实施赋能工程。正文。\n");
@@ -2519,6 +2594,45 @@ mod tests {
         // Headings without bodies that do not come back are headings.
         let (nodes, _) = outline("一、甲\n二、乙\n三、丙\n正文。\n");
         assert_eq!(nodes, ["0:一、甲", "0:二、乙", "0:三、丙", "1:paragraph"]);
+    }
+
+    #[test]
+    fn a_first_member_whose_number_was_lost() {
+        // A paragraph with a lead phrase, then lower levels, then `（二）`: the paragraph was `（一）`.
+        let text = "三、重点任务\n实施领军企业培育工程。围绕产业链培育企业。\n1.培育领军企业。支持企业发展。\n\
+                    2.引进创新企业。积极引进企业。\n（二）实施场景赋能工程。推动场景开放。\n\
+                    （三）实施平台提升工程。建设公共平台。\n";
+        let (nodes, codes) = outline(text);
+        assert_eq!(
+            nodes,
+            [
+                "0:三、重点任务",
+                "1:（一）实施领军企业培育工程",
+                "2:paragraph",
+                "2:1.培育领军企业",
+                "3:paragraph",
+                "2:2.引进创新企业",
+                "3:paragraph",
+                "1:（二）实施场景赋能工程",
+                "2:paragraph",
+                "1:（三）实施平台提升工程",
+                "2:paragraph"
+            ]
+        );
+        assert!(codes.contains(&"heading.lost_first".to_owned()));
+        // A short title alone on its line before `1.`, then `二、`: the title was `一、`.
+        let (nodes, _) = outline(
+            "第一章　典型场景\n研发设计\n1.设计平台。统一集成。\n2.仿真平台。统一集成。\n二、生产制造\n\
+             3.智能产线。导入产线。\n三、质量管理\n4.视觉检测。检测线圈。\n",
+        );
+        assert_eq!(nodes[..3], ["0:第一章典型场景", "1:一、研发设计", "2:1.设计平台"]);
+        assert!(nodes.contains(&"1:二、生产制造".to_owned()), "{nodes:?}");
+        // Two paragraphs before `（二）`: which one lost its number is not known, and nothing is made up.
+        let text = "三、重点任务\n实施领军企业培育工程。围绕产业链培育企业。\n另有一段说明文字，介绍背景。\n\
+                    （二）实施场景赋能工程。推动场景开放。\n（三）实施平台提升工程。建设公共平台。\n";
+        let (nodes, codes) = outline(text);
+        assert!(!nodes.iter().any(|n| n.contains("（一）")), "{nodes:?}");
+        assert!(!codes.contains(&"heading.lost_first".to_owned()));
     }
 
     #[test]

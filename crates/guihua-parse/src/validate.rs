@@ -116,9 +116,11 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
         }
         Node::Section(s) => {
             let heading = &text[s.heading_span.start..s.heading_span.end];
-            // A numeral OCR lost is put back in the number (`、标题` → `一、`), not in the text.
+            // A numeral OCR lost is put back in the number (`、标题` → `一、`), not in the text; so is a whole first
+            // number the source lost (`lost_first`: the heading is the title alone).
             let restored = matches!(s.number.as_str(), "一、" | "二、" | "三、") && heading.starts_with('、');
-            if !(heading.starts_with(&s.number) || restored) || !heading.contains(&s.title) {
+            let lost = heading.trim_end_matches('。') == s.title;
+            if !(heading.starts_with(&s.number) || restored || lost) || !heading.contains(&s.title) {
                 errors.push(format!("{}: heading span holds `{heading}`", s.id));
             }
             for child in &s.children {

@@ -223,10 +223,16 @@ fn budget_for(largest_file: u64) -> usize {
 
 /// The pieces of a unit's text to index, each with the line it starts on: the whole text, or the windows of a giant
 /// unit (see [`GIANT_UNIT`]).
-fn windows(text: &str, line: u32) -> Vec<(u32, &str)> {
-    if text.len() <= GIANT_UNIT {
-        return vec![(line, text)];
-    }
+fn windows(text: &str, line: u32) -> impl Iterator<Item = (u32, &str)> {
+    // The common case allocates nothing: the giant windows are a list of their own.
+    let giant = text.len() > GIANT_UNIT;
+    std::iter::once((line, text))
+        .filter(move |_| !giant)
+        .chain(giant.then(|| giant_windows(text, line)).into_iter().flatten())
+}
+
+/// The windows of a giant unit, each with the line it starts on.
+fn giant_windows(text: &str, line: u32) -> Vec<(u32, &str)> {
     let mut out = Vec::with_capacity(text.len() / WINDOW + 1);
     let (mut start, mut line) = (0, line);
     while start < text.len() {
@@ -723,7 +729,7 @@ mod tests {
         let sentence = "推进产业转型升级，提高发展质量。";
         let half = sentence.repeat(GIANT_UNIT / sentence.len() / 2 + 10);
         let text = format!("{half}\n{half}第二行");
-        let windows = windows(&text, 7);
+        let windows: Vec<(u32, &str)> = windows(&text, 7).collect();
         assert!(windows.len() > GIANT_UNIT / WINDOW);
         assert_eq!(windows.iter().map(|(_, w)| *w).collect::<String>(), text, "nothing lost, nothing doubled");
         assert!(windows.iter().all(|(_, w)| w.len() <= WINDOW));
@@ -734,9 +740,9 @@ mod tests {
         assert!(windows[..=break_at].iter().all(|(line, _)| *line == 7));
         assert!(windows[break_at + 1..].iter().all(|(line, _)| *line == 8));
         // A unit of ordinary size is one piece; a giant one without any mark is cut at character boundaries.
-        assert_eq!(super::windows("一段话。", 3), vec![(3, "一段话。")]);
+        assert_eq!(super::windows("一段话。", 3).collect::<Vec<_>>(), vec![(3, "一段话。")]);
         let unmarked = "字".repeat(GIANT_UNIT);
-        assert!(super::windows(&unmarked, 1).iter().all(|(_, w)| w.len() <= WINDOW && w.chars().all(|c| c == '字')));
+        assert!(super::windows(&unmarked, 1).all(|(_, w)| w.len() <= WINDOW && w.chars().all(|c| c == '字')));
     }
 
     #[test]

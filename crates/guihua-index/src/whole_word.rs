@@ -10,7 +10,6 @@
 //!
 //! What jieba did beyond the lexicon (a query that straddles two of its words) no longer lowers a unit's rank.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -74,7 +73,7 @@ pub fn holds_lexicon_term(text: &str) -> bool {
 
 /// The strings of two characters or more that stand inside a lexicon term in `normalized`, each place once.
 fn masked_tokens(normalized: &str) -> Vec<Token> {
-    let mut places: HashSet<(usize, usize)> = HashSet::new();
+    let mut places: Vec<(usize, usize)> = Vec::new();
     for m in LEXICON.find_overlapping_iter(normalized) {
         let term = &normalized[m.start()..m.end()];
         let bounds: Vec<usize> = term.char_indices().map(|(i, _)| i).chain([term.len()]).collect();
@@ -82,13 +81,14 @@ fn masked_tokens(normalized: &str) -> Vec<Token> {
         for i in 0..n {
             for j in i + 2..=n {
                 if (i, j) != (0, n) {
-                    places.insert((m.start() + bounds[i], m.start() + bounds[j]));
+                    places.push((m.start() + bounds[i], m.start() + bounds[j]));
                 }
             }
         }
     }
-    let mut places: Vec<(usize, usize)> = places.into_iter().collect();
+    // Overlapping terms (`互联网` in `工业互联网`) mask the same places: each counts once.
     places.sort_unstable();
+    places.dedup();
     places
         .into_iter()
         .enumerate()

@@ -180,12 +180,12 @@ impl<'a> Builder<'a> {
         }
         // The `boxes_ahead` rule: in a long text with tables, the box lines are read on another thread while this one
         // reads the rest (both only read the lines, which no longer change).
-        let box_bytes: usize = if self.text.len() >= READ_AHEAD_FROM {
+        let box_bytes: usize = if self.text.len() >= PARALLEL_FROM {
             self.lines.iter().map(|l| l.content().0).filter(|c| grid::opens_box(c)).map(str::len).sum()
         } else {
             0
         };
-        if box_bytes < READ_AHEAD_FROM / 8 {
+        if box_bytes < PARALLEL_FROM / 8 {
             self.body();
             return;
         }
@@ -1572,8 +1572,9 @@ fn leads_in(text: &str) -> bool {
     ["以下", "如下", "下列"].iter().any(|w| tail.contains(w))
 }
 
-/// Texts shorter than this are read on one thread (see [`Builder::run`]): starting another costs more than it saves.
-const READ_AHEAD_FROM: usize = 256 * 1024;
+/// Texts (or, for targets, the paragraphs of a text) shorter than this are read on one thread (`boxes_ahead`,
+/// `parallel_targets`): starting another costs more than it saves.
+const PARALLEL_FROM: usize = 256 * 1024;
 
 /// The boxes drawn on line `i` of `lines` and the box lines after it.
 fn box_lines<'a>(lines: &[Line<'a>], i: usize) -> BoxLines<'a> {
@@ -1877,17 +1878,16 @@ fn collect_targets(document: &mut Document, index: &LineIndex, chinese_numerals:
         match node {
             Node::Section(s) => open.push((depth, target::section_status(&s.title))),
             Node::Part(_) => open.push((depth, None)),
-            Node::Paragraph(p) => jobs.push(TargetJob { text: &p.text, context, node }),
-            Node::Item(i) => jobs.push(TargetJob { text: &i.text, context, node }),
+            Node::Paragraph(p) => jobs.push(TargetJob { text: &p.text, context, node, pieces: &[] }),
+            Node::Item(i) => jobs.push(TargetJob { text: &i.text, context, node, pieces: &[] }),
             Node::Panel(p) => {
-                jobs.extend(p.paragraphs.iter().map(|text| TargetJob { text, context, node }));
+                let paragraphs = p.paragraphs.iter().zip(&p.paragraph_pieces);
+                jobs.extend(paragraphs.map(|(text, pieces)| TargetJob { text, context, node, pieces }));
             }
             _ => {}
         }
     }
     let found = read_in_parallel(&jobs);
-    let mut panel_paragraph = 0;
-    let mut last_panel: Option<&str> = None;
     for (job, found) in jobs.iter().zip(found) {
         match job.node {
             Node::Paragraph(p) => {
@@ -1902,12 +1902,8 @@ fn collect_targets(document: &mut Document, index: &LineIndex, chinese_numerals:
                 push(found, &i.id, ranges);
             }
             Node::Panel(p) => {
-                if last_panel != Some(p.id.as_str()) {
-                    (last_panel, panel_paragraph) = (Some(p.id.as_str()), 0);
-                }
-                panel_paragraph += 1;
-                let Some(pieces) = p.paragraph_pieces.get(panel_paragraph - 1) else { continue };
-                let ranges = panel::source_ranges(pieces, &found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>());
+                let ranges =
+                    panel::source_ranges(job.pieces, &found.iter().map(|f| (f.from, f.to)).collect::<Vec<_>>());
                 push(found, &p.id, ranges);
             }
             _ => {}
@@ -1921,10 +1917,9 @@ struct TargetJob<'d> {
     text: &'d str,
     context: target::Context,
     node: &'d Node,
+    /// Where a panel paragraph's text comes from (empty for other nodes, which hold their own).
+    pieces: &'d [Piece],
 }
-
-/// Below this many bytes of text, reading targets on one thread is quicker than starting another.
-const PARALLEL_TARGETS_FROM: usize = 256 * 1024;
 
 /// The `parallel_targets` rule: the targets of each job, in order. Texts are independent, so a long document's are
 /// read on up to four threads, each taking a contiguous run of jobs of about equal bytes.
@@ -1934,7 +1929,7 @@ fn read_in_parallel(jobs: &[TargetJob<'_>]) -> Vec<Vec<target::Found>> {
     };
     let total: usize = jobs.iter().map(|job| job.text.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-    if total < PARALLEL_TARGETS_FROM || threads < 2 {
+    if total < PARALLEL_FROM || threads < 2 {
         return read(jobs);
     }
     // Cut the jobs into `threads` runs of about `total / threads` bytes each.
@@ -2029,7 +2024,7 @@ mod tests {
             "　　到2025年，全省工业增加值达到1.7万亿元，研发投入强度达到2.5%。\n",
             "　　2020年，全省工业增加值增长6.9%。\n",
         );
-        let copies = PARALLEL_TARGETS_FROM / one.len() + 2;
+        let copies = PARALLEL_FROM / one.len() + 2;
         let text = one.repeat(copies);
         let (document, _) = parse(&text);
         let (single, _) = parse(one);
@@ -2050,7 +2045,7 @@ mod tests {
         // The seed has a box table and 24 专栏 boxes; three copies pass the size from which boxes are read ahead.
         let seed = include_str!("../../../corpus/hebei-industry-transformation-13th-2016.txt");
         let text = seed.repeat(3);
-        assert!(text.len() >= READ_AHEAD_FROM);
+        assert!(text.len() >= PARALLEL_FROM);
         // Columns, row count, and each cell's place, spans and text.
         type Shape = (Vec<String>, u32, Vec<(u32, u32, u32, u32, String)>);
         let tables = |document: &Document| -> Vec<Shape> {

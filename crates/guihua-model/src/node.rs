@@ -193,14 +193,17 @@ pub struct Section {
     pub level: u32,
     /// The number as written: `一、`, `（一）`, `1.`, `（1）`, `①`, `第一章`. A numeral that OCR lost is put back
     /// (`、指导思想` reads as `一、`, with a `heading.ocr_numeral` warning), and so is the whole number of a level's
-    /// first member when the level opens at 2 (`heading.lost_first`); the heading span covers what is written.
+    /// first member when the level opens at 2 (`heading.lost_first`), and that of a chapter (篇, 编, 节) whose title
+    /// stands alone where the numbering skips (`heading.lost_number`); the heading span covers what is written.
     pub number: String,
     /// The number's value: 1 for `一、`, `（一）`, `1.`, `①`; null for a title that stands without a number
     /// (`结束语`), whose `number` is empty.
     pub ordinal: Option<u32>,
-    /// The heading text without its number and without a closing `。`.
+    /// The heading text without its number and without a closing `。`. Empty for a first chapter whose heading line
+    /// the source lost entirely (the articles before `第二章`, from `第一条`: `heading.lost_first`).
     pub title: String,
-    /// Where the heading itself (number and title) stands.
+    /// Where the heading itself (number and title) stands; empty, where the first child starts, for a section whose
+    /// heading line the source lost.
     pub heading_span: Span,
     /// The section's content.
     pub children: Vec<Node>,

@@ -1452,6 +1452,7 @@ impl<'a> Builder<'a> {
             let part = self.finish_part(part);
             self.root.push(Node::Part(part));
         }
+        crate::lost::restore(&mut self.root, &self.index, &mut self.counters.section, &mut self.diagnostics);
         self.title_from_notice();
         if let (count, Some((start, end))) = self.page_numbers {
             let message = format!("{count} bare page number line(s) dropped, the first here");
@@ -2537,16 +2538,18 @@ mod tests {
     #[test]
     fn a_level_whose_first_heading_was_never_numbered() {
         // Articles before the first chapter heading, which the source lacks: 第二章 follows 第三章 further on, so it
-        // opens a level, and by the rank of 章 over 条 it stands beside the articles, not under them.
+        // opens a level, and by the rank of 章 over 条 it stands beside the articles, not under them; the articles
+        // from 第一条 are then the untitled 第一章 (the `lost_chapter` pass).
         let text = "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于本省。\n第二章 认定条件\n第三条 申请应当具备条件。\n第三章 附则\n第四条 本办法自公布之日起施行。\n";
         let (nodes, codes) = outline(text);
         assert_eq!(
             nodes,
             [
-                "0:第一条",
-                "1:paragraph",
-                "0:第二条",
-                "1:paragraph",
+                "0:第一章",
+                "1:第一条",
+                "2:paragraph",
+                "1:第二条",
+                "2:paragraph",
                 "0:第二章认定条件",
                 "1:第三条",
                 "2:paragraph",
@@ -2555,7 +2558,7 @@ mod tests {
                 "2:paragraph"
             ]
         );
-        assert_eq!(codes, ["heading.numbering_late"]);
+        assert_eq!(codes, ["heading.lost_first"]);
         // `（一）` lost its number: `（二）` opens the level because `（三）` follows it, and the paragraph before it
         // is the first member (`lost_first`).
         let (nodes, _) =

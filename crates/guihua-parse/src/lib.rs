@@ -36,6 +36,7 @@ mod heading;
 mod indicator;
 mod layout;
 mod logical;
+mod lost;
 mod numbers;
 mod panel;
 mod target;

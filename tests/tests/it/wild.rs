@@ -95,12 +95,7 @@ fn clauses_after_a_lead_in_are_items_of_their_article() {
 
 #[test]
 fn a_level_whose_first_member_was_never_numbered_still_opens() {
-    // Shandong's digital workshop measures have no `第一章` line: 第二章 stands beside the articles before it.
-    let Some(doc) = shared("202") else { return };
-    assert_eq!(on_line(&doc, 5)[0].0, 0);
-    assert_eq!(kinds(&doc, 5)[0], ("section", "第二章".to_owned()));
-    assert_eq!(on_line(&doc, 6)[0].0, 1, "第五条 stands under 第二章");
-    assert!(codes(&doc).contains(&"heading.numbering_late"));
+    // (Shandong's digital workshop measures, with no `第一章` line, are in `chapter_headings_whose_numbers_the_source_lost`.)
     // The building-materials action plan lost `6.`: `7.` still heads the items of （三）.
     let Some(doc) = shared("148") else { return };
     assert_eq!(kinds(&doc, 47)[0], ("section", "7.".to_owned()));
@@ -281,4 +276,25 @@ fn titles_that_stand_alone_without_numbers() {
         });
         assert_eq!(closing, Some("结束语"), "{name}: the closing words are a top-level section");
     }
+}
+
+#[test]
+fn chapter_headings_whose_numbers_the_source_lost() {
+    // Shandong's planning regulation (Markdown export): `建设项目选址规划` stands alone between 第三十六条 and 第三十七条,
+    // and the divisions of 第三章 skip from 第一节 to 第三节: it is 第二节, and the articles after it go under it.
+    let Some(doc) = shared("241") else { return };
+    let node = on_line(&doc, 207);
+    assert_eq!((node[0].1, node[0].2.as_str(), node[0].3.as_str()), ("section", "第二节", "建设项目选址规划"));
+    assert_eq!(on_line(&doc, 209)[0].0, node[0].0 + 1, "第三十七条 under it");
+    assert_eq!(on_line(&doc, 167)[0].0, node[0].0, "beside 第一节");
+    assert!(codes(&doc).contains(&"heading.lost_number"));
+    // Shandong's digital workshop measures: 第一条–第四条 stand before 第二章 with no heading of their own: they are
+    // 第一章, untitled, with a warning.
+    let Some(doc) = shared("202") else { return };
+    let first = on_line(&doc, 1);
+    assert_eq!((first[0].0, first[0].2.as_str(), first[0].3.as_str()), (0, "第一章", ""));
+    assert_eq!((first[1].0, first[1].2.as_str()), (1, "第一条"));
+    assert_eq!(kinds(&doc, 5)[0], ("section", "第二章".to_owned()));
+    assert_eq!(on_line(&doc, 6)[0].0, 1, "第五条 stands under 第二章");
+    assert!(codes(&doc).contains(&"heading.lost_first"));
 }

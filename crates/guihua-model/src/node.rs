@@ -238,9 +238,11 @@ pub struct Paragraph {
 pub struct Item {
     /// Stable id.
     pub id: String,
-    /// From the number to the end of the text.
+    /// From the number to the end of the text (from the text, for a number put back).
     pub span: Span,
-    /// The number as written: `（一）`, `1.`, `（1）`, `①`.
+    /// The number as written: `（一）`, `1.`, `（1）`, `①`. A number the source lost is put back when the list's own
+    /// numbering counts the clause (`自然保护区；` before `（二）`, after a lead-in: `（一）`), with an
+    /// `item.lost_number` warning; the span and pieces then hold the text alone.
     pub number: String,
     /// The number's value: 1 for `（一）`, `1.`, `①`.
     pub ordinal: u32,
@@ -249,7 +251,7 @@ pub struct Item {
     /// For an item joined from several lines: the lines it was joined from (the first starts with the text, after
     /// the number). `text` is their concatenation, with `\n` between lines that each held a sentence and nothing
     /// between hard-wrapped lines, as in [`Paragraph::pieces`]. Empty when `text` is exactly the source at the end of
-    /// `span`.
+    /// `span` after a written number.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pieces: Vec<Piece>,
 }

@@ -795,10 +795,12 @@ impl<'a> Builder<'a> {
         }
         let open = self.stack.iter().any(|o| o.style == first.style);
         let continues = self.closed.get(&first.style) == Some(&(first.ordinal - 1));
-        if !(first.ordinal == 1 || (!open && continues)) {
+        let head = if first.ordinal > 1 && !continues { self.lost_head(first) } else { Vec::new() };
+        let starts = first.ordinal == 1 || (!open && continues) || !head.is_empty();
+        if !starts {
             return None;
         }
-        let lead_in = self.lead_in_before();
+        let lead_in = self.lead_in_before() || !head.is_empty();
         if !lead_in && open {
             return None;
         }
@@ -806,7 +808,10 @@ impl<'a> Builder<'a> {
         if !lead_in && first.style == Style::ChineseComma {
             return None;
         }
-        let members = self.run_members(i, first);
+        let mut members = self.run_members(i, first);
+        if !head.is_empty() {
+            members.splice(0..0, head);
+        }
         if members.len() < 2 || self.run_goes_on(&members, first.style) {
             return None;
         }
@@ -818,7 +823,7 @@ impl<'a> Builder<'a> {
             matches!(self.current_last(), Some(Node::Paragraph(p)) if layout::is_appendix_marker(&p.text));
         let is_list = if attachments {
             true
-        } else if lead_in && first.ordinal == 1 {
+        } else if lead_in && members[0].ordinal == 1 {
             // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
             !members.iter().all(|m| m.title_like) || mostly_sentences
         } else {
@@ -865,6 +870,8 @@ impl<'a> Builder<'a> {
                         title_like: false,
                         joiner: "",
                         text: String::new(),
+                        restored: false,
+                        read: false,
                     });
                     expected += 1;
                 }
@@ -887,6 +894,19 @@ impl<'a> Builder<'a> {
                         m.after = j + 1;
                         m.joiner = if self.wrap_width.is_some() || self.lines[j].block_rest { "" } else { "\n" };
                     }
+                }
+                None if !members.is_empty()
+                    && let Some(lost) = self.lost_members(j, first, expected) =>
+                {
+                    for k in lost {
+                        let (content, offset) = self.lines[k].content();
+                        members.push(Member::restored(first, expected, offset, content, k + 1));
+                        expected += 1;
+                        j = k;
+                    }
+                    last_ends_sentence = true;
+                    j += 1;
+                    continue;
                 }
                 _ => break,
             }
@@ -930,15 +950,78 @@ impl<'a> Builder<'a> {
         false
     }
 
+    /// The `lost_item_number` rule, inside a list: the lines from `j` on that are clauses (`…的；`) without a number,
+    /// when the number after them is the one that counts them too (`（一）` `…；` `（三）`): members whose numbers the
+    /// source lost. At most five, each on a line of its own.
+    fn lost_members(&self, j: usize, first: &Numbered<'_>, expected: u32) -> Option<Vec<usize>> {
+        let mut lost = Vec::new();
+        for (k, line) in self.lines.iter().enumerate().skip(j).take(20) {
+            let (content, _) = line.content();
+            if content.is_empty() {
+                continue;
+            }
+            if let Some(n) = heading::numbered(content) {
+                let counted = expected + u32::try_from(lost.len()).unwrap_or(u32::MAX);
+                return (!lost.is_empty() && n.style == first.style && n.ordinal == counted).then_some(lost);
+            }
+            if lost.len() == 5 || !is_lost_member(content) || line.is_indented() != self.lines[j].is_indented() {
+                return None;
+            }
+            lost.push(k);
+        }
+        None
+    }
+
+    /// The `lost_item_number` rule, at the head of a list: a list that opens at `（k）` right after `k - 1` paragraphs
+    /// that are clauses (`…的；`) without a number, after a lead-in (`…下列区域：`): those clauses are its first members,
+    /// their numbers lost. Up to nine.
+    fn lost_head(&self, first: &Numbered<'_>) -> Vec<Member> {
+        let before = usize::try_from(first.ordinal - 1).unwrap_or(usize::MAX);
+        let container = self.container_ref();
+        if !(1..=9).contains(&before) || container.len() <= before {
+            return Vec::new();
+        }
+        let (lead, clauses) = container[container.len() - before - 1..].split_at(1);
+        let lead_in = matches!(&lead[0], Node::Paragraph(p) if leads_in(&p.text));
+        let clauses: Vec<&Paragraph> = clauses
+            .iter()
+            .filter_map(|n| match n {
+                Node::Paragraph(p) if p.pieces.is_empty() && p.lead.is_none() && is_lost_member(&p.text) => Some(p),
+                _ => None,
+            })
+            .collect();
+        if !lead_in || clauses.len() != before {
+            return Vec::new();
+        }
+        let mut head = Vec::new();
+        for (p, ordinal) in clauses.into_iter().zip(1..) {
+            let mut m = Member::restored(first, ordinal, p.span.start, &p.text, 0);
+            m.read = true;
+            head.push(m);
+        }
+        if head.iter().any(|m| m.number.is_empty()) { Vec::new() } else { head }
+    }
+
     /// Pushes the items of a list; returns the line after its last member.
     fn list(&mut self, members: Vec<Member>) -> usize {
         let mut next = self.next_line;
+        // Clauses read as paragraphs before the list showed that their numbers were lost: they are items now.
+        for _ in members.iter().filter(|m| m.read) {
+            self.container().pop();
+        }
         for m in members {
+            if m.restored {
+                let message =
+                    format!("`{}` put back: the clause stands where the numbering of its list skips", m.number);
+                let end = m.pieces.last().map_or(m.start, |&(_, end)| end);
+                self.diagnose("item.lost_number", Severity::Warning, message, m.start, end);
+            }
             // A number alone on its line with nothing after it is an item without text.
             let end = m.pieces.last().map_or(m.start + m.number.len(), |&(_, end)| end);
             // Text on the lines after its number (`一、` alone on its line) is recorded as pieces too.
             let apart = m.pieces.first().is_some_and(|&(start, _)| self.text[m.start..start].contains(['\n', '\r']));
-            let pieces = if m.pieces.len() > 1 || apart {
+            // A number put back is not written: the span holds the text alone, which the pieces say.
+            let pieces = if m.pieces.len() > 1 || apart || m.restored {
                 m.pieces.iter().map(|&(start, end)| Piece { start, end }).collect()
             } else {
                 Vec::new()
@@ -947,9 +1030,20 @@ impl<'a> Builder<'a> {
             let id = next_id("item", &mut self.counters.item);
             let span = self.index.span(m.start, end);
             self.push(Node::Item(Item { id, span, number: m.number, ordinal: m.ordinal, text: m.text, pieces }));
-            next = m.after;
+            if !m.read {
+                next = m.after;
+            }
         }
         next
+    }
+
+    /// The container being filled.
+    fn container_ref(&self) -> &[Node] {
+        match (self.stack.last(), self.part.as_ref()) {
+            (Some(open), _) => &open.section.children,
+            (None, Some(part)) => &part.children,
+            (None, None) => &self.root,
+        }
     }
 
     /// The last node of the container being filled.
@@ -1558,6 +1652,10 @@ struct Member {
     joiner: &'static str,
     /// Its pieces joined, read once the run has two members.
     text: String,
+    /// Whether its number was put back (`lost_item_number`): the clause stands where the list's numbering skips.
+    restored: bool,
+    /// Whether it was read as a paragraph already (a lost number at the head of a list), which it replaces.
+    read: bool,
 }
 
 /// Whether a paragraph leads in a list: it ends with a colon (closing quotes aside: `…有下列情形之一的：`), or its last
@@ -1676,6 +1774,48 @@ fn first_number(style: Style) -> Option<&'static str> {
         Style::ParenArabic => Some("（1）"),
         _ => None,
     }
+}
+
+impl Member {
+    /// A member whose number the source lost (`lost_item_number`): `text` at `start`, numbered `ordinal` in the style
+    /// of `like`; an empty number when that style cannot be written again.
+    fn restored(like: &Numbered<'_>, ordinal: u32, start: usize, text: &str, after: usize) -> Member {
+        Member {
+            style: like.style,
+            after,
+            number: renumbered(like.number, ordinal).unwrap_or_default(),
+            ordinal,
+            start,
+            pieces: vec![(start, start + text.len())],
+            sentence: true,
+            title_like: false,
+            joiner: "",
+            text: text.to_owned(),
+            restored: true,
+            read: false,
+        }
+    }
+}
+
+/// Whether a line without a number may be a list member whose number was lost: one clause that ends with `；`.
+fn is_lost_member(text: &str) -> bool {
+    let chars = text.chars().count();
+    text.ends_with(['；', ';'])
+        && (4..=200).contains(&chars)
+        && heading::numbered(text).is_none()
+        && !text.trim_end_matches(['；', ';']).contains(['；', ';', '。'])
+}
+
+/// `number` (`（六）`, `6.`) with its numeral replaced by `ordinal`'s, in the same kind of numeral.
+fn renumbered(number: &str, ordinal: u32) -> Option<String> {
+    let at = number.find(|c: char| c.is_ascii_digit() || crate::numbers::is_chinese_numeral_char(c))?;
+    let rest = &number[at..];
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        return Some(format!("{}{ordinal}{}", &number[..at], &rest[end..]));
+    }
+    let end = rest.find(|c: char| !crate::numbers::is_chinese_numeral_char(c)).unwrap_or(rest.len());
+    Some(format!("{}{}{}", &number[..at], crate::numbers::write_chinese_numeral(ordinal), &rest[end..]))
 }
 
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
@@ -2592,6 +2732,36 @@ mod tests {
         // Headings without bodies that do not come back are headings.
         let (nodes, _) = outline("一、甲\n二、乙\n三、丙\n正文。\n");
         assert_eq!(nodes, ["0:一、甲", "0:二、乙", "0:三、丙", "1:paragraph"]);
+    }
+
+    #[test]
+    fn list_members_whose_numbers_the_source_lost() {
+        // At the head: two clauses after the lead-in, then `（三）`: they were `（一）` and `（二）`.
+        let text = "第一条　下列区域应当保护：\n\n自然保护区；\n\n饮用水源地；\n\n（三）重要湿地；\n\n（四）其他区域。\n\n第二条　施行。\n";
+        let (doc, diagnostics) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let items: Vec<(String, String)> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                Node::Item(i) => Some((i.number.clone(), i.text.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(items[..2], [("（一）".into(), "自然保护区；".into()), ("（二）".into(), "饮用水源地；".into())]);
+        assert_eq!(items.len(), 4);
+        assert_eq!(diagnostics.iter().filter(|d| d.code == "item.lost_number").count(), 2);
+        // Inside the list: `（二）` lost between `（一）` and `（三）`.
+        let text = "第一条　下列行为禁止：\n\n（一）擅自使用他人标识的；\n\n恶意拦截他人链接的；\n\n（三）其他行为。\n\n第二条　施行。\n";
+        let (nodes, codes) = outline(text);
+        assert_eq!(nodes, ["0:第一条", "1:paragraph", "1:item", "1:item", "1:item", "0:第二条", "1:paragraph"]);
+        assert_eq!(codes, ["item.lost_number"]);
+        // The count must fit: one clause where two numbers are missing is not a lost member.
+        let text = "第一条　下列行为禁止：\n\n（一）甲行为的；\n\n乙行为的；\n\n（四）其他行为。\n\n第二条　施行。\n";
+        assert!(!outline(text).1.contains(&"item.lost_number".to_owned()));
+        // No lead-in before the clauses: nothing is put back.
+        let (_, codes) = outline("第一条　总体要求。\n\n自然保护区；\n\n（二）重要湿地；\n\n（三）其他区域。\n");
+        assert!(!codes.contains(&"item.lost_number".to_owned()), "{codes:?}");
     }
 
     #[test]

@@ -310,32 +310,7 @@ fn title_shaped(p: &Paragraph) -> bool {
 /// `like` (`第三章`) with its numeral replaced by `ordinal`'s.
 fn numbered_like(like: &str, ordinal: u32) -> String {
     let suffix = like.trim_start_matches('第').trim_start_matches(crate::numbers::is_chinese_numeral_char);
-    format!("第{}{suffix}", chinese_numeral(ordinal))
-}
-
-/// `ordinal` in Chinese numerals as headings write it: `十一`, `二十`, `一百零五`.
-pub(crate) fn chinese_numeral(ordinal: u32) -> String {
-    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let digit = |d: u32| DIGITS[usize::try_from(d).unwrap_or(0) % 10];
-    match ordinal {
-        0..=9 => digit(ordinal).to_string(),
-        10..=19 => format!("十{}", if ordinal == 10 { String::new() } else { digit(ordinal - 10).to_string() }),
-        20..=99 => {
-            let ones = if ordinal.is_multiple_of(10) { String::new() } else { digit(ordinal % 10).to_string() };
-            format!("{}十{ones}", digit(ordinal / 10))
-        }
-        100..=999 => {
-            let rest = ordinal % 100;
-            let tail = match rest {
-                0 => String::new(),
-                1..=9 => format!("零{}", digit(rest)),
-                10..=19 => format!("一{}", chinese_numeral(rest)),
-                _ => chinese_numeral(rest),
-            };
-            format!("{}百{tail}", digit(ordinal / 100))
-        }
-        _ => ordinal.to_string(),
-    }
+    format!("第{}{suffix}", crate::numbers::write_chinese_numeral(ordinal))
 }
 
 /// Cuts `run` at each title: what stands before the first title, and each title with what follows it up to the next.
@@ -385,7 +360,7 @@ fn refit(section: &mut Section, index: &LineIndex) {
 mod tests {
     use guihua_model::Node;
 
-    use super::chinese_numeral;
+    use crate::numbers::write_chinese_numeral as chinese_numeral;
     use crate::parse;
 
     /// `depth:number title` of each section, and the diagnostic codes; the spans checked on the way.

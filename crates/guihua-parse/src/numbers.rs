@@ -88,6 +88,31 @@ pub(crate) fn positional(text: &str) -> Option<u64> {
     total.checked_add(section)?.checked_add(digit.unwrap_or(0))
 }
 
+/// `ordinal` in Chinese numerals as headings write it: `十一`, `二十`, `一百零五`.
+pub(crate) fn write_chinese_numeral(ordinal: u32) -> String {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |d: u32| DIGITS[usize::try_from(d).unwrap_or(0) % 10];
+    match ordinal {
+        0..=9 => digit(ordinal).to_string(),
+        10..=19 => format!("十{}", if ordinal == 10 { String::new() } else { digit(ordinal - 10).to_string() }),
+        20..=99 => {
+            let ones = if ordinal.is_multiple_of(10) { String::new() } else { digit(ordinal % 10).to_string() };
+            format!("{}十{ones}", digit(ordinal / 10))
+        }
+        100..=999 => {
+            let rest = ordinal % 100;
+            let tail = match rest {
+                0 => String::new(),
+                1..=9 => format!("零{}", digit(rest)),
+                10..=19 => format!("一{}", write_chinese_numeral(rest)),
+                _ => write_chinese_numeral(rest),
+            };
+            format!("{}百{tail}", digit(ordinal / 100))
+        }
+        _ => ordinal.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_number;

@@ -298,3 +298,56 @@ fn chapter_headings_whose_numbers_the_source_lost() {
     assert_eq!(on_line(&doc, 6)[0].0, 1, "第五条 stands under 第二章");
     assert!(codes(&doc).contains(&"heading.lost_first"));
 }
+
+#[test]
+fn chapter_headings_lost_in_the_laws_of_the_scale_corpus() {
+    // Shenzhen's green building regulation: `规划和建设` and `运行和改造` stand alone between articles, and 第一章 is
+    // followed by 第四章: they are 第二章 and 第三章.
+    let Some(doc) = scale_law("laws/DLC/广东地方法规/地方性法规/广东/深圳经济特区绿色建筑条例(2022-03-28).md")
+    else {
+        return;
+    };
+    assert_eq!(on_line(&doc, 54)[0].2, "第二章");
+    assert_eq!(on_line(&doc, 88)[0].2, "第三章");
+    assert_eq!((on_line(&doc, 88)[0].0, on_line(&doc, 90)[0].0), (0, 1), "第十八条 under 第三章");
+    // Henan's surveying regulation: no 第一章 line at all, `基础测绘` without its number, then `## 第三章`.
+    let Some(doc) = scale_law("laws/DLC/河南地方法规/地方性法规/河南/河南省测绘管理条例(2004-11-26).md")
+    else {
+        return;
+    };
+    let first = on_line(&doc, 11);
+    assert_eq!((first[0].0, first[0].2.as_str(), first[0].3.as_str()), (0, "第一章", ""));
+    assert_eq!((on_line(&doc, 27)[0].2.as_str(), on_line(&doc, 27)[0].3.as_str()), ("第二章", "基础测绘"));
+}
+
+#[test]
+fn list_items_whose_numbers_the_source_lost() {
+    // Weifang's coastal regulation: the first five of seven protected areas lost `（一）`–`（五）`; `（六）` and `（七）`
+    // after them count them.
+    let Some(doc) = scale_law("laws/DLC/山东地方法规/地方性法规/山东/潍坊市海岸带保护条例(2019-12-04).md")
+    else {
+        return;
+    };
+    let first = on_line(&doc, 87);
+    assert_eq!(
+        (first[0].1, first[0].2.as_str(), first[0].3.as_str()),
+        ("item", "（一）", "自然保护区和海洋特别保护区；")
+    );
+    assert_eq!(kinds(&doc, 95), [("item", "（五）".to_owned())]);
+    assert_eq!(kinds(&doc, 97), [("item", "（六）".to_owned())]);
+    // 第十八条 likewise: two lost before `（三）`.
+    assert_eq!(kinds(&doc, 103), [("item", "（一）".to_owned())]);
+    assert_eq!(codes(&doc).iter().filter(|c| **c == "item.lost_number").count(), 7);
+    // Binzhou's parking regulation: `（三）` and `（四）` lost inside the list; Zhejiang's e-commerce one: `（二）`.
+    for (member, line, number) in [
+        ("laws/DLC/山东地方法规/地方性法规/山东/滨州市停车场管理条例(2021-08-05).md", 79, "（四）"),
+        ("laws/DLC/浙江地方法规/地方性法规/浙江/浙江省电子商务条例(2021-09-30).md", 89, "（二）"),
+    ] {
+        let Some(doc) = scale_law(member) else { return };
+        assert_eq!(kinds(&doc, line), [("item", number.to_owned())], "{member}");
+        assert!(
+            !doc.walk().iter().any(|(_, n)| matches!(n, Node::Section(s) if s.number.starts_with('（'))),
+            "{member}"
+        );
+    }
+}

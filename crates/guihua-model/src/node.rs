@@ -194,7 +194,9 @@ pub struct Section {
     /// The number as written: `一、`, `（一）`, `1.`, `（1）`, `①`, `第一章`. A numeral that OCR lost is put back
     /// (`、指导思想` reads as `一、`, with a `heading.ocr_numeral` warning), and so is the whole number of a level's
     /// first member when the level opens at 2 (`heading.lost_first`), and that of a chapter (篇, 编, 节) whose title
-    /// stands alone where the numbering skips (`heading.lost_number`); the heading span covers what is written.
+    /// stands alone where the numbering skips (`heading.lost_number`); an opening bracket that OCR misread as
+    /// another bracket is cited as a parenthesis (`〈二）` as `（二）`, `heading.ocr_bracket`). The heading span
+    /// covers what is written.
     pub number: String,
     /// The number's value: 1 for `一、`, `（一）`, `1.`, `①`; null for a title that stands without a number
     /// (`结束语`), whose `number` is empty.

@@ -1020,8 +1020,10 @@ impl<'a> Builder<'a> {
             let end = m.pieces.last().map_or(m.start + m.number.len(), |&(_, end)| end);
             // Text on the lines after its number (`一、` alone on its line) is recorded as pieces too.
             let apart = m.pieces.first().is_some_and(|&(start, _)| self.text[m.start..start].contains(['\n', '\r']));
-            // A number put back is not written: the span holds the text alone, which the pieces say.
-            let pieces = if m.pieces.len() > 1 || apart || m.restored {
+            // A number put back is not written, nor is one cited for a look-alike bracket: the pieces say where the
+            // text stands.
+            let cited = heading::cited(&m.number, m.style);
+            let pieces = if m.pieces.len() > 1 || apart || m.restored || cited.is_some() {
                 m.pieces.iter().map(|&(start, end)| Piece { start, end }).collect()
             } else {
                 Vec::new()
@@ -1029,7 +1031,8 @@ impl<'a> Builder<'a> {
             self.closed.insert(m.style, m.ordinal);
             let id = next_id("item", &mut self.counters.item);
             let span = self.index.span(m.start, end);
-            self.push(Node::Item(Item { id, span, number: m.number, ordinal: m.ordinal, text: m.text, pieces }));
+            let number = cited.unwrap_or(m.number);
+            self.push(Node::Item(Item { id, span, number, ordinal: m.ordinal, text: m.text, pieces }));
             if !m.read {
                 next = m.after;
             }
@@ -1125,7 +1128,7 @@ impl<'a> Builder<'a> {
             level: u32::try_from(depth + 1).unwrap_or(u32::MAX),
             number: match n.number {
                 "、" => restored_numeral(n.ordinal),
-                number => number.to_owned(),
+                number => heading::cited(number, n.style).unwrap_or_else(|| number.to_owned()),
             },
             ordinal: (n.style != Style::Unnumbered).then_some(n.ordinal),
             title: n.title.to_owned(),

@@ -68,6 +68,20 @@ pub(crate) struct Numbered<'a> {
 const OPEN: &str = "（(〈〔［[";
 const CLOSE: &str = "）)〉〕］]";
 
+/// Opening brackets that are not parentheses at all: OCR's reading of `（` (`〈一）`, `〔二）`).
+const LOOK_ALIKE_OPEN: [char; 4] = ['〈', '〔', '［', '['];
+
+/// The `cited_bracket` rule: the number a reader cites for one whose opening bracket OCR misread as another bracket
+/// (`〈二）` is `（二）`), or `None` when it is written as cited. The heading span still covers what is written.
+pub(crate) fn cited(number: &str, style: Style) -> Option<String> {
+    if !matches!(style, Style::ParenChinese | Style::ParenArabic) {
+        return None;
+    }
+    let inner = number.strip_prefix(LOOK_ALIKE_OPEN)?;
+    let inner = inner.strip_suffix(|c: char| CLOSE.contains(c)).unwrap_or(inner);
+    Some(format!("（{inner}）"))
+}
+
 fn digits(i: &str) -> IResult<&str, &str> {
     take_while1(|c| digit_value(c).is_some()).parse(i)
 }
@@ -362,6 +376,15 @@ mod tests {
         assert_eq!(check("一、"), None);
         assert_eq!(check("（图略）"), None);
         assert_eq!(check("第一次全国"), None);
+    }
+
+    #[test]
+    fn a_look_alike_bracket_is_cited_as_a_parenthesis() {
+        let n = numbered("〈二）内陆地区的经济发展").unwrap();
+        assert_eq!(cited(n.number, n.style).as_deref(), Some("（二）"));
+        assert_eq!(cited("〔3〕", Style::ParenArabic).as_deref(), Some("（3）"));
+        assert_eq!(cited("（二）", Style::ParenChinese), None);
+        assert_eq!(cited("(一）", Style::ParenChinese), None, "mixed parentheses are parentheses");
     }
 
     #[test]

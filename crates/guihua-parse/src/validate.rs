@@ -120,7 +120,12 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
             // number the source lost (`lost_first`: the heading is the title alone).
             let restored = matches!(s.number.as_str(), "一、" | "二、" | "三、") && heading.starts_with('、');
             let lost = heading.trim_end_matches('。') == s.title;
-            if !(heading.starts_with(&s.number) || restored || lost) || !heading.contains(&s.title) {
+            // A look-alike bracket is cited as a parenthesis (`〈二）` as `（二）`).
+            let cited = s.number.strip_prefix('（').and_then(|n| n.strip_suffix('）')).is_some_and(|numeral| {
+                let rest = heading.strip_prefix(['〈', '〔', '［', '[']).and_then(|rest| rest.strip_prefix(numeral));
+                rest.is_some_and(|rest| rest.starts_with(['）', ')', '〉', '〕', '］', ']']))
+            });
+            if !(heading.starts_with(&s.number) || restored || lost || cited) || !heading.contains(&s.title) {
                 errors.push(format!("{}: heading span holds `{heading}`", s.id));
             }
             for child in &s.children {

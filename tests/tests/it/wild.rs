@@ -68,7 +68,7 @@ fn glued_headings_are_cut_into_lines_of_their_own() {
     // The 8th FYP (OCR): `五、` and `〈九）` glued to the end of the sentence before them.
     let Some(doc) = shared("national-8th-fyp-1991.txt") else { return };
     assert!(kinds(&doc, 291).contains(&("section", "五、".to_owned())));
-    assert!(kinds(&doc, 370).contains(&("section", "〈九）".to_owned())));
+    assert!(kinds(&doc, 370).contains(&("section", "（九）".to_owned())), "`〈九）` cited as `（九）`");
     assert_eq!(codes(&doc).iter().filter(|c| **c == "heading.glued").count(), 2);
     // A standards guide (PDF): a first heading whose short title ends the line, after `。`.
     let Some(doc) = shared("101") else { return };

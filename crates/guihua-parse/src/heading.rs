@@ -74,6 +74,10 @@ const LOOK_ALIKE_OPEN: [char; 4] = ['〈', '〔', '［', '['];
 /// The `cited_bracket` rule: the number a reader cites for one whose opening bracket OCR misread as another bracket
 /// (`〈二）` is `（二）`), or `None` when it is written as cited. The heading span still covers what is written.
 pub(crate) fn cited(number: &str, style: Style) -> Option<String> {
+    // Blanks inside a ranked number (`第三  节`) are the extraction's.
+    if number.starts_with('第') && number.contains(is_blank) {
+        return Some(number.chars().filter(|&c| !is_blank(c)).collect());
+    }
     if !matches!(style, Style::ParenChinese | Style::ParenArabic) {
         return None;
     }
@@ -115,13 +119,15 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
         return Err(nom::Err::Error(nom::error::Error::new(line, nom::error::ErrorKind::Alt)));
     };
     if first == '第' {
+        // Extraction may put blanks between the numeral and its unit (`第三  节`, `第七十五 条`).
         let chapter = (
             tag("第"),
             alt((chinese_long, digits)),
+            take_while_m_n(0, 4, is_blank),
             alt((tag("部分"), tag("篇"), tag("分编"), tag("编"), tag("章"), tag("节"), tag("条"))),
         );
         return alt((
-            chapter.map(|(_, n, kind)| {
+            chapter.map(|(_, n, _, kind)| {
                 let style = match kind {
                     "篇" | "部分" => Style::Part,
                     "编" => Style::Book,
@@ -385,6 +391,16 @@ mod tests {
         assert_eq!(cited("〔3〕", Style::ParenArabic).as_deref(), Some("（3）"));
         assert_eq!(cited("（二）", Style::ParenChinese), None);
         assert_eq!(cited("(一）", Style::ParenChinese), None, "mixed parentheses are parentheses");
+    }
+
+    #[test]
+    fn blanks_between_a_numeral_and_its_unit() {
+        let n = numbered("第三  节国营商业和合作社营商业的经营管理").unwrap();
+        assert_eq!((n.style, n.ordinal, n.title), (Style::Division, 3, "国营商业和合作社营商业的经营管理"));
+        assert_eq!(cited(n.number, n.style).as_deref(), Some("第三节"));
+        let n = numbered("第七十五 条体育运动、娱乐活动的组织者应当采取措施，保障安全。").unwrap();
+        assert_eq!((n.style, n.ordinal), (Style::Article, 75));
+        assert!(numbered("第二 条件成熟时，应当推进。").is_none(), "`条件` is a word");
     }
 
     #[test]

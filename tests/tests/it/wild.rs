@@ -351,3 +351,17 @@ fn list_items_whose_numbers_the_source_lost() {
         );
     }
 }
+
+#[test]
+fn blanks_between_a_numeral_and_its_unit_are_the_extraction_s() {
+    // The 1st FYP (sentence per line): `第三  节国营商业和合作社营商业的经营管理`, cited as `第三节`.
+    let Some(doc) = shared("001") else { return };
+    let node = on_line(&doc, 950);
+    assert_eq!((node[0].2.as_str(), node[0].3.as_str()), ("第三节", "国营商业和合作社营商业的经营管理"));
+    // Qingdao's maritime traffic regulation: `第七十五 条体育运动…`, an article between 第七十四条 and 第七十六条.
+    let Some(doc) = scale_law("laws/DLC/山东地方法规/地方性法规/山东/青岛市海上交通安全条例(2014-09-26).md")
+    else {
+        return;
+    };
+    assert_eq!(kinds(&doc, 337)[0], ("section", "第七十五条".to_owned()));
+}

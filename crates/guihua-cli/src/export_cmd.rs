@@ -54,7 +54,7 @@ pub(crate) fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let segmenter = Arc::new(guihua_index::Segmenter::new());
     let mut failed = 0;
     for (path, bytes) in sources {
-        let options = guihua_parse::Options { path: Some(path.clone()), encoding: None, skip_targets: true };
+        let options = guihua_parse::Options { path: Some(path.clone()), skip_targets: true, ..Default::default() };
         let parsed = match guihua_parse::parse_bytes(&bytes, &options) {
             Ok(parsed) => parsed,
             Err(err) => {

@@ -116,17 +116,25 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
             unchanged += 1;
             continue;
         }
-        let options = guihua_parse::Options { path: Some(key.clone()), encoding: None, skip_targets: true };
+        let options = guihua_parse::Options {
+            path: Some(key.clone()),
+            skip_targets: true,
+            giant_text_by_span: true,
+            ..Default::default()
+        };
         let Ok(parsed) = guihua_parse::parse_owned(bytes, &options) else {
             skipped.push((key, "not a text document"));
             continue;
         };
-        // The text is not needed for the index: a large file is not held twice while its units are indexed.
-        let guihua_parse::Parsed { document, text } = parsed;
-        drop(text);
+        // A large file is not held twice while its units are indexed: the text is dropped when the paragraphs hold
+        // their own, and kept when they are read from it (giant paragraphs, which the parse did not copy).
+        let guihua_parse::Parsed { document, mut text } = parsed;
+        if !document.walk().iter().any(|(_, n)| matches!(n, guihua_model::Node::Paragraph(p) if p.text_by_span())) {
+            text = String::new();
+        }
         let info = document_info(file, &document);
         library.remove(&key)?;
-        let units = library.add(&info, &document)?;
+        let units = library.add_in(&info, &document, &text)?;
         manifest.insert(key, json!({"sha256": sha, "doc_id": info.doc_id, "title": info.title, "units": units}));
         added += 1;
     }
@@ -314,7 +322,7 @@ pub(crate) fn open_library(explicit: Option<&Path>) -> anyhow::Result<(Library, 
     }
     let mut library = Library::in_memory()?;
     for (path, bytes) in BUNDLED {
-        let options = guihua_parse::Options { path: Some(path.to_owned()), encoding: None, skip_targets: true };
+        let options = guihua_parse::Options { path: Some(path.to_owned()), skip_targets: true, ..Default::default() };
         let parsed = guihua_parse::parse_bytes(bytes, &options)?;
         library.add(&document_info(Path::new(path), &parsed.document), &parsed.document)?;
     }

@@ -36,7 +36,7 @@ pub use library::{DocumentInfo, Hit, Library, Page, SearchResult, highlight_need
 pub use query::{Atom, AtomKind, Query, parse_query};
 pub use snippet::{matches, snippet};
 pub use text::{DOMAIN_LEXICON, Segmenter, fold, normalize};
-pub use units::{Unit, units};
+pub use units::{Unit, units, units_in};
 
 /// What can go wrong with an index or a query.
 #[derive(Debug, thiserror::Error)]

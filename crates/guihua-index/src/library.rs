@@ -15,7 +15,7 @@ use crate::facets::{FacetCollector, Facets};
 use crate::query::{AtomKind, Query, parse_query};
 
 use crate::text::{GramTokenizer, is_gram_char, normalize, query_grams};
-use crate::units::units;
+use crate::units::units_in;
 use crate::whole_word::{MaskedTokenizer, WholeWord, holds_lexicon_term};
 use crate::{Result, snippet};
 
@@ -332,6 +332,12 @@ impl Library {
     ///
     /// The document's title is indexed once, on a unit of type `document` that only `doc:` filters match.
     pub fn add(&mut self, info: &DocumentInfo, document: &Document) -> Result<usize> {
+        self.add_in(info, document, "")
+    }
+
+    /// [`Library::add`] for a document parsed with `giant_text_by_span`: the paragraphs it left in the decoded text
+    /// `source` are read from there.
+    pub fn add_in(&mut self, info: &DocumentInfo, document: &Document, source: &str) -> Result<usize> {
         let f = self.fields;
         let writer = self.writer()?;
         let mut head = TantivyDocument::default();
@@ -348,7 +354,7 @@ impl Library {
         }
         writer.add_document(head)?;
         let mut count = 0;
-        for unit in units(document) {
+        for unit in units_in(document, source) {
             let path: Vec<&str> = unit.section_path.iter().map(String::as_str).collect();
             let path = path.join(&PATH_SEPARATOR.to_string());
             for (line, text) in windows(&unit.text, unit.line) {
@@ -743,6 +749,23 @@ mod tests {
         assert_eq!(super::windows("一段话。", 3).collect::<Vec<_>>(), vec![(3, "一段话。")]);
         let unmarked = "字".repeat(GIANT_UNIT);
         assert!(super::windows(&unmarked, 1).all(|(_, w)| w.len() <= WINDOW && w.chars().all(|c| c == '字')));
+    }
+
+    #[test]
+    fn a_giant_paragraph_left_in_the_source_is_indexed_from_there() {
+        let filler = "坚持创新驱动发展，推动产业转型升级。";
+        let text = format!("{}到2025年建成大数据中心。", filler.repeat(GIANT_UNIT / filler.len() + 1));
+        let options = guihua_parse::Options { skip_targets: true, giant_text_by_span: true, ..Default::default() };
+        let parsed = guihua_parse::parse_bytes(text.as_bytes(), &options).unwrap();
+        let guihua_model::Node::Paragraph(p) = &parsed.document.outline[0] else { panic!("a paragraph") };
+        assert!(p.text_by_span() && p.text.is_empty(), "not copied");
+        let mut library = Library::in_memory().unwrap();
+        let info = DocumentInfo::of("giant".into(), "giant".into(), "giant.txt".into(), &parsed.document);
+        library.add_in(&info, &parsed.document, &parsed.text).unwrap();
+        library.commit().unwrap();
+        let found = library.search("大数据中心", 10).unwrap();
+        assert_eq!((found.total, found.hits[0].node_id.as_str()), (1, "paragraph-1"));
+        assert_eq!(library.search("转型升级", 0).unwrap().total as u64, library.units(), "every window read");
     }
 
     #[test]

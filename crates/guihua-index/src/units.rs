@@ -25,12 +25,18 @@ pub struct Unit<'a> {
 
 /// Cuts a document into units, in source order.
 pub fn units(document: &Document) -> Vec<Unit<'_>> {
+    units_in(document, "")
+}
+
+/// [`units`], reading the paragraphs whose text was left in `source` by their spans (see
+/// [`guihua_model::Paragraph::text_in`]).
+pub fn units_in<'a>(document: &'a Document, source: &'a str) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
     let mut path = Vec::new();
     // The breadcrumb of every panel and table, for the projects and indicators read from them.
     let mut container_paths: HashMap<String, Vec<String>> = HashMap::new();
     let indicator_tables: Vec<&str> = document.indicators.iter().map(|i| i.table.as_str()).collect();
-    collect(&document.outline, &indicator_tables, &mut path, &mut out, &mut container_paths);
+    collect(&document.outline, source, &indicator_tables, &mut path, &mut out, &mut container_paths);
     let path_of = |id: &str| container_paths.get(id).cloned().unwrap_or_default();
     for project in &document.projects {
         let section_path = path_of(&project.panel);
@@ -72,6 +78,7 @@ fn unit<'a>(
 
 fn collect<'a>(
     nodes: &'a [Node],
+    source: &'a str,
     indicator_tables: &[&str],
     path: &mut Vec<String>,
     out: &mut Vec<Unit<'a>>,
@@ -83,12 +90,12 @@ fn collect<'a>(
                 let label = format!("{}{}", s.number, s.title);
                 out.push(unit(&s.id, "section", path.clone(), label.clone(), s.title.clone(), s.heading_span));
                 path.push(label);
-                collect(&s.children, indicator_tables, path, out, container_paths);
+                collect(&s.children, source, indicator_tables, path, out, container_paths);
                 path.pop();
             }
             Node::Paragraph(p) => {
                 let heading = p.lead.clone().unwrap_or_default();
-                out.push(unit(&p.id, "paragraph", path.clone(), p.text.as_str(), heading, p.span));
+                out.push(unit(&p.id, "paragraph", path.clone(), p.text_in(source), heading, p.span));
             }
             Node::Item(i) => {
                 let text = format!("{}{}", i.number, i.text);
@@ -139,7 +146,7 @@ fn collect<'a>(
                 if titled {
                     path.push(title);
                 }
-                collect(&p.children, indicator_tables, path, out, container_paths);
+                collect(&p.children, source, indicator_tables, path, out, container_paths);
                 if titled {
                     path.pop();
                 }

@@ -230,6 +230,20 @@ pub struct Paragraph {
     pub pieces: Vec<Piece>,
 }
 
+impl Paragraph {
+    /// Whether `text` was left empty for the caller to read from the source by `span` (a paragraph of over 1 MiB on
+    /// one line, parsed with `giant_text_by_span`): the paragraph is then not held twice.
+    pub fn text_by_span(&self) -> bool {
+        self.text.is_empty() && self.pieces.is_empty() && self.span.end > self.span.start
+    }
+
+    /// The paragraph's text: `text`, or the source within `span` when it was left there (see
+    /// [`Paragraph::text_by_span`]). `source` is the decoded text the spans point into.
+    pub fn text_in<'a>(&'a self, source: &'a str) -> &'a str {
+        if self.text_by_span() { source.get(self.span.start..self.span.end).unwrap_or_default() } else { &self.text }
+    }
+}
+
 /// A numbered item of a list.
 ///
 /// Lists are clauses after a lead-in that ends with `：` (`…有下列情形之一的：` + `（一）…的；` `（二）…的。`), or runs of

@@ -36,11 +36,18 @@ pub(crate) enum Reading {
     Everything,
     /// All but the targets.
     Structure,
+    /// All but the targets, giant paragraphs left in the source (`giant_text_by_span`).
+    StructureBySpan,
 }
+
+/// Paragraphs longer than this on one line are left in the source when reading [`Reading::StructureBySpan`]: no real
+/// paragraph comes near it, and a file of one such paragraph is not held twice.
+const GIANT_TEXT: usize = 1 << 20;
 
 /// [`parse`], reading what `reading` says.
 pub(crate) fn parse_with(text: &str, reading: Reading) -> (Document, Vec<Diagnostic>) {
     let mut builder = Builder::new(text);
+    builder.giant_text_by_span = reading == Reading::StructureBySpan;
     builder.run();
     builder.finish(reading)
 }
@@ -121,6 +128,8 @@ struct Builder<'a> {
     next_line: usize,
     /// Whether the heading being accepted opens its level at 2 (see [`Builder::lost_first`]).
     opens_at_two: bool,
+    /// Whether a paragraph of over [`GIANT_TEXT`] bytes keeps an empty text (`giant_text_by_span`).
+    giant_text_by_span: bool,
     /// The projects of each boxed 专栏, read with it (see [`panel::PanelParts::projects`]), by panel id.
     panel_projects: HashMap<String, Vec<Vec<panel::ProjectItem>>>,
     /// Boxes read ahead on another thread (see [`read_boxes_ahead`]), and the one received but not yet asked for.
@@ -152,6 +161,7 @@ impl<'a> Builder<'a> {
             page_numbers: (0, None),
             next_line: 0,
             opens_at_two: false,
+            giant_text_by_span: false,
             panel_projects: HashMap::new(),
             boxes_ahead: None,
         }
@@ -1235,7 +1245,9 @@ impl<'a> Builder<'a> {
         let id = next_id("paragraph", &mut self.counters.paragraph);
         let span = self.index.span(offset, offset + content.len());
         let lead = if with_lead { lead_phrase(content).map(str::to_owned) } else { None };
-        self.push(Node::Paragraph(Paragraph { id, span, text: content.to_owned(), lead, pieces: Vec::new() }));
+        let text =
+            if self.giant_text_by_span && content.len() > GIANT_TEXT { String::new() } else { content.to_owned() };
+        self.push(Node::Paragraph(Paragraph { id, span, text, lead, pieces: Vec::new() }));
         self.open_paragraph = Some(OpenParagraph {
             last_width: self.line_width,
             ends_sentence: layout::ends_sentence(content),
@@ -1290,7 +1302,11 @@ impl<'a> Builder<'a> {
         let Some(Node::Paragraph(p)) = self.container().last() else { return };
         let start = p.span.start;
         let span = self.index.span(start, end);
+        let source = self.text;
         let Some(Node::Paragraph(p)) = self.container().last_mut() else { return };
+        if p.text_by_span() {
+            p.text = p.text_in(source).to_owned(); // joined from pieces now: the text must be its own
+        }
         if p.pieces.is_empty() {
             p.pieces.push(Piece { start: p.span.start, end: p.span.end });
         }
@@ -2216,6 +2232,31 @@ mod tests {
         assert_eq!(one.projects.len(), 171);
         assert_eq!(three.projects.len(), one.projects.len() * 3);
         assert_eq!(three.indicators.len(), one.indicators.len() * 3);
+    }
+
+    #[test]
+    fn a_giant_paragraph_is_left_in_the_source_when_asked() {
+        let giant = "推动产业转型升级。".repeat(GIANT_TEXT / 27 + 1);
+        let text = format!("一、总体要求\n{giant}\n短段落。\n");
+        let (doc, _) = parse_with(&text, Reading::StructureBySpan);
+        let paragraphs: Vec<&Paragraph> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| if let Node::Paragraph(p) = n { Some(p) } else { None })
+            .collect();
+        assert!(paragraphs[0].text_by_span());
+        assert_eq!(paragraphs[0].text_in(&text), giant);
+        assert_eq!(paragraphs[1].text, "短段落。", "an ordinary paragraph holds its text");
+        // Read as a whole, the same tree with the text copied.
+        let (whole, _) = parse_with(&text, Reading::Structure);
+        let Node::Section(s) = &whole.outline[0] else { panic!("a section") };
+        assert!(matches!(&s.children[0], Node::Paragraph(p) if p.text == giant));
+        // A line that goes on a giant paragraph (hard-wrapped text) makes it hold its own text, joined.
+        let wrapped = format!("\u{3000}\u{3000}{giant}并且\n继续推进。\n");
+        let (doc, _) = parse_with(&wrapped, Reading::StructureBySpan);
+        let Some(Node::Paragraph(p)) = doc.outline.first() else { panic!("a paragraph") };
+        assert_eq!(p.pieces.len(), 2);
+        assert_eq!(p.text, format!("{giant}并且\n继续推进。"));
     }
 
     #[test]

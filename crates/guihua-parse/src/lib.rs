@@ -79,6 +79,10 @@ pub struct Options {
     /// Leave `targets` empty: for callers that do not read them, such as the indexer. Reading targets is about half
     /// the work of a parse.
     pub skip_targets: bool,
+    /// With `skip_targets`: a paragraph of over 1 MiB on one line keeps an empty `text`, to be read from the decoded
+    /// text by its span ([`guihua_model::Paragraph::text_in`]), instead of a copy: a giant paragraph is then held
+    /// once (the `giant_text_by_span` rule). For callers that keep the decoded text, such as the indexer.
+    pub giant_text_by_span: bool,
 }
 
 /// A document parsed from bytes, with the decoded text its spans point into.
@@ -107,7 +111,11 @@ pub fn parse_owned(bytes: Vec<u8>, options: &Options) -> Result<Parsed> {
 }
 
 fn parse_decoded(decoded: Decoded, options: &Options) -> Result<Parsed> {
-    let reading = if options.skip_targets { build::Reading::Structure } else { build::Reading::Everything };
+    let reading = match (options.skip_targets, options.giant_text_by_span) {
+        (false, _) => build::Reading::Everything,
+        (true, false) => build::Reading::Structure,
+        (true, true) => build::Reading::StructureBySpan,
+    };
     let (mut document, diagnostics) = build::parse_with(&decoded.text, reading);
     document.source = decoded.source;
     document.source.path.clone_from(&options.path);

@@ -71,7 +71,7 @@ const SEED_PATH: &str = "corpus/hebei-industry-transformation-13th-2016.txt";
 const SEED: &[u8] = include_bytes!("../../../corpus/hebei-industry-transformation-13th-2016.txt");
 
 fn add(library: &mut Library, path: &str, bytes: &[u8]) {
-    let options = guihua_parse::Options { path: Some(path.to_owned()), encoding: None, skip_targets: true };
+    let options = guihua_parse::Options { path: Some(path.to_owned()), skip_targets: true, ..Default::default() };
     let Ok(parsed) = guihua_parse::parse_bytes(bytes, &options) else { return };
     let stem = Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
     let title = parsed.document.meta.title.clone().unwrap_or_else(|| stem.clone());

@@ -1272,7 +1272,8 @@ impl<'a> Builder<'a> {
         let full_line = self.wrap_width.is_some_and(|width| open.last_width + 2 >= width);
         // A full line continues with `、` in wrapped text; elsewhere a line opened by `、` is a heading (OCR).
         let starts_anew = heading::numbered(content).is_some()
-            || (heading::lost_numeral_title(content).is_some() && !full_line)
+            || (matches!(heading::lost_numeral_title(content), Some((_, body)) if body.is_none() || self.under_chapter())
+                && !full_line)
             || layout::is_appendix_marker(content)
             || layout::is_toc_heading(content)
             || FIGURE.is_match(content);
@@ -1345,22 +1346,27 @@ impl<'a> Builder<'a> {
         Some((Numbered { style, ordinal, number, title, title_at: base, body, ocr_brackets: false }, j + 1))
     }
 
-    /// A line `、标题` read as the next `一、`-style heading (see [`heading::lost_numeral_title`]), when that heading
-    /// would be one of the first three; with a warning.
+    /// A line `、标题` (or `、标题。正文…`) read as the next `一、`-style heading (see [`heading::lost_numeral_title`]),
+    /// with a warning. The number is the one after the open `一、` section's; with none open, the one after the last
+    /// at the top, or `一、` under the chapter being filled (a level opening there).
     fn lost_numeral(&mut self, content: &'a str, offset: usize) -> Option<Numbered<'a>> {
-        let title = heading::lost_numeral_title(content)?;
-        let last = match self.stack.iter().find(|open| open.style == Style::ChineseComma) {
+        let (title, body) = heading::lost_numeral_title(content)?;
+        let under_chapter = self.under_chapter();
+        let last = match self.stack.iter().rfind(|open| open.style == Style::ChineseComma) {
             Some(open) => open.ordinal,
             None if self.stack.is_empty() => self.closed.get(&Style::ChineseComma).copied().unwrap_or(0),
+            None if under_chapter => 0,
             None => return None,
         };
-        if last >= 3 {
+        // Outside chapters only a title alone, and only the thin numerals (一, 二, 三) that OCR loses most; under a
+        // chapter (篇, 章, 节), whose own numbering shows the levels, a title with its run-in body and any number.
+        if !under_chapter && (body.is_some() || last >= 3) {
             return None;
         }
-        let numeral = ["一", "二", "三"][usize::try_from(last).unwrap_or(0).min(2)];
-        let message = format!("`{content}` reads as heading `{numeral}、`, its numeral lost");
+        let numeral = restored_numeral(last + 1);
+        let message = format!("`{content}` reads as heading `{numeral}`, its numeral lost");
         self.diagnose("heading.ocr_numeral", Severity::Warning, message, offset, offset + '、'.len_utf8());
-        let title_at = content.len() - title.len();
+        let title_at = title.as_ptr() as usize - content.as_ptr() as usize;
         let (number, _) = content.split_at('、'.len_utf8());
         Some(Numbered {
             style: Style::ChineseComma,
@@ -1368,9 +1374,14 @@ impl<'a> Builder<'a> {
             number,
             title,
             title_at,
-            body: None,
+            body,
             ocr_brackets: false,
         })
+    }
+
+    /// Whether a chapter (篇, 编, 章, 节, 条) is open: its numbering by design shows where the levels under it stand.
+    fn under_chapter(&self) -> bool {
+        self.stack.iter().any(|open| is_legal_style(open.style))
     }
 
     /// Drops a bare page number, keeping the paragraph it interrupts open.
@@ -1780,8 +1791,7 @@ struct BoxLines<'a> {
 /// The number of a heading whose thin numeral OCR lost (`、指导思想`, see [`heading::lost_numeral_title`]), with the
 /// numeral put back (`一、`): the number a reader cites. The heading's span still covers what is written.
 fn restored_numeral(ordinal: u32) -> String {
-    let numeral = ["一", "二", "三"].get(usize::try_from(ordinal).unwrap_or(0).wrapping_sub(1)).copied();
-    numeral.map_or_else(|| "、".to_owned(), |n| format!("{n}、"))
+    format!("{}、", crate::numbers::write_chinese_numeral(ordinal))
 }
 
 /// The number of the first member of a level of `style`, for the levels whose first number a source may lose.
@@ -2860,6 +2870,35 @@ mod tests {
         let (doc, _) = parse(text);
         let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
         assert_eq!(&text[s.heading_span.start..s.heading_span.end], "、主要目标和指导方针");
+    }
+
+    #[test]
+    fn run_in_headings_whose_numeral_ocr_lost_under_a_chapter() {
+        // OCR of a printed plan: under a chapter, `、国民收入。` opens with the run-in title of a `一、` heading whose
+        // numeral was lost; the numbers are put back from the sequence, past 三 too.
+        let text = "第二章　社会总产品和国民收入\n\u{3000}\u{3000}、社会总产品。五年内平均每年增长4％。\n                    \u{3000}\u{3000}、国民收入。平均每年增长4％。\n\u{3000}\u{3000}、积累和消费。积累率保持在29％。\n                    \u{3000}\u{3000}四、经济效益。提高经济效益。\n\u{3000}\u{3000}、财政收入。逐步增加。\n第三章　财政\n                    \u{3000}\u{3000}、财政收入。逐年增加。\n";
+        let (doc, diagnostics) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let (nodes, _) = outline(text);
+        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
+        assert_eq!(
+            headings,
+            [
+                "0:第二章社会总产品和国民收入",
+                "1:一、社会总产品",
+                "1:二、国民收入",
+                "1:三、积累和消费",
+                "1:四、经济效益",
+                "1:五、财政收入",
+                "0:第三章财政",
+                "1:一、财政收入"
+            ]
+        );
+        assert_eq!(diagnostics.iter().filter(|d| d.code == "heading.ocr_numeral").count(), 5);
+        // Outside chapters a line that opens with `、` and runs on is the rest of the sentence before it.
+        let (nodes, codes) = outline("一、工作回顾\n城市轨道交通\n、地下综合管廊建设加快。新开工重大水利工程21项。\n");
+        assert_eq!(nodes, ["0:一、工作回顾", "1:paragraph"]);
+        assert!(!codes.contains(&"heading.ocr_numeral".to_owned()));
     }
 
     #[test]

@@ -254,12 +254,27 @@ pub(crate) fn bare_number(line: &str) -> Option<(Style, u32, &str)> {
     (ordinal > 0).then_some((style, ordinal, line.trim_end_matches(is_blank)))
 }
 
-/// The `ocr_lost_numeral` heuristic: a line that opens with `、` followed by a short title (`、“八五”计划的基本任务`)
-/// is an `一、`-style heading whose thin numeral (一, 二, 三) OCR dropped. Returns the title, or `None`.
-pub(crate) fn lost_numeral_title(line: &str) -> Option<&str> {
-    let title = line.strip_prefix('、')?.trim_start_matches(is_blank);
+/// The `ocr_lost_numeral` heuristic: a line that opens with `、` followed by a short title (`、“八五”计划的基本任务`),
+/// or by a short title closed with `。` and its run-in body (`、国民收入。五年内…`), is an `一、`-style heading whose
+/// numeral OCR dropped. Returns the title and, after the title's `。`, the body with its offset in `line`.
+pub(crate) fn lost_numeral_title(line: &str) -> Option<(&str, Option<(&str, usize)>)> {
+    let rest = line.strip_prefix('、')?;
+    let title = rest.trim_start_matches(is_blank);
+    // No clause inside, and no bracket closed that the title did not open (`、兩岸四地、馬來西亞）屬於`).
+    let plain = |t: &str| {
+        !t.contains(['。', '；', '，', '：', ';', ',', ':'])
+            && t.matches(['）', ')']).count() <= t.matches(['（', '(']).count()
+    };
+    if let Some(end) = title.find('。') {
+        let (head, tail) = (&title[..end], &title[end + '。'.len_utf8()..]);
+        let chars = head.chars().count();
+        let body = tail.trim_start_matches(is_blank);
+        let body_at = line.len() - body.len();
+        return ((2..=30).contains(&chars) && plain(head))
+            .then_some((head, (!body.is_empty()).then_some((body.trim_end_matches(is_blank), body_at))));
+    }
     let chars = title.chars().count();
-    ((4..=40).contains(&chars) && !title.contains(['。', '；', '，', '：'])).then_some(title)
+    ((4..=40).contains(&chars) && plain(title)).then_some((title, None))
 }
 
 /// Splits a heading's text into the title and a run-in body: the title ends at the first `。` (which belongs to

@@ -118,7 +118,7 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
             let heading = &text[s.heading_span.start..s.heading_span.end];
             // A numeral OCR lost is put back in the number (`、标题` → `一、`), not in the text; so is a whole first
             // number the source lost (`lost_first`: the heading is the title alone).
-            let restored = matches!(s.number.as_str(), "一、" | "二、" | "三、") && heading.starts_with('、');
+            let restored = s.number.ends_with('、') && s.number.len() > '、'.len_utf8() && heading.starts_with('、');
             let lost = heading.trim_end_matches('。') == s.title;
             // A look-alike bracket is cited as a parenthesis (`〈二）` as `（二）`).
             let cited = s.number.strip_prefix('（').and_then(|n| n.strip_suffix('）')).is_some_and(|numeral| {

@@ -16,7 +16,7 @@ use guihua_model::{Document, Node};
 use crate::support::{root, shared_corpus};
 
 /// Clean documents, out of all, that the reader must keep at least.
-const CLEAN_FLOOR: f64 = 0.92;
+const CLEAN_FLOOR: f64 = 0.93;
 /// Share of the unmistakable heading lines that must start a section or an item.
 const COVERAGE_FLOOR: f64 = 0.998;
 

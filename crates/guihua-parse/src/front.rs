@@ -51,15 +51,20 @@ const NOTICE_WORDS: [&str; 5] = ["印发给你们", "现印发", "现将", "同�
 
 /// Finds the notice and the title among the first non-blank lines, which end before the first heading.
 ///
-/// A notice is recognised by its closing date line (`2016年9月30日`) with, before it, a line addressing someone
-/// (ending with `：`) or a sentence with a notice word (`现印发`, `同意`, …). The issuer is the punctuation-free line
-/// right above the date. The title is the first line after the notice (or the first line of a document without one)
+/// A notice is recognised by its closing date line (`2016年9月30日`) with, before it, an order line and number
+/// (`order_header`), a line addressing someone (ending with `：`) or a sentence with a notice word (`现印发`, `同意`,
+/// …). The issuer is the body that orders, else the punctuation-free line right above the date. The title is the first line after the notice (or the first line of a document without one)
 /// that is short and is not a sentence.
 pub(crate) fn detect(lines: &[FrontLine<'_>]) -> FrontMatter {
     let mut front = FrontMatter::default();
     let date_at = lines.iter().take(12).position(|l| iso_date(l.text).is_some());
     let mut title_from = 0;
-    if let Some(d) = date_at {
+    if let Some((order, d)) = date_at.and_then(|d| order_header(&lines[..d]).map(|order| (order, d))) {
+        front.notice = Some((0, d));
+        front.issued = iso_date(lines[d].text);
+        front.issuer = lines[order].text.strip_suffix('令').map(str::to_owned);
+        title_from = d + 1;
+    } else if let Some(d) = date_at {
         let addressed = lines[0].text.ends_with(['：', ':']);
         let notice_words = lines[..d].iter().any(|l| NOTICE_WORDS.iter().any(|w| l.text.contains(w)));
         if d > 0 && (addressed || notice_words) {
@@ -77,6 +82,25 @@ pub(crate) fn detect(lines: &[FrontLine<'_>]) -> FrontMatter {
     }
     front.title = lines.get(title_from).filter(|l| is_title(l.text)).map(|_| title_from);
     front
+}
+
+static ORDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]?第[0-9０-９〇○零一二三四五六七八九十百]{1,6}号[）)]?$")
+        .expect("the order number pattern is valid")
+});
+
+/// The `order_header` rule: rules a government promulgates by order open with the issuing body's order line and
+/// its number (`上海市人民政府令` + `（第19号）`), then the promulgating sentence (`…现予公布，自…起施行。`), the
+/// signer (`市长　应勇`) and the date. Returns the index of the order line among `lines` (those before the date): the
+/// issuer is that line without its `令`, not the signer above the date.
+fn order_header(lines: &[FrontLine<'_>]) -> Option<usize> {
+    lines.windows(2).position(|pair| {
+        let order = pair[0].text.trim_matches(is_blank);
+        let body = order.strip_suffix('令').unwrap_or_default();
+        (2..=30).contains(&body.chars().count())
+            && is_signature(body)
+            && ORDER_NUMBER.is_match(pair[1].text.trim_matches(is_blank))
+    })
 }
 
 /// A line with no sentence punctuation and at most 40 characters: a signature such as `河北省人民政府办公厅`.
@@ -204,6 +228,26 @@ mod tests {
         assert_eq!(front.issuer.as_deref(), Some("河北省人民政府办公厅"));
         assert_eq!(front.issued.as_deref(), Some("2016-09-30"));
         assert_eq!(front.title, Some(4));
+    }
+
+    #[test]
+    fn an_order_names_its_issuer_and_date() {
+        let front = detect(&lines(&[
+            "中山市政务数据管理办法",
+            "中山市人民政府令",
+            "（第16号）",
+            "《中山市政务数据管理办法》已经2020年4月29日中山市人民政府十五届94次常务会议通过，现予公布，自2020年7月1日起施行。",
+            "市长 危伟汉",
+            "2020年5月15日",
+            "中山市政务数据管理办法",
+        ]));
+        assert_eq!(front.notice, Some((0, 5)));
+        assert_eq!(front.issuer.as_deref(), Some("中山市人民政府"), "the body that orders, not the signer");
+        assert_eq!(front.issued.as_deref(), Some("2020-05-15"));
+        assert_eq!(front.title, Some(6));
+        // A line ending with 令 without an order number after it is no order.
+        let front = detect(&lines(&["关于实施禁令", "各单位：", "现将有关事项通知如下。", "某某局", "2020年5月15日"]));
+        assert_eq!(front.issuer.as_deref(), Some("某某局"));
     }
 
     #[test]

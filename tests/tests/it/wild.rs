@@ -365,3 +365,18 @@ fn blanks_between_a_numeral_and_its_unit_are_the_extraction_s() {
     };
     assert_eq!(kinds(&doc, 337)[0], ("section", "第七十五条".to_owned()));
 }
+
+#[test]
+fn a_government_order_names_the_body_that_orders_and_its_date() {
+    // Rules promulgated by order (pkulaw exports): `上海市人民政府令` `（第19号）` … `市长　应勇` `2019年8月12日`.
+    for (name, issuer, issued) in [("219", "上海市人民政府", "2019-08-12"), ("220", "中山市人民政府", "2020-05-15")]
+    {
+        let Some(doc) = shared(name) else { return };
+        assert_eq!(doc.meta.issuer.as_deref(), Some(issuer), "{name}: the ordering body, not the signer");
+        assert_eq!(doc.meta.issued.as_deref(), Some(issued), "{name}");
+        assert!(
+            matches!(&doc.outline[0], Node::Notice(n) if n.lines.iter().any(|l| l.ends_with("人民政府令"))),
+            "{name}"
+        );
+    }
+}

@@ -90,9 +90,11 @@ pub struct Source {
 pub struct Meta {
     /// The title: `河北省工业转型升级“十三五”规划`.
     pub title: Option<String>,
-    /// Who issued it: `河北省人民政府办公厅`.
+    /// Who issued it: `河北省人民政府办公厅`; for a rule promulgated by order, the body that orders
+    /// (`上海市人民政府`, from `上海市人民政府令`); for a law with record lines under its title, the body of the first
+    /// (`全国人民代表大会常务委员会`, from `2021年4月29日 第十三届全国人民代表大会常务委员会第二十八次会议通过`).
     pub issuer: Option<String>,
-    /// The issuing date as an ISO date: `2016-09-30`.
+    /// The issuing date as an ISO date: `2016-09-30`; for a law, the date of its first record line.
     pub issued: Option<String>,
     /// The addressees of the notice, split on `，`: `各市（含定州、辛集市）人民政府`, ….
     pub addressees: Vec<String>,

@@ -81,7 +81,40 @@ pub(crate) fn detect(lines: &[FrontLine<'_>]) -> FrontMatter {
         }
     }
     front.title = lines.get(title_from).filter(|l| is_title(l.text)).map(|_| title_from);
+    if front.notice.is_none() {
+        // A law's record lines under its title: the first is the adoption or promulgation.
+        let after_title = front.title.map_or(0, |t| t + 1);
+        if let Some((issued, issuer)) = lines.iter().skip(after_title).take(4).find_map(|l| promulgation(l.text)) {
+            front.issued = Some(issued);
+            front.issuer = Some(issuer);
+        }
+    }
     front
+}
+
+static PROMULGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日[\s\u{3000}]*(\S.*?)[\s\u{3000}]*(?:通过|公布|发布|批准|颁布)[\s\u{3000}]*$")
+        .expect("the promulgation pattern is valid")
+});
+static SITTING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百零〇]+次.*$").expect("the sitting pattern is valid"));
+static TERM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第[一二三四五六七八九十]+届").expect("the term pattern is valid"));
+
+/// The `promulgation_line` rule: a law's record line (`2021年4月29日 第十三届全国人民代表大会常务委员会第二十八次会议通过`,
+/// `2022年3月1日 国家市场监督管理总局令第52号公布`, `1951年2月26日 政务院公布`) gives the date and the body: the one
+/// that orders (before `令第`), or the one that sat (the sitting and the term left out).
+fn promulgation(text: &str) -> Option<(String, String)> {
+    let caps = PROMULGATION.captures(text.trim_matches(is_blank))?;
+    let date = iso_date(&format!("{}年{}月{}日", &caps[1], &caps[2], &caps[3]))?;
+    let who = &caps[4];
+    let body = match who.find("令第") {
+        Some(at) => who[..at].to_owned(),
+        None => TERM.replace_all(&SITTING.replace(who, ""), "").into_owned(),
+    };
+    let body = body.trim_matches(is_blank);
+    ((2..=30).contains(&body.chars().count()) && is_signature(body) && !body.contains(['《', '》']))
+        .then(|| (date, body.to_owned()))
 }
 
 static ORDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -248,6 +281,37 @@ mod tests {
         // A line ending with 令 without an order number after it is no order.
         let front = detect(&lines(&["关于实施禁令", "各单位：", "现将有关事项通知如下。", "某某局", "2020年5月15日"]));
         assert_eq!(front.issuer.as_deref(), Some("某某局"));
+    }
+
+    #[test]
+    fn a_law_s_record_lines_give_its_date_and_body() {
+        let cases = [
+            (
+                "2021年4月29日 第十三届全国人民代表大会常务委员会第二十八次会议通过",
+                "2021-04-29",
+                "全国人民代表大会常务委员会",
+            ),
+            (
+                "2017年7月28日 浙江省第十二届人民代表大会常务委员会第四十三次会议通过",
+                "2017-07-28",
+                "浙江省人民代表大会常务委员会",
+            ),
+            ("2022年3月1日 国家市场监督管理总局令第52号公布", "2022-03-01", "国家市场监督管理总局"),
+            ("1988年12月27日 国务院第30次常务会议通过", "1988-12-27", "国务院"),
+            ("1951年2月26日 政务院公布", "1951-02-26", "政务院"),
+        ];
+        for (line, date, body) in cases {
+            assert_eq!(promulgation(line), Some((date.to_owned(), body.to_owned())), "{line}");
+        }
+        assert_eq!(promulgation("2014年7月29日 《国务院关于修改部分行政法规的决定》第一次修订"), None);
+        assert_eq!(promulgation("2016年9月30日，省政府召开常务会议通过"), None);
+        let front = detect(&lines(&[
+            "# 中华人民共和国乡村振兴促进法",
+            "2021年4月29日 第十三届全国人民代表大会常务委员会第二十八次会议通过",
+        ]));
+        assert_eq!(front.issued.as_deref(), Some("2021-04-29"));
+        assert_eq!(front.issuer.as_deref(), Some("全国人民代表大会常务委员会"));
+        assert_eq!(front.title, Some(0));
     }
 
     #[test]

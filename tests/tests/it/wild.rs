@@ -380,3 +380,16 @@ fn a_government_order_names_the_body_that_orders_and_its_date() {
         );
     }
 }
+
+#[test]
+fn a_law_s_first_record_line_gives_its_date_and_body() {
+    for (name, issuer, issued) in [
+        ("250", "全国人民代表大会常务委员会", "2021-04-29"),
+        ("256", "国家市场监督管理总局", "2022-03-01"),
+        ("222", "政务院", "1951-02-26"),
+        ("241", "山东省人民代表大会常务委员会", "2012-08-01"),
+    ] {
+        let Some(doc) = shared(name) else { return };
+        assert_eq!((doc.meta.issuer.as_deref(), doc.meta.issued.as_deref()), (Some(issuer), Some(issued)), "{name}");
+    }
+}

@@ -1,6 +1,7 @@
 //! The furniture pass: lines that export tools and web pages add around a document, which are not its text.
 //!
 //! - banners of legal databases: `【法宝引证码】 CLI.11.1535062`, `原文链接：https://…`;
+//! - archive codes and newspaper mastheads among the first three lines (`分类号:BH6 6`, `云南日报 / 2 0 0 1年 / … 版 /`);
 //! - HTML comments on a line of their own (`<!-- INFO END -->`) and Markdown front matter (`---` … `---` at the top);
 //! - a licence block after the last sentence (`本作品是中华人民共和国的法律、法规…属于公有领域。`, a wiki's notice):
 //!   from the first line in the last 150 lines that names a licence to the end, when no heading follows it.
@@ -30,6 +31,13 @@ pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
         out.push(block);
     }
     let from = out.last().map_or(0, |b| b.last + 1);
+    // Archive codes and newspaper mastheads above a document's title: among its first three lines.
+    let top: Vec<usize> = (from..lines.len()).filter(|&i| !lines[i].content().0.is_empty()).take(3).collect();
+    for &i in &top {
+        if is_archive_line(lines[i].content().0) {
+            out.push(Block { first: i, last: i, what: "archive line" });
+        }
+    }
     for (i, line) in lines.iter().enumerate().skip(from) {
         let content = line.content().0;
         let banner = content.starts_with("【法宝引证码】")
@@ -45,6 +53,17 @@ pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
         out.push(block);
     }
     out
+}
+
+/// The `archive_line` rule: a classification or index code (`分类号:BH6 6`, `索引号：…`) or a newspaper masthead
+/// (`云南日报 / 2 0 0 1年 / 0 2月 / 2 0日 / 第 A0 1版 /`: fields split by ` / `, a page `版`), which archives print
+/// above a document's title.
+fn is_archive_line(content: &str) -> bool {
+    let code = ["分类号", "索引号", "档号"]
+        .iter()
+        .any(|k| content.strip_prefix(k).is_some_and(|rest| rest.trim_start().starts_with([':', '：'])));
+    let masthead = content.matches(" / ").count() >= 3 && content.contains('版') && content.contains('报');
+    (code && content.chars().count() <= 40) || (masthead && content.chars().count() <= 80)
 }
 
 /// Markdown front matter: `---` as the first non-blank line, `key: value` lines, and a closing `---` within 30 lines.
@@ -98,6 +117,15 @@ mod tests {
         assert_eq!(found("# 条例\n\n<!-- INFO END -->\n\n第一条 正文。\n"), [(2, 2, "banner")]);
         assert_eq!(found("---\ntitle: 条例\ndate: 2020-01-01\n---\n第一条 正文。\n"), [(0, 3, "front matter")]);
         assert!(found("---\n第一条 正文。\n---\n").is_empty(), "a rule is no front matter");
+    }
+
+    #[test]
+    fn archive_codes_and_mastheads_above_the_title() {
+        let text = "分类号:BH6 6\n云南日报 / 2 0 0 1年 / 0 2月 / 2 0日 / 第 A0 1版 /\n云南省国民经济和社会发展第十个五年计划纲要\n正文。\n";
+        assert_eq!(found(text), [(0, 0, "archive line"), (1, 1, "archive line")]);
+        // Further down, or a sentence that names a code, it is text.
+        assert!(found("标题\n正文。\n一、甲\n分类号:BH6 6\n").is_empty());
+        assert!(found("分类号应当按照国家标准编制。\n").is_empty());
     }
 
     #[test]

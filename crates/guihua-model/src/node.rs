@@ -195,7 +195,8 @@ pub struct Section {
     /// (`、指导思想` reads as `一、`, with a `heading.ocr_numeral` warning), and so is the whole number of a level's
     /// first member when the level opens at 2 (`heading.lost_first`), and that of a chapter (篇, 编, 节) whose title
     /// stands alone where the numbering skips (`heading.lost_number`); an opening bracket that OCR misread as
-    /// another bracket is cited as a parenthesis (`〈二）` as `（二）`, `heading.ocr_bracket`). The heading span
+    /// another bracket is cited as a parenthesis (`〈二）` as `（二）`, `heading.ocr_bracket`), and a `1` read as a letter
+    /// as the digit (`(l)` as `(1)`). The heading span
     /// covers what is written.
     pub number: String,
     /// The number's value: 1 for `一、`, `（一）`, `1.`, `①`; null for a title that stands without a number

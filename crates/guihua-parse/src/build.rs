@@ -1041,6 +1041,10 @@ impl<'a> Builder<'a> {
             self.closed.insert(m.style, m.ordinal);
             let id = next_id("item", &mut self.counters.item);
             let span = self.index.span(m.start, end);
+            if let Some(cited) = &cited {
+                let message = format!("item number `{}` has a look-alike character: read as `{cited}`", m.number);
+                self.diagnose("item.ocr_number", Severity::Info, message, m.start, m.start + m.number.len());
+            }
             let number = cited.unwrap_or(m.number);
             self.push(Node::Item(Item { id, span, number, ordinal: m.ordinal, text: m.text, pieces }));
             if !m.read {

@@ -81,9 +81,20 @@ pub(crate) fn cited(number: &str, style: Style) -> Option<String> {
     if !matches!(style, Style::ParenChinese | Style::ParenArabic) {
         return None;
     }
-    let inner = number.strip_prefix(LOOK_ALIKE_OPEN)?;
-    let inner = inner.strip_suffix(|c: char| CLOSE.contains(c)).unwrap_or(inner);
-    Some(format!("（{inner}）"))
+    let open = number.chars().next()?;
+    let inner = &number[open.len_utf8()..];
+    let close = inner.chars().next_back().filter(|&c| CLOSE.contains(c));
+    let inner = close.map_or(inner, |c| &inner[..inner.len() - c.len_utf8()]);
+    // `(l)`, `（I）`: a 1 that OCR read as a letter.
+    let letter_one = inner.chars().all(|c| LETTER_ONE.contains(c));
+    if !LOOK_ALIKE_OPEN.contains(&open) && !letter_one {
+        return None;
+    }
+    let (open, close) = match (open, close) {
+        ('(', Some(')')) => ('(', ')'),
+        _ => ('（', '）'),
+    };
+    Some(format!("{open}{}{close}", if letter_one { "1" } else { inner }))
 }
 
 fn digits(i: &str) -> IResult<&str, &str> {
@@ -103,6 +114,14 @@ fn chinese_long(i: &str) -> IResult<&str, &str> {
     ))
     .parse(i)
 }
+
+/// A `1` that OCR read as a letter (`(l)`, `（I）`), in brackets: the look-alike of `（1）`.
+fn letter_one(i: &str) -> IResult<&str, &str> {
+    recognize(one_of(LETTER_ONE)).parse(i)
+}
+
+/// Letters that OCR reads for the digit 1.
+const LETTER_ONE: &str = "lIｌＩ";
 
 fn bracketed<'a>(
     inner: fn(&'a str) -> IResult<&'a str, &'a str>,
@@ -158,6 +177,7 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
         return alt((
             bracketed(chinese).map(|(o, n, c)| (Style::ParenChinese, n, !canonical(o, c))),
             bracketed(digits).map(|(o, n, c)| (Style::ParenArabic, n, !canonical(o, c))),
+            bracketed(letter_one).map(|(_, n, _)| (Style::ParenArabic, n, true)),
         ))
         .parse(line);
     }
@@ -203,6 +223,13 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     let (rest, (style, numeral, ocr_brackets)) = number(line).ok()?;
     let ordinal = match style {
         Style::Circled => numeral.chars().next().map(|c| c as u32 - 0x2460 + 1)?,
+        // `(l)` before Latin text is a word in brackets, not a number.
+        _ if numeral.chars().all(|c| LETTER_ONE.contains(c)) => {
+            if rest.trim_start_matches(is_blank).starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            1
+        }
         _ if numeral.contains('－') => parse_number(&numeral.replace('－', "一"))?,
         _ => parse_number(numeral)?,
     };
@@ -406,6 +433,16 @@ mod tests {
         assert_eq!(cited("〔3〕", Style::ParenArabic).as_deref(), Some("（3）"));
         assert_eq!(cited("（二）", Style::ParenChinese), None);
         assert_eq!(cited("(一）", Style::ParenChinese), None, "mixed parentheses are parentheses");
+    }
+
+    #[test]
+    fn a_one_that_ocr_read_as_a_letter() {
+        let n = numbered("(l)华北的山西、河北：…").unwrap();
+        assert_eq!((n.style, n.ordinal, n.ocr_brackets), (Style::ParenArabic, 1, true));
+        assert_eq!(cited(n.number, n.style).as_deref(), Some("(1)"));
+        let n = numbered("（I）积极地进行关于草本纤维造纸原料的研究").unwrap();
+        assert_eq!(cited(n.number, n.style).as_deref(), Some("（1）"));
+        assert!(numbered("(I) International cooperation").is_none(), "a Latin word after it");
     }
 
     #[test]

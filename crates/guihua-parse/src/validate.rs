@@ -120,10 +120,12 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
             // number the source lost (`lost_first`: the heading is the title alone).
             let restored = s.number.ends_with('、') && s.number.len() > '、'.len_utf8() && heading.starts_with('、');
             let lost = heading.trim_end_matches('。') == s.title;
-            // A look-alike bracket is cited as a parenthesis (`〈二）` as `（二）`).
-            let cited = s.number.strip_prefix('（').and_then(|n| n.strip_suffix('）')).is_some_and(|numeral| {
-                let rest = heading.strip_prefix(['〈', '〔', '［', '[']).and_then(|rest| rest.strip_prefix(numeral));
-                rest.is_some_and(|rest| rest.starts_with(['）', ')', '〉', '〕', '］', ']']))
+            // A look-alike is cited as the number it stands for (`〈二）` as `（二）`, `(l)` as `(1)`).
+            let written = crate::heading::numbered(heading)
+                .map(|n| (n.number, n.style))
+                .or_else(|| crate::heading::bare_number(heading).map(|(style, _, number)| (number, style)));
+            let cited = written.is_some_and(|(number, style)| {
+                crate::heading::cited(number, style).as_deref() == Some(s.number.as_str())
             });
             // Blanks inside a ranked number (`第三  节`) are left out of it.
             let spaced = s.number.starts_with('第')

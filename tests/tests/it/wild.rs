@@ -142,9 +142,10 @@ fn numbers_on_a_line_of_their_own_and_numberings_nested_in_themselves() {
     let nested = &on_line(&doc, 73)[0];
     assert_eq!((nested.0, nested.2.as_str()), (1, "一、"), "inside 二、, not a second document");
     assert!(codes(&doc).contains(&"heading.nested_numbering"));
-    // The 1st FYP: the same rule on sub-lists after `第一，…：` lead-ins.
+    // The 1st FYP: a sub-list glued after its lead-in (`…注意下列各项：　　（1）…`) is a list of items.
     let Some(doc) = shared("001") else { return };
-    assert!(codes(&doc).contains(&"heading.nested_numbering") || codes(&doc).contains(&"heading.numbering_late"));
+    assert_eq!(kinds(&doc, 708).last(), Some(&("item", "（1）".to_owned())));
+    assert_eq!(kinds(&doc, 714), [("item", "（6）".to_owned())]);
 }
 
 #[test]
@@ -392,4 +393,13 @@ fn a_law_s_first_record_line_gives_its_date_and_body() {
         let Some(doc) = shared(name) else { return };
         assert_eq!((doc.meta.issuer.as_deref(), doc.meta.issued.as_deref()), (Some(issuer), Some(issued)), "{name}");
     }
+}
+
+#[test]
+fn a_one_that_ocr_read_as_a_letter_opens_its_list() {
+    // The 1st FYP: `造纸工业应当注意：　　（I）积极地进行…` then `（2）` `（3）`: the list's first item, cited as `（1）`.
+    let Some(doc) = shared("001") else { return };
+    assert_eq!(kinds(&doc, 502).last(), Some(&("item", "（1）".to_owned())));
+    assert_eq!(kinds(&doc, 503), [("item", "（2）".to_owned())]);
+    assert!(codes(&doc).contains(&"item.ocr_number"));
 }

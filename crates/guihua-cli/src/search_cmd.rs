@@ -129,7 +129,10 @@ pub(crate) fn index(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         // A large file is not held twice while its units are indexed: the text is dropped when the paragraphs hold
         // their own, and kept when they are read from it (giant paragraphs, which the parse did not copy).
         let guihua_parse::Parsed { document, mut text } = parsed;
-        if !document.walk().iter().any(|(_, n)| matches!(n, guihua_model::Node::Paragraph(p) if p.text_by_span())) {
+        // Only a file longer than a giant paragraph can hold one: most files are not walked for it.
+        let by_span =
+            |(_, n): &(usize, &guihua_model::Node)| matches!(n, guihua_model::Node::Paragraph(p) if p.text_by_span());
+        if text.len() <= guihua_parse::GIANT_TEXT || !document.walk().iter().any(by_span) {
             text = String::new();
         }
         let info = document_info(file, &document);

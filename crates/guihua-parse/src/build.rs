@@ -40,9 +40,9 @@ pub(crate) enum Reading {
     StructureBySpan,
 }
 
-/// Paragraphs longer than this on one line are left in the source when reading [`Reading::StructureBySpan`]: no real
-/// paragraph comes near it, and a file of one such paragraph is not held twice.
-const GIANT_TEXT: usize = 1 << 20;
+/// Paragraphs longer than this on one line are left in the source with [`crate::Options::giant_text_by_span`]
+/// (`Reading::StructureBySpan`): no real paragraph comes near it, and a file of one such paragraph is not held twice.
+pub const GIANT_TEXT: usize = 1 << 20;
 
 /// [`parse`], reading what `reading` says.
 pub(crate) fn parse_with(text: &str, reading: Reading) -> (Document, Vec<Diagnostic>) {
@@ -1276,7 +1276,7 @@ impl<'a> Builder<'a> {
         let full_line = self.wrap_width.is_some_and(|width| open.last_width + 2 >= width);
         // A full line continues with `、` in wrapped text; elsewhere a line opened by `、` is a heading (OCR).
         let starts_anew = heading::numbered(content).is_some()
-            || (matches!(heading::lost_numeral_title(content), Some((_, body)) if body.is_none() || self.under_chapter())
+            || (heading::lost_numeral_title(content).is_some_and(|n| n.body.is_none() || self.under_chapter())
                 && !full_line)
             || layout::is_appendix_marker(content)
             || layout::is_toc_heading(content)
@@ -1354,7 +1354,7 @@ impl<'a> Builder<'a> {
     /// with a warning. The number is the one after the open `一、` section's; with none open, the one after the last
     /// at the top, or `一、` under the chapter being filled (a level opening there).
     fn lost_numeral(&mut self, content: &'a str, offset: usize) -> Option<Numbered<'a>> {
-        let (title, body) = heading::lost_numeral_title(content)?;
+        let heading::LostNumeral { title, title_at, body } = heading::lost_numeral_title(content)?;
         let under_chapter = self.under_chapter();
         let last = match self.stack.iter().rfind(|open| open.style == Style::ChineseComma) {
             Some(open) => open.ordinal,
@@ -1370,7 +1370,6 @@ impl<'a> Builder<'a> {
         let numeral = restored_numeral(last + 1);
         let message = format!("`{content}` reads as heading `{numeral}`, its numeral lost");
         self.diagnose("heading.ocr_numeral", Severity::Warning, message, offset, offset + '、'.len_utf8());
-        let title_at = title.as_ptr() as usize - content.as_ptr() as usize;
         let (number, _) = content.split_at('、'.len_utf8());
         Some(Numbered {
             style: Style::ChineseComma,
@@ -1873,7 +1872,7 @@ fn next_id(kind: &str, counter: &mut usize) -> String {
 }
 
 /// The styles of laws and long plans, which rank by design: 篇 > 编 > 分编 > 章 > 节 > 条.
-fn is_legal_style(style: Style) -> bool {
+pub(crate) fn is_legal_style(style: Style) -> bool {
     matches!(style, Style::Part | Style::Book | Style::SubBook | Style::Chapter | Style::Division | Style::Article)
 }
 

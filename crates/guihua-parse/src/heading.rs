@@ -283,10 +283,11 @@ pub(crate) fn bare_number(line: &str) -> Option<(Style, u32, &str)> {
 
 /// The `ocr_lost_numeral` heuristic: a line that opens with `、` followed by a short title (`、“八五”计划的基本任务`),
 /// or by a short title closed with `。` and its run-in body (`、国民收入。五年内…`), is an `一、`-style heading whose
-/// numeral OCR dropped. Returns the title and, after the title's `。`, the body with its offset in `line`.
-pub(crate) fn lost_numeral_title(line: &str) -> Option<(&str, Option<(&str, usize)>)> {
+/// numeral OCR dropped. Returns the title with its offset in `line` and, after the title's `。`, the body with its.
+pub(crate) fn lost_numeral_title(line: &str) -> Option<LostNumeral<'_>> {
     let rest = line.strip_prefix('、')?;
     let title = rest.trim_start_matches(is_blank);
+    let title_at = line.len() - title.len();
     // No clause inside, and no bracket closed that the title did not open (`、兩岸四地、馬來西亞）屬於`).
     let plain = |t: &str| {
         !t.contains(['。', '；', '，', '：', ';', ',', ':'])
@@ -297,11 +298,26 @@ pub(crate) fn lost_numeral_title(line: &str) -> Option<(&str, Option<(&str, usiz
         let chars = head.chars().count();
         let body = tail.trim_start_matches(is_blank);
         let body_at = line.len() - body.len();
-        return ((2..=30).contains(&chars) && plain(head))
-            .then_some((head, (!body.is_empty()).then_some((body.trim_end_matches(is_blank), body_at))));
+        let body = (!body.is_empty()).then_some((body.trim_end_matches(is_blank), body_at));
+        return ((2..=30).contains(&chars) && plain(head)).then_some(LostNumeral { title: head, title_at, body });
     }
     let chars = title.chars().count();
-    ((4..=40).contains(&chars) && plain(title)).then_some((title, None))
+    ((4..=40).contains(&chars) && plain(title)).then_some(LostNumeral { title, title_at, body: None })
+}
+
+/// A heading whose numeral OCR dropped (see [`lost_numeral_title`]).
+pub(crate) struct LostNumeral<'a> {
+    pub title: &'a str,
+    /// Where the title starts in the line.
+    pub title_at: usize,
+    /// The run-in body after the title's `。`, with its offset in the line.
+    pub body: Option<(&'a str, usize)>,
+}
+
+/// The style of a number as a section holds it (`第三章`, `第十条`, `（二）`): the number and nothing else.
+pub(crate) fn style_of_number(written: &str) -> Option<Style> {
+    let (rest, (style, _, _)) = number(written).ok()?;
+    rest.is_empty().then_some(style)
 }
 
 /// Splits a heading's text into the title and a run-in body: the title ends at the first `。` (which belongs to

@@ -43,7 +43,7 @@ mod target;
 mod text;
 mod validate;
 
-pub use build::parse;
+pub use build::{GIANT_TEXT, parse};
 pub use decode::{Decoded, decode, hex_sha256};
 pub use target::quantities;
 pub use text::{LineIndex, is_blank, width};

@@ -229,20 +229,7 @@ fn ranked(node: &Node, style: Style) -> Option<u32> {
 
 /// The ranked style of a number as sections hold it (`第三章`, `第二分编`, `第十条`).
 fn style_of(number: &str) -> Option<Style> {
-    let rest = number.strip_prefix('第')?;
-    let suffix = rest.trim_start_matches(crate::numbers::is_chinese_numeral_char);
-    if suffix.len() == rest.len() {
-        return None;
-    }
-    match suffix {
-        "篇" | "部分" => Some(Style::Part),
-        "编" => Some(Style::Book),
-        "分编" => Some(Style::SubBook),
-        "章" => Some(Style::Chapter),
-        "节" => Some(Style::Division),
-        "条" => Some(Style::Article),
-        _ => None,
-    }
+    heading::style_of_number(number).filter(|&style| crate::build::is_legal_style(style))
 }
 
 fn is_article(node: &Node) -> bool {

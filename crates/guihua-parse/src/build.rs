@@ -88,6 +88,8 @@ struct OpenParagraph {
     with_lead: bool,
     /// Whether its last line ends with an opening bracket or quote (`…修订《`): the text goes on after it.
     ends_open: bool,
+    /// Whether its last line ends inside a word: a letter, ideograph or digit, no punctuation.
+    ends_in_word: bool,
 }
 
 struct Builder<'a> {
@@ -1259,6 +1261,7 @@ impl<'a> Builder<'a> {
             page_break: false,
             with_lead,
             ends_open: ends_open(content),
+            ends_in_word: ends_in_word(content),
         });
     }
 
@@ -1274,10 +1277,14 @@ impl<'a> Builder<'a> {
             return false;
         }
         let full_line = self.wrap_width.is_some_and(|width| open.last_width + 2 >= width);
-        // A full line continues with `、` in wrapped text; elsewhere a line opened by `、` is a heading (OCR).
+        // A line opened by `、` is a heading whose numeral OCR lost, unless it goes on with the line before: a full
+        // line of wrapped text does, and so does a line ending inside a word when the `、` line is a clause that would
+        // make an empty heading, a heading following it at once (the `enumeration_wrap` rule: `…使计划生育户在扶贫济困`
+        // `、社会保障等方面得到实惠。` `第十九章…`).
         let starts_anew = heading::numbered(content).is_some()
             || (heading::lost_numeral_title(content).is_some_and(|n| n.body.is_none() || self.under_chapter())
-                && !full_line)
+                && !full_line
+                && !(open.ends_in_word && self.empty_lost_heading(content)))
             || layout::is_appendix_marker(content)
             || layout::is_toc_heading(content)
             || FIGURE.is_match(content);
@@ -1327,6 +1334,7 @@ impl<'a> Builder<'a> {
             ends_sentence: layout::ends_sentence(content),
             page_break: false,
             ends_open: ends_open(content),
+            ends_in_word: ends_in_word(content),
             ..open
         });
     }
@@ -1380,6 +1388,15 @@ impl<'a> Builder<'a> {
             body,
             ocr_brackets: false,
         })
+    }
+
+    /// Whether a line read as a lost-numeral heading would hold nothing: no run-in body, and a numbered heading on the
+    /// next non-blank line.
+    fn empty_lost_heading(&self, content: &str) -> bool {
+        heading::lost_numeral_title(content).is_some_and(|n| n.body.is_none())
+            && self
+                .next_content(self.next_line)
+                .is_some_and(|next| heading::numbered(next).is_some() || heading::lost_numeral_title(next).is_some())
     }
 
     /// Whether a chapter (篇, 编, 章, 节, 条) is open: its numbering by design shows where the levels under it stand.
@@ -1852,6 +1869,11 @@ fn renumbered(number: &str, ordinal: u32) -> Option<String> {
 
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
 const TITLE_PUNCTUATION: &str = "。，；：！？、“”‘’（）《》〈〉【】—…·．";
+
+/// Whether a line ends inside a word (a letter, ideograph or digit): its sentence goes on in the next line.
+fn ends_in_word(line: &str) -> bool {
+    line.trim_end_matches(is_blank).chars().next_back().is_some_and(char::is_alphanumeric)
+}
 
 /// The `broken_link` rule: a line that ends with an opening bracket or quote (`…依法修订《`), or a line that opens
 /// with a closing one or with punctuation that continues a sentence (`》，制定《`, `，并…`), is no paragraph's edge
@@ -2902,6 +2924,68 @@ mod tests {
         let (nodes, codes) = outline("一、工作回顾\n城市轨道交通\n、地下综合管廊建设加快。新开工重大水利工程21项。\n");
         assert_eq!(nodes, ["0:一、工作回顾", "1:paragraph"]);
         assert!(!codes.contains(&"heading.ocr_numeral".to_owned()));
+    }
+
+    #[test]
+    fn a_wrapped_enumeration_is_no_lost_numeral_heading() {
+        // The `enumeration_wrap` rule: a line broken after a word of an enumeration goes on with `、`; read as a
+        // heading whose numeral OCR lost, it would be empty, the next chapter following at once.
+        let text = "第十八章控制人口增长\n\u{3000}\u{3000}继续坚持计划生育的基本国策。开展少生家庭奖励试点 , 使计划生育户在扶贫济困\n、 社会保障等方面得到实惠 。\n第十九章有效保护资源\n\u{3000}\u{3000}坚持开发与节约并举。\n";
+        let (doc, diagnostics) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes, ["0:第十八章控制人口增长", "1:paragraph", "0:第十九章有效保护资源", "1:paragraph"]);
+        assert!(diagnostics.iter().all(|d| d.code != "heading.ocr_numeral"));
+        let Node::Section(s) = &doc.outline[0] else { panic!("a section") };
+        let Node::Paragraph(p) = &s.children[0] else { panic!("a paragraph") };
+        assert!(p.text.ends_with("扶贫济困、 社会保障等方面得到实惠 。"), "{}", p.text);
+        // A lost-numeral heading with text under it stays one, whatever the line before ends with.
+        let text = "第三章能源\n\u{3000}\u{3000}、石油和天然气。加强勘探，五年内把巨型成煤盆地作为勘探重占\n、积极开展海上石油的对外合作勘探和开发。\n\u{3000}\u{3000}五年内完成十个区块的招标。\n";
+        let (nodes, _) = outline(text);
+        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
+        assert_eq!(headings, ["0:第三章能源", "1:一、石油和天然气", "1:二、积极开展海上石油的对外合作勘探和开发"]);
+    }
+
+    #[test]
+    fn contents_glued_to_their_first_entry_with_several_entries_a_line() {
+        // Newspaper text of a provincial plan: `目录` glued to `序言`, the entries run together, and in the body a 篇
+        // heading carries its first 章 (the `glued_contents` and `glued_rank` rules).
+        let text = "某省国民经济和社会发展第十个五年计划纲要\n目录序言\n第一篇指导思想第一章指导思想第二章主要目标第二篇调整经济结构\n第三章农业第四章基础设施\n序言\n\u{3000}\u{3000}今后五年是重要时期。\n第一篇指导思想\n第一章指导思想\n\u{3000}\u{3000}指导思想是发展。\n第二章主要目标\n\u{3000}\u{3000}目标是增长。\n第二篇调整经济结构第三章农业\n\u{3000}\u{3000}要始终把农业放在首位。\n第四章基础设施\n\u{3000}\u{3000}加快建设。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let toc = doc.outline.iter().find_map(|n| match n {
+            Node::Toc(t) => Some(t),
+            _ => None,
+        });
+        assert_eq!(
+            toc.expect("contents").entries,
+            [
+                "目录",
+                "序言",
+                "第一篇指导思想",
+                "第一章指导思想",
+                "第二章主要目标",
+                "第二篇调整经济结构",
+                "第三章农业",
+                "第四章基础设施"
+            ]
+        );
+        let (nodes, codes) = outline(text);
+        let headings: Vec<&String> =
+            nodes.iter().filter(|n| !n.ends_with("paragraph") && !n.ends_with("toc")).collect();
+        assert_eq!(
+            headings,
+            [
+                "0:title",
+                "0:第一篇指导思想",
+                "1:第一章指导思想",
+                "1:第二章主要目标",
+                "0:第二篇调整经济结构",
+                "1:第三章农业",
+                "1:第四章基础设施"
+            ]
+        );
+        assert!(!codes.iter().any(|c| c.starts_with("heading.numbering")), "{codes:?}");
     }
 
     #[test]

@@ -51,9 +51,28 @@ pub(crate) fn logical_lines<'a>(physical: &[Line<'a>]) -> (Vec<Line<'a>>, Vec<Gl
         }
         let line = Line { indent_line, block_rest: !indent_line && i < block_until, ..line };
         after_indent_line = is_indent_line(line.text);
+        let next = physical[i + 1..].iter().map(|l| l.content().0).find(|c| !c.is_empty());
+        if let Some(cut) = glued_contents_heading(line, next) {
+            out.push(piece(line, 0, cut));
+            split_line(piece(line, cut, line.text.len()), &mut seen, &mut out, &mut glued);
+            continue;
+        }
         split_line(line, &mut seen, &mut out, &mut glued);
     }
     (out, glued)
+}
+
+/// The `glued_contents` rule: `目录` glued to the first entry (`目录序言`, `目 录前言`) before a line that opens with a
+/// heading number is the contents heading and an entry. Returns the byte offset in `line.text` after `目录`.
+fn glued_contents_heading(line: Line<'_>, next: Option<&str>) -> Option<usize> {
+    let (content, offset) = line.content();
+    let rest = content.strip_prefix('目')?.trim_start_matches(is_blank);
+    let rest = rest.strip_prefix(['录', '次'])?;
+    let entry = rest.trim_start_matches(is_blank);
+    let chars = entry.chars().count();
+    let title_like = (1..=6).contains(&chars) && entry.chars().all(char::is_alphanumeric);
+    (title_like && next.is_some_and(|n| heading::numbered(n).is_some()))
+        .then(|| offset - line.start + content.len() - rest.len())
 }
 
 /// A line of nothing but indentation: blanks with a U+3000 or NBSP among them.
@@ -89,6 +108,14 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
         return;
     }
     let lead = offset - line.start;
+    if let Some(n) = &leading
+        && let Some(at) = glued_rank(content, n, seen)
+    {
+        let cut = lead + at;
+        split_line(piece(line, 0, cut), seen, out, glued);
+        split_line(piece(line, cut, text.len()), seen, out, glued);
+        return;
+    }
     // `附件：1.实施方案`: the list of attachments starts after the colon.
     if let Some(after) = content.strip_prefix("附件：").or_else(|| content.strip_prefix("附件:"))
         && heading::numbered(after.trim_start_matches(is_blank)).is_some_and(|n| n.ordinal == 1)
@@ -172,6 +199,38 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
     }
     out.push(piece(line, piece_start, text.len()));
     *seen = local;
+}
+
+/// The `glued_rank` rule: a line that opens with a ranked heading (篇, 编, 章, 节) and holds a second one glued to its
+/// title with no blank between (`第三篇推进改革开放第十三章深化各项改革`, and contents with several entries on a
+/// line: `第一章…第二章…第二篇…`) is cut before the second when that one continues the numbering of its style, or opens a
+/// lower rank at 1, and its title has no sentence in it (newspaper and PDF text lose these line breaks). A reference
+/// (`依照第三章`, `本法第三章`) is left whole. Returns the byte offset of the cut in `content`.
+fn glued_rank(content: &str, leading: &Numbered<'_>, seen: &Seen) -> Option<usize> {
+    const RANKED: [Style; 5] = [Style::Part, Style::Book, Style::SubBook, Style::Chapter, Style::Division];
+    const BEFORE_REFERENCE: &str = "本法照据见和与及、至或于按依由在将把同自从到即为";
+    if !RANKED.contains(&leading.style) || leading.body.is_some() || content.contains(['。', '；', '：', ';', ':']) {
+        return None;
+    }
+    let start = leading.number.len();
+    for (at, _) in content[start..].match_indices('第').map(|(i, m)| (start + i, m)) {
+        let before = content[..at].chars().next_back()?;
+        if is_blank(before) || BEFORE_REFERENCE.contains(before) {
+            continue;
+        }
+        let Some(n) = heading::numbered(&content[at..]) else { continue };
+        // A title follows the number (`第八节，第一百二十三条…` is a sentence about numbers).
+        let titled = n.title.chars().next().is_some_and(|c| !"，,、．.）)》”’".contains(c));
+        if !RANKED.contains(&n.style) || !titled {
+            continue;
+        }
+        let continues = seen.get(n.style).is_some_and(|last| n.ordinal == last + 1);
+        let opens_lower = n.ordinal == 1 && n.style > leading.style;
+        if continues || opens_lower {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// Bytes `from..to` of a physical line as a line of their own; only the first piece keeps the line's indentation
@@ -342,6 +401,34 @@ mod tests {
         assert_eq!(pieces("如图8所示。(1)资产数据及模型标准\n"), ["如图8所示。", "(1)资产数据及模型标准"]);
         // A number in the text after two spaces that is no heading.
         assert_eq!(pieces("增长  1.5倍\n").len(), 1);
+    }
+
+    #[test]
+    fn ranked_headings_glued_without_a_blank() {
+        // The `glued_rank` rule: a 篇 line carrying its first 章, and contents with several entries on a line.
+        assert_eq!(
+            pieces("第十二章加快城镇化进程\n第三篇推进改革开放第十三章深化各项改革\n"),
+            ["第十二章加快城镇化进程", "第三篇推进改革开放", "第十三章深化各项改革"]
+        );
+        assert_eq!(
+            pieces("第一篇指导思想\n第一章指导思想第二章主要目标第二篇调整经济结构\n"),
+            ["第一篇指导思想", "第一章指导思想", "第二章主要目标", "第二篇调整经济结构"]
+        );
+        // A chapter opens its first 节 at 1; a 节 that neither continues nor opens stays in the title.
+        assert_eq!(pieces("第三章农业第一节农田水利\n"), ["第三章农业", "第一节农田水利"]);
+        assert_eq!(pieces("第三章农业第五节农田水利\n").len(), 1);
+        // References and sentences about numbers are left whole.
+        assert_eq!(pieces("第七节相应改为第八节，第一百二十三条相应改为第一百二十八条。\n").len(), 1);
+        assert_eq!(pieces("第二节依照第三章规定\n").len(), 1);
+        assert_eq!(pieces("第一章 总则\n第二章 规划，见第三章\n").len(), 2);
+    }
+
+    #[test]
+    fn contents_heading_glued_to_its_first_entry() {
+        assert_eq!(pieces("目录序言\n第一篇指导思想\n"), ["目录", "序言", "第一篇指导思想"]);
+        // Not before a heading, or more than six characters: a word that starts with 目录.
+        assert_eq!(pieces("目录管理\n本办法所称目录。\n"), ["目录管理", "本办法所称目录。"]);
+        assert_eq!(pieces("目录清单制度的建立\n一、总则\n").len(), 2);
     }
 
     #[test]

@@ -833,7 +833,10 @@ impl<'a> Builder<'a> {
         // After `附件：` the numbers name the attachments.
         let attachments =
             matches!(self.current_last(), Some(Node::Paragraph(p)) if layout::is_appendix_marker(&p.text));
-        let is_list = if attachments {
+        // The `article_items` rule: an article (第N条) holds paragraphs (款) and items (项), never titled parts; a run
+        // of numbers right under one is a list whatever its members read like.
+        let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
+        let is_list = if attachments || under_article {
             true
         } else if lead_in && members[0].ordinal == 1 {
             // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
@@ -853,6 +856,11 @@ impl<'a> Builder<'a> {
         let mut last_indented = false;
         let mut last_ends_sentence = true;
         let mut last_bare = false;
+        // A member ending with `：` leads in a list of its own whose lines carry no number read as one
+        // (`（一）…需提供以下材料：` `1。…；` `2。…。`, PDF text): they belong to it up to the line that ends with `。` (the
+        // `member_sublist` rule). A numbered list under a member ends the run: its members stay items of their own.
+        let mut sublist = false;
+        let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
         while j < self.lines.len() && members.len() < 500 {
             let (content, offset) = self.lines[j].content();
             if content.is_empty() {
@@ -894,6 +902,8 @@ impl<'a> Builder<'a> {
                     && !layout::is_page_number(content)
                     && !layout::is_appendix_marker(content)
                     && (bare
+                        || sublist
+                        || (under_article && !last_ends_sentence && !self.lines[j].is_indented())
                         || self.lines[j].block_rest
                         || self.wrap_width.is_some_and(|w| last_width + 2 >= w)
                         || (last_indented
@@ -924,6 +934,8 @@ impl<'a> Builder<'a> {
             }
             last_width = if self.wrap_width.is_some() { layout::columns(content) } else { 0 };
             last_ends_sentence = layout::ends_sentence(content);
+            sublist =
+                if is_member_line { content.ends_with(['：', ':']) } else { sublist && !content.ends_with('。') };
             if is_member_line {
                 last_indented = self.lines[j].is_indented();
             }
@@ -1161,19 +1173,42 @@ impl<'a> Builder<'a> {
     /// without punctuation or digits, with two blank lines or more before it and one after, is a title of its own
     /// even without a number (`结束语`, `过去五年的回顾`, `今后五年的主要任务` in the wiki exports of work reports):
     /// a section above every numbered level (its `ordinal` null), under which the numbered headings after it nest.
+    ///
+    /// In text whose paragraphs are flush left and parted by one blank line, the same line is a title when the text
+    /// before it ends a sentence, a paragraph of some length follows, and no numbered section is open (`关于九大路线` in a wiki export of a party
+    /// congress report). A year may stand in the title (`首先报告２００１年的工作`), not a date or a name spaced out
+    /// (`习　近　平`).
     fn standalone_title(&self, i: usize) -> bool {
         let line = self.lines[i];
         let (content, _) = line.content();
         let chars = content.chars().count();
-        if !self.indented_paragraphs || line.is_indented() || line.block_rest || !(2..=12).contains(&chars) {
+        if line.is_indented() || line.block_rest || !(2..=16).contains(&chars) {
             return false;
         }
-        let plain = content.chars().all(|c| !c.is_ascii() && !c.is_numeric() && !TITLE_PUNCTUATION.contains(c))
+        let plain = content.chars().all(|c| !c.is_ascii() && !is_blank(c) && !TITLE_PUNCTUATION.contains(c))
+            && !content.ends_with(['日', '月'])
             && heading::numbered(content).is_none()
             && !layout::is_appendix_marker(content);
         let blank = |l: &Line<'_>| l.content().0.is_empty();
         let blanks_before = self.lines[..i].iter().rev().take_while(|l| blank(l)).count();
-        plain && blanks_before >= 2 && self.lines.get(i + 1).is_some_and(blank)
+        if !(plain && blanks_before >= 2 && self.lines.get(i + 1).is_some_and(blank)) {
+            return false;
+        }
+        if self.indented_paragraphs {
+            return true;
+        }
+        // Flush-left text: a title above the numbered headings stands before the first of them or closes the text
+        // (`结束语`); one among them titles a part of a numbered section (`二、…` `关于教育改革问题`), which this rule
+        // leaves as text.
+        let closing = matches!(content, "结束语" | "结语");
+        let numbered_open = self.stack.iter().any(|open| open.style != Style::Unnumbered);
+        if closing || numbered_open {
+            return closing;
+        }
+        let before = self.lines[..i].iter().rev().map(|l| l.content().0).find(|c| !c.is_empty());
+        let after = self.lines[i + 1..].iter().map(|l| l.content().0).find(|c| !c.is_empty());
+        let ends_sentence = before.is_none_or(|b| layout::ends_sentence(b) || b.ends_with(['！', '!']));
+        ends_sentence && after.is_some_and(|a| a.chars().count() >= 40 || heading::numbered(a).is_some())
     }
 
     /// The `lost_first` rule: when a level opens at 2 (`（二）` under `三、` with no `（一）`), and what stands before it
@@ -2711,6 +2746,65 @@ mod tests {
     }
 
     #[test]
+    fn numbers_right_under_an_article_are_items() {
+        // The `article_items` rule: an article holds items (项), whatever they read like, here short titles after a
+        // lead-in that ends with `。`; and the `member_sublist` rule: an item ending with `：` keeps the lines of its
+        // own list, whose numbers PDF text garbled (`1。`), up to the line that ends with `。`.
+        let text = "第一章 总则\n第七条 参加基本医疗保险的下列人员，可以申请办理直接结算。\n（一）跨省异地长期居住人员，包括异地安置退休人员等长期在参保省外工作、居住、生活\n的人员。\n（二）跨省临时外出就医人员。\n第八条 参保地经办机构为参保人员办理登记备案手续。\n（一）异地安置退休人员需提供以下材料：\n1。医保电子凭证或社会保障卡；\n2。异地安置认定材料。\n（二）异地急诊抢救人员视同已备案。\n第九条 参保人员可在窗口办理。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let items: Vec<(String, String)> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                Node::Item(i) => Some((i.number.clone(), i.text.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    "（一）".into(),
+                    "跨省异地长期居住人员，包括异地安置退休人员等长期在参保省外工作、居住、生活\n的人员。".into()
+                ),
+                ("（二）".into(), "跨省临时外出就医人员。".into()),
+                (
+                    "（一）".into(),
+                    "异地安置退休人员需提供以下材料：\n1。医保电子凭证或社会保障卡；\n2。异地安置认定材料。".into()
+                ),
+                ("（二）".into(), "异地急诊抢救人员视同已备案。".into()),
+            ]
+        );
+        let (nodes, _) = outline(text);
+        assert!(nodes.contains(&"1:第九条".to_owned()), "{nodes:?}");
+    }
+
+    #[test]
+    fn a_title_standing_alone_in_flush_left_text() {
+        // Flush-left paragraphs parted by one blank line (wiki exports of party congress and work reports): a title
+        // stands alone after two blank lines or more, before the numbered headings, or closes the text.
+        let long =
+            "党的九大是在毛主席亲自发动和领导的无产阶级文化大革命取得伟大胜利的时候召开的，这次大会的路线是正确的。";
+        let text = format!(
+            "同志们！\n\n{long}\n\n\n\n关于九大路线\n\n\n{long}\n\n{long}\n\n\n\n关于粉碎林彪反党集团的胜利\n\n{long}\n\n\n一、工作回顾\n\n{long}\n\n\n\n关于教育改革问题\n\n{long}\n\n\n结束语\n\n\n各位代表！\n\n习　近　平\n\n"
+        );
+        let (nodes, _) = outline(&text);
+        let titles: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
+        // `一、` nests under the unnumbered title before it; a title among the numbered sections is text; a name
+        // spaced out is no title.
+        assert_eq!(titles, ["0:关于九大路线", "0:关于粉碎林彪反党集团的胜利", "1:一、工作回顾", "0:结束语"]);
+        // A title with a year in it, not a date.
+        let text =
+            format!("各位代表！\n\n\n\n首先报告２００１年的工作\n\n\n{long}\n\n\n\n２００２年３月５日\n\n\n{long}\n");
+        let (nodes, _) = outline(&text);
+        assert_eq!(
+            nodes.iter().filter(|n| !n.ends_with("paragraph")).collect::<Vec<_>>(),
+            ["0:首先报告２００１年的工作"]
+        );
+    }
+
+    #[test]
     fn a_title_standing_alone_without_a_number() {
         // The `standalone_title` rule: in indented text, a short flush-left line between blank lines (two before).
         let body = "\u{3000}\u{3000}正文一句。\n\n\u{3000}\u{3000}正文二句。\n\n";
@@ -2746,8 +2840,8 @@ mod tests {
             _ => None,
         });
         assert_eq!(closing, Some((String::new(), None)), "no number, a null ordinal");
-        // Not in flush-left text, nor after a single blank line, nor with punctuation.
-        assert!(!outline("正文。\n\n\n结束语\n\n正文。\n").0.iter().any(|n| n == "0:结束语"));
+        // Not after a single blank line, nor with punctuation.
+        assert!(!outline("正文。\n\n结束语\n\n正文。\n").0.iter().any(|n| n == "0:结束语"));
         let one_blank = format!("{body}结束语\n\n{body}");
         assert!(!outline(&one_blank).0.iter().any(|n| n == "0:结束语"));
         let sentence = format!("{body}\n\n各位代表：\n\n{body}");

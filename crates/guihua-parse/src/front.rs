@@ -142,10 +142,13 @@ fn is_signature(text: &str) -> bool {
 }
 
 /// A title is at most 80 characters, does not end a sentence and holds no clause break: a first line with a `，` is
-/// the first sentence of a document that has no title (text whose `。` were stripped shows no sentence end).
+/// the first sentence of a document that has no title (text whose `。` were stripped shows no sentence end). Nor is
+/// a salutation one (`同志们！`, `各位代表！`: a speech opens with it).
 fn is_title(text: &str) -> bool {
     let chars = text.chars().count();
-    (2..=80).contains(&chars) && !text.ends_with(['。', '；', '：', ':', ';']) && !text.contains(['，', '。'])
+    (2..=80).contains(&chars)
+        && !text.ends_with(['。', '；', '：', ':', ';', '！', '!'])
+        && !text.contains(['，', '。'])
 }
 
 /// Splits `各市（含定州、辛集市）人民政府，各县（市、区）人民政府，省政府各部门：` on the commas outside brackets.
@@ -240,6 +243,7 @@ mod tests {
         assert!(!is_title("中华人民共和国国民经济和社会发展的第七个五年计划时期，是全面改革我国经济体制的关键时期"));
         assert!(!is_title("有色金属行业是制造业的重要基础产业之一，是实现制"));
         assert!(!is_title("各市人民政府："));
+        assert!(!is_title("同志们！"));
     }
 
     fn lines<'a>(texts: &[&'a str]) -> Vec<FrontLine<'a>> {

@@ -191,7 +191,8 @@ pub struct Section {
     pub span: Span,
     /// Depth in the outline, 1 for the outermost numbering style (`一、` in most plans).
     pub level: u32,
-    /// The number as written: `一、`, `（一）`, `1.`, `（1）`, `①`, `第一章`. A numeral that OCR lost is put back
+    /// The number as written: `一、`, `（一）`, `1.`, `（1）`, `①`, `第一章`, and decimal numbers `1.1`, `3.1.2` (under the
+    /// section their first parts number). A numeral that OCR lost is put back
     /// (`、指导思想` reads as `一、`, with a `heading.ocr_numeral` warning), and so is the whole number of a level's
     /// first member when the level opens at 2 (`heading.lost_first`), and that of a chapter (篇, 编, 节) whose title
     /// stands alone where the numbering skips (`heading.lost_number`); an opening bracket that OCR misread as

@@ -293,14 +293,24 @@ impl<'a> Builder<'a> {
                 continue;
             }
             // A Markdown heading marker (`## 第一章 总则`) is markup: the number follows it.
-            let (marked, at) = strip_atx(content, offset);
-            let mut numbered = heading::numbered(marked).or_else(|| self.lost_numeral(content, offset));
+            let (marked, mut at) = strip_atx(content, offset);
+            let mut numbered = heading::numbered(marked)
+                .filter(|n| self.decimal_fits(n))
+                .or_else(|| self.lost_numeral(content, offset));
             let mut title_line = None;
             if numbered.is_none()
                 && let Some((n, next)) = self.number_over_title(marked, at, i)
             {
                 numbered = Some(n);
                 title_line = Some(next);
+            }
+            if numbered.is_none()
+                && let Some(digits) = self.glued_page_number(marked)
+            {
+                numbered = heading::numbered(&marked[digits..]);
+                let message = format!("page number `{}` glued to the heading after it: left out", &marked[..digits]);
+                self.diagnose("layout.page_number_glued", Severity::Info, message, at, at + digits);
+                at += digits;
             }
             let at = if numbered.as_ref().is_some_and(|n| n.number != "、") { at } else { offset };
             let marked_up = marked.len() < content.len();
@@ -1316,7 +1326,8 @@ impl<'a> Builder<'a> {
         // line of wrapped text does, and so does a line ending inside a word when the `、` line is a clause that would
         // make an empty heading, a heading following it at once (the `enumeration_wrap` rule: `…使计划生育户在扶贫济困`
         // `、社会保障等方面得到实惠。` `第十九章…`).
-        let starts_anew = heading::numbered(content).is_some()
+        let starts_anew = heading::numbered(content).is_some_and(|n| self.decimal_fits(&n))
+            || self.glued_page_number(content).is_some()
             || (heading::lost_numeral_title(content).is_some_and(|n| n.body.is_none() || self.under_chapter())
                 && !full_line
                 && !(open.ends_in_word && self.empty_lost_heading(content)))
@@ -1432,6 +1443,55 @@ impl<'a> Builder<'a> {
             && self
                 .next_content(self.next_line)
                 .is_some_and(|next| heading::numbered(next).is_some() || heading::lost_numeral_title(next).is_some())
+    }
+
+    /// The `decimal_number` rule: a decimal number (`1.1`, `1.1.1`) is a heading only where the numbering puts it:
+    /// its first part is the number of the open section above the decimal levels (`3.` or `三、` for `3.1`), or its
+    /// first parts are the open `1.1` for `1.1.1`; and its last part is 1 or follows the open one of its level. Else
+    /// it is a figure (`2.69 万亿元` at the start of a wrapped line). Other styles always fit.
+    fn decimal_fits(&self, n: &Numbered<'_>) -> bool {
+        if !heading::is_decimal(n.style) {
+            return true;
+        }
+        let parts = decimal_parts(n.number);
+        let (Some((&last, prefix)), true) = (parts.split_last(), (2..=3).contains(&parts.len())) else { return false };
+        let same = self.stack.iter().rfind(|open| open.style == n.style);
+        let follows = last == 1 && same.is_none_or(|open| open.section.number.trim_end_matches(is_blank) != n.number)
+            || same.is_some_and(|open| open.ordinal + 1 == last && decimal_prefix(&open.section.number) == prefix);
+        let parent = match n.style {
+            Style::Decimal3 => self
+                .stack
+                .iter()
+                .rfind(|open| open.style == Style::Decimal2)
+                .map(|open| decimal_parts(&open.section.number) == prefix),
+            _ => self
+                .stack
+                .iter()
+                .rfind(|open| !heading::is_decimal(open.style) && open.style != Style::Unnumbered)
+                .map(|open| open.ordinal == prefix[0]),
+        };
+        follows && parent.unwrap_or(prefix == [1] || prefix == [1, 1])
+    }
+
+    /// The `glued_page_number` rule: text extracted from PDF may glue a page's number to the first line of the next
+    /// page (`15三、强化…`, `425.1.3 促进…` for page 42 and `5.1.3`). When one to three digits open a line and what
+    /// follows them is the next `一、` heading or a decimal heading that fits its numbering (see
+    /// [`Builder::decimal_fits`]), the digits are a page number: returns how many bytes they take.
+    fn glued_page_number(&self, content: &str) -> Option<usize> {
+        let run = content.bytes().take_while(u8::is_ascii_digit).count();
+        if run == 0 || run > 5 {
+            return None;
+        }
+        let next_comma = self.stack.iter().rfind(|open| open.style == Style::ChineseComma).map(|open| open.ordinal);
+        let next_comma = next_comma.or_else(|| self.closed.get(&Style::ChineseComma).copied()).map(|o| o + 1);
+        (1..=run.min(3)).find(|&k| {
+            let Some(n) = heading::numbered(&content[k..]) else { return false };
+            match n.style {
+                Style::ChineseComma => k == run && next_comma == Some(n.ordinal),
+                Style::Decimal2 | Style::Decimal3 => self.decimal_fits(&n),
+                _ => false,
+            }
+        })
     }
 
     /// Whether a chapter (篇, 编, 章, 节, 条) is open: its numbering by design shows where the levels under it stand.
@@ -1904,6 +1964,18 @@ fn renumbered(number: &str, ordinal: u32) -> Option<String> {
 
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
 const TITLE_PUNCTUATION: &str = "。，；：！？、“”‘’（）《》〈〉【】—…·．";
+
+/// The parts of a decimal number (`3.1.2` → 3, 1, 2).
+fn decimal_parts(number: &str) -> Vec<u32> {
+    number.trim_end_matches(is_blank).split(['.', '．']).filter_map(crate::numbers::parse_number).collect()
+}
+
+/// The parts of a decimal number before its last.
+fn decimal_prefix(number: &str) -> Vec<u32> {
+    let mut parts = decimal_parts(number);
+    parts.pop();
+    parts
+}
 
 /// Whether a line ends inside a word (a letter, ideograph or digit): its sentence goes on in the next line.
 fn ends_in_word(line: &str) -> bool {
@@ -2778,6 +2850,62 @@ mod tests {
         );
         let (nodes, _) = outline(text);
         assert!(nodes.contains(&"1:第九条".to_owned()), "{nodes:?}");
+    }
+
+    #[test]
+    fn decimal_numbers_under_their_parents() {
+        // The `decimal_number` rule: `3.1` under `3.` (or `三、`), `3.1.1` under `3.1`; a figure at the start of a
+        // wrapped line (`2.69 万亿元…`) is text, and so is a decimal that does not fit the numbering.
+        let text = "1.治理原则\n1.1 包容审慎。鼓励发展创新。\n1.2 风险导向。密切跟踪。\n2.框架构成\n2.1安全风险\n2.1.1 模型算法安全风险\n全市生产总值从\n2.69 万亿元上升到 3.87 万亿元。\n2.1.2数据安全风险\n2.2技术应对\n3.7 倍于全国\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let (nodes, _) = outline(text);
+        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
+        assert_eq!(
+            headings,
+            [
+                "0:1.治理原则",
+                "1:1.1包容审慎",
+                "1:1.2风险导向",
+                "0:2.框架构成",
+                "1:2.1安全风险",
+                "2:2.1.1模型算法安全风险",
+                "2:2.1.2数据安全风险",
+                "1:2.2技术应对"
+            ]
+        );
+        // Under `一、` as in a municipal plan.
+        let (nodes, _) = outline(
+            "一、新阶段新起点\n1.1 “五个中心”建设既定目标如期实现\n正文。\n1.1.1 综合经济实力大幅提升。全市生产总值增长。\n二、指导方针\n2.1 指导思想\n正文。\n",
+        );
+        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
+        assert_eq!(
+            headings,
+            [
+                "0:一、新阶段新起点",
+                "1:1.1“五个中心”建设既定目标如期实现",
+                "2:1.1.1综合经济实力大幅提升",
+                "0:二、指导方针",
+                "1:2.1指导思想"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_number_glued_to_the_heading_after_it() {
+        // The `glued_page_number` rule: PDF text glues a page number to the first line of the next page.
+        let text = "一、甲\n1.1 子项\n正文。\n15二、乙\n2.1 子项\n正文。\n422.2 又一子项\n正文。\n7三、丙\n";
+        let (doc, diagnostics) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let (nodes, _) = outline(text);
+        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
+        assert_eq!(headings, ["0:一、甲", "1:1.1子项", "0:二、乙", "1:2.1子项", "1:2.2又一子项", "0:三、丙"]);
+        assert_eq!(diagnostics.iter().filter(|d| d.code == "layout.page_number_glued").count(), 3);
+        let Node::Section(second) = &doc.outline[1] else { panic!("a section") };
+        assert_eq!(&text[second.heading_span.start..second.heading_span.end], "二、乙");
+        // Digits before a number that does not follow are text.
+        let (nodes, _) = outline("一、甲\n正文。\n2020五、乙\n");
+        assert_eq!(nodes, ["0:一、甲", "1:paragraph", "1:paragraph"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{anychar, one_of, satisfy};
-use nom::combinator::{not, peek, recognize, verify};
+use nom::combinator::{not, opt, peek, recognize, verify};
 
 use crate::numbers::{digit_value, is_chinese_numeral_char, parse_number};
 use crate::text::is_blank;
@@ -36,6 +36,10 @@ pub(crate) enum Style {
     ParenChinese,
     /// `1.`, `1．`, `1﹒`
     ArabicDot,
+    /// `1.1`: a decimal number of two parts (the `decimal_number` rule), the second counting under the first
+    Decimal2,
+    /// `1.1.1`: a decimal number of three parts
+    Decimal3,
     /// `1、`
     ArabicComma,
     /// `（1）`, `(1)`
@@ -183,6 +187,26 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
     }
     if digit_value(first).is_some() {
         return alt((
+            // `1.1 指导思想`, `3.1.1模型算法安全风险`: a decimal number of two or three parts of one or two digits, then a
+            // title (a Chinese character or an opening quote, after any blanks); not `2.69 万亿元`'s figure, which the
+            // builder tells apart by the numbering (see `Builder::decimal_fits`).
+            (
+                recognize((
+                    take_while_m_n(1, 2, |c| digit_value(c).is_some()),
+                    one_of(".．"),
+                    take_while_m_n(1, 2, |c| digit_value(c).is_some()),
+                    opt((one_of(".．"), take_while_m_n(1, 2, |c| digit_value(c).is_some()))),
+                )),
+                peek((
+                    take_while(is_blank),
+                    satisfy(|c| (is_cjk(c) && !FIGURE_UNIT.contains(c)) || matches!(c, '“' | '《' | '"')),
+                )),
+            )
+                .map(|(n, _): (&str, _)| {
+                    let parts = n.split(['.', '．']).count();
+                    let last = n.rsplit(['.', '．']).next().unwrap_or(n);
+                    (if parts == 2 { Style::Decimal2 } else { Style::Decimal3 }, last, false)
+                }),
             // `1.2025年底前…`: an item that opens with a year (no number has four decimals and then 年).
             (digits, one_of(".．﹒"), peek((take_while_m_n(4, 4, |c| digit_value(c).is_some()), tag("年"))))
                 .map(|(n, _, _)| (Style::ArabicDot, n, false)),
@@ -201,6 +225,19 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
 /// A digit of a figure written in Chinese numerals (`一九五七`, `二、九七一`): no unit characters (十, 百).
 fn is_chinese_digit(c: char) -> bool {
     matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
+}
+
+/// Characters that follow a figure (`1.7万亿元`, `3.5倍`, `2.5米`), not a decimal heading number.
+const FIGURE_UNIT: &str = "万亿元倍米吨个项亩辆座件只克升年月日";
+
+/// A CJK unified ideograph.
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Whether a style is a decimal number (`1.1`, `1.1.1`).
+pub(crate) fn is_decimal(style: Style) -> bool {
+    matches!(style, Style::Decimal2 | Style::Decimal3)
 }
 
 /// Whether `c` can open a heading number: `第`, an opening bracket, a digit, a Chinese numeral, a circled number.
@@ -430,6 +467,8 @@ mod tests {
     #[test]
     fn numbers_that_are_not_headings() {
         assert_eq!(check("1.7万亿元"), None);
+        assert_eq!(check("2.69 万亿元上升到"), None);
+        assert_eq!(check("3.1.1 模型算法安全风险").map(|n| (n.0, n.1, n.2)), Some((Style::Decimal3, 1, "3.1.1")));
         assert_eq!(check("二、九七一公里"), None);
         assert_eq!(check("一、一带一路建设").map(|n| n.2), Some("一、"));
         assert_eq!(check("一、一九九四年工作回顾").map(|n| n.2), Some("一、"), "a year is no figure");

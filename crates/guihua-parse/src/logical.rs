@@ -264,7 +264,11 @@ fn tail_heading<'a>(content: &'a str, from: usize, seen: &Seen) -> Option<(usize
     for at in starts.filter(|&at| at > from) {
         let rest = &content[at..];
         let Some(n) = heading::numbered(rest) else { continue };
-        if at + n.number.len() != title_at || n.style == Style::Article || n.body.is_some() {
+        if at + n.number.len() != title_at
+            || n.style == Style::Article
+            || heading::is_decimal(n.style)
+            || n.body.is_some()
+        {
             continue;
         }
         let continues = seen.get(n.style).is_some_and(|last| n.ordinal == last + 1);
@@ -311,7 +315,7 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
 
 /// The last ordinal of each numbering style seen at a line start (0 for none).
 #[derive(Debug, Clone, Copy, Default)]
-struct Seen([u32; 14]);
+struct Seen([u32; 16]);
 
 impl Seen {
     fn set(&mut self, style: Style, ordinal: u32) {
@@ -331,8 +335,9 @@ fn may_stand(n: &Numbered<'_>, seen: &Seen, continuing_only: bool) -> bool {
     // an inline list (`…如下。（一）甲；（二）乙。`) goes on after it.
     let ends_line = n.body.is_none() && n.title.chars().count() <= 20 && !n.title.contains(['，', '；', '：']);
     let starts = n.ordinal == 1 && (!continuing_only || ends_line);
-    // An article is cut from a chapter line only (see `split_line`); elsewhere `第二条` mid-line is a reference.
-    if n.style == Style::Article {
+    // An article is cut from a chapter line only (see `split_line`); elsewhere `第二条` mid-line is a reference. A
+    // decimal number mid-line is a figure (`…增长。1.5 倍于…`).
+    if n.style == Style::Article || heading::is_decimal(n.style) {
         return false;
     }
     // A heading after a sentence end must look like one: a short title, or a run-in one.

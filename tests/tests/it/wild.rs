@@ -403,3 +403,49 @@ fn a_one_that_ocr_read_as_a_letter_opens_its_list() {
     assert_eq!(kinds(&doc, 503), [("item", "（2）".to_owned())]);
     assert!(codes(&doc).contains(&"item.ocr_number"));
 }
+
+#[test]
+fn titles_that_stand_alone_in_flush_left_reports() {
+    // Flush-left work reports: an unnumbered title of up to 16 characters before the numbered headings
+    // (`全面实现六五计划的主要措施`), and `结束语` after them, are top-level sections; the speech's salutation is no title.
+    let Some(doc) = shared("016") else { return };
+    let node = on_line(&doc, 146);
+    assert_eq!((node[0].0, node[0].1, node[0].3.as_str()), (0, "section", "全面实现六五计划的主要措施"));
+    for (name, line) in [("024", 262), ("026", 234), ("027", 246), ("028", 272), ("030", 331)] {
+        let Some(doc) = shared(name) else { return };
+        let node = on_line(&doc, line);
+        assert_eq!((node[0].0, node[0].1, node[0].3.as_str()), (0, "section", "结束语"), "{name}");
+    }
+    for name in ["012", "051"] {
+        let Some(doc) = shared(name) else { return };
+        assert_eq!(doc.meta.title, None, "{name}: `各位代表！` or `同志们！` opens the speech");
+    }
+}
+
+#[test]
+fn decimal_numbers_nest_under_the_sections_they_number() {
+    // The AI security governance framework numbers `3.` > `3.1` > `3.1.1`: each decimal level nests under the section
+    // its first parts number.
+    let Some(doc) = shared("175") else { return };
+    assert_eq!(on_line(&doc, 14)[0].2, "3.");
+    assert_eq!(kinds(&doc, 16), [("section", "3.1".to_owned())]);
+    assert_eq!(on_line(&doc, 16)[0].0, 1);
+    assert_eq!((on_line(&doc, 17)[0].0, on_line(&doc, 17)[0].2.as_str()), (2, "3.1.1"));
+    assert_eq!((on_line(&doc, 43)[0].0, on_line(&doc, 43)[0].2.as_str()), (2, "3.2.3"));
+    let decimals = doc
+        .walk()
+        .into_iter()
+        .filter(|(_, n)| matches!(n, Node::Section(s) if s.number.contains('.') && s.number.len() > 2))
+        .count();
+    assert!(decimals >= 40, "{decimals} decimal sections");
+}
+
+#[test]
+fn numbers_right_under_an_article_are_its_items() {
+    // A provision's article with `（一）`…`（四）` after a lead-in that ends with `：` but members that read like titles:
+    // items of the article, not sections.
+    let Some(doc) = shared("166") else { return };
+    for line in [76, 78, 80, 82] {
+        assert_eq!(kinds(&doc, line)[0].0, "item", "line {line}");
+    }
+}

@@ -834,7 +834,11 @@ impl<'a> Builder<'a> {
         if !head.is_empty() {
             members.splice(0..0, head);
         }
-        if members.len() < 2 || self.run_goes_on(&members, first.style) {
+        // Numbering that goes on after text makes headings with bodies, unless the members cite documents: a list
+        // of the documents a plan rests on (`1. 《中华人民共和国城乡规划法》（2019年修正）`) is one whatever leads it in
+        // or breaks it (the `reference_list` rule).
+        let references = members.iter().all(|m| cites_a_document(&m.text));
+        if members.len() < 2 || (!references && self.run_goes_on(&members, first.style)) {
             return None;
         }
         // Most members whole sentences: a short one among them (`63．初步建成三维地理空间信息平台`) is an item too.
@@ -846,7 +850,7 @@ impl<'a> Builder<'a> {
         // The `article_items` rule: an article (第N条) holds paragraphs (款) and items (项), never titled parts; a run
         // of numbers right under one is a list whatever its members read like.
         let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
-        let is_list = if attachments || under_article {
+        let is_list = if attachments || under_article || references {
             true
         } else if lead_in && members[0].ordinal == 1 {
             // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
@@ -870,10 +874,13 @@ impl<'a> Builder<'a> {
         // (`（一）…需提供以下材料：` `1。…；` `2。…。`, PDF text): they belong to it up to the line that ends with `。` (the
         // `member_sublist` rule). A numbered list under a member ends the run: its members stay items of their own.
         let mut sublist = false;
+        // A member whose `《` or `（` is not closed yet goes on in the next line (a title or note its line breaks).
+        let mut open_titles: i64 = 0;
         let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
         while j < self.lines.len() && members.len() < 500 {
             let (content, offset) = self.lines[j].content();
-            if content.is_empty() {
+            // A page number between members (PDF text) is the page's, not the list's end.
+            if content.is_empty() || (!members.is_empty() && layout::is_page_number(content)) {
                 j += 1;
                 continue;
             }
@@ -913,6 +920,7 @@ impl<'a> Builder<'a> {
                     && !layout::is_appendix_marker(content)
                     && (bare
                         || sublist
+                        || (open_titles > 0 && !last_ends_sentence)
                         || (under_article && !last_ends_sentence && !self.lines[j].is_indented())
                         || self.lines[j].block_rest
                         || self.wrap_width.is_some_and(|w| last_width + 2 >= w)
@@ -946,6 +954,9 @@ impl<'a> Builder<'a> {
             last_ends_sentence = layout::ends_sentence(content);
             sublist =
                 if is_member_line { content.ends_with(['：', ':']) } else { sublist && !content.ends_with('。') };
+            let balance =
+                content.matches(['《', '（', '(']).count() as i64 - content.matches(['》', '）', ')']).count() as i64;
+            open_titles = if is_member_line { balance } else { open_titles + balance };
             if is_member_line {
                 last_indented = self.lines[j].is_indented();
             }
@@ -1965,6 +1976,18 @@ fn renumbered(number: &str, ordinal: u32) -> Option<String> {
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
 const TITLE_PUNCTUATION: &str = "。，；：！？、“”‘’（）《》〈〉【】—…·．";
 
+/// Whether a list member's text is the title of a document and nothing more than a note in brackets after it
+/// (`《北京市湿地保护条例》（2019年修正）`, `《全国主体功能区规划》；`) or a few words, or a title that its line breaks.
+fn cites_a_document(text: &str) -> bool {
+    let text = text.trim_end_matches(['。', '；', ';', '，', ',', '、']).trim_end_matches(is_blank);
+    let Some(rest) = text.strip_prefix('《') else { return false };
+    // A title that a wrapped line breaks goes on in the next line.
+    let Some(close) = rest.rfind('》') else { return !rest.contains(['。', '，', '；']) };
+    let after = rest[close + '》'.len_utf8()..].trim_matches(is_blank);
+    // A note in brackets, which the line's end may cut (`（2019`), or a few words (`及党中央、国务院批复`).
+    after.chars().count() <= 30 && !after.contains(['。', '；', '，', ';', ','])
+}
+
 /// The parts of a decimal number (`3.1.2` → 3, 1, 2).
 fn decimal_parts(number: &str) -> Vec<u32> {
     number.trim_end_matches(is_blank).split(['.', '．']).filter_map(crate::numbers::parse_number).collect()
@@ -2906,6 +2929,34 @@ mod tests {
         // Digits before a number that does not follow are text.
         let (nodes, _) = outline("一、甲\n正文。\n2020五、乙\n");
         assert_eq!(nodes, ["0:一、甲", "1:paragraph", "1:paragraph"]);
+    }
+
+    #[test]
+    fn a_list_of_the_documents_a_plan_rests_on() {
+        // The `reference_list` rule: numbered titles of documents are items, with no lead-in, across a page number
+        // and with a title or note that the line breaks going on in the next line.
+        let text = "三、规划依据\n1.《中华人民共和国城乡规划法》（2019 年修正）\n2.《全国重要生态系统保护和修复重大工程总体规划\n（2021-2035 年）》（2020 年）\n  2  \n3.《北京市实施<中华人民共和国防洪法>办法》（2019\n年修正）\n4.《北京市湿地保护条例》\n四、规划范围\n本规划范围为北京市域。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let items: Vec<String> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                Node::Item(i) => Some(i.text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "《中华人民共和国城乡规划法》（2019 年修正）",
+                "《全国重要生态系统保护和修复重大工程总体规划\n（2021-2035 年）》（2020 年）",
+                "《北京市实施<中华人民共和国防洪法>办法》（2019\n年修正）",
+                "《北京市湿地保护条例》"
+            ]
+        );
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes.iter().filter(|n| n.starts_with("0:")).count(), 2, "{nodes:?}");
     }
 
     #[test]

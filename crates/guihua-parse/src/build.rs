@@ -970,9 +970,15 @@ impl<'a> Builder<'a> {
             let text = &m.text;
             let first_clause = text.split(['。', '；', ';']).next().unwrap_or_default();
             let clause_chars = first_clause.chars().count();
+            // A clause that binds a subject (`医疗机构应当…`, `…人员不得…`) states a rule: a sentence, not a title (the
+            // `binding_clause` rule). A slogan that opens with the verb (`必须坚持全面改革`) may title a section.
+            let binds = ["应当", "必须", "不得", "应按", "须经"]
+                .iter()
+                .any(|w| first_clause.find(w).is_some_and(|at| first_clause[..at].chars().count() >= 2));
             m.sentence = clause_chars > 30
                 || (clause_chars > 20 && first_clause.contains(['，', ',']))
-                || text.ends_with(['；', ';']);
+                || text.ends_with(['；', ';'])
+                || (binds && clause_chars > 8 && text.ends_with('。'));
             let title = text.trim_end_matches('。');
             m.title_like = title.chars().count() <= 15 && !title.contains(['，', '。', '；', '：', ',']);
         }
@@ -2929,6 +2935,18 @@ mod tests {
         // Digits before a number that does not follow are text.
         let (nodes, _) = outline("一、甲\n正文。\n2020五、乙\n");
         assert_eq!(nodes, ["0:一、甲", "1:paragraph", "1:paragraph"]);
+    }
+
+    #[test]
+    fn clauses_that_bind_a_subject_are_items() {
+        // The `binding_clause` rule: `医疗机构应当…` states a rule, so short numbered clauses under `（二）基本要求` are
+        // items; a slogan that opens with its verb (`第一，必须坚持全面改革。…`) still titles a section.
+        let text = "一、三级查房制度\n（一）定义\n指患者住院期间的查房。\n（二）基本要求\n1.医疗机构应当明确各级医师的医疗决策和实施权限。\n2.医疗机构应当严格明确查房周期。工作日每天至少查房2次。\n3.开展护理查房的医疗机构应当参照执行。\n二、会诊制度\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes.iter().filter(|n| n.ends_with("item")).count(), 3, "{nodes:?}");
+        let text = "一、基本路线\n第一，必须坚持全面改革。社会主义是在改革中前进的社会。\n第二，必须坚持对外开放。当代国际经济关系越来越密切。\n";
+        let (nodes, _) = outline(text);
+        assert!(!nodes.iter().any(|n| n.ends_with("item")), "{nodes:?}");
     }
 
     #[test]

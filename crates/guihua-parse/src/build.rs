@@ -962,9 +962,7 @@ impl<'a> Builder<'a> {
             }
             j += 1;
         }
-        if members.len() < 2 {
-            return members; // no list: its kind does not matter
-        }
+        // Every member gets its text, a lone one too: members the source lost may join it (`lost_head`).
         for m in &mut members {
             m.text = m.pieces.iter().map(|&(a, b)| &self.text[a..b]).collect::<Vec<_>>().join(m.joiner);
             let text = &m.text;
@@ -2947,6 +2945,25 @@ mod tests {
         let text = "一、基本路线\n第一，必须坚持全面改革。社会主义是在改革中前进的社会。\n第二，必须坚持对外开放。当代国际经济关系越来越密切。\n";
         let (nodes, _) = outline(text);
         assert!(!nodes.iter().any(|n| n.ends_with("item")), "{nodes:?}");
+    }
+
+    #[test]
+    fn a_lone_member_after_a_lost_head_keeps_its_text() {
+        // Found by fuzzing: a list of one written member after clauses whose numbers were lost (`lost_item_number`)
+        // gave that member no text.
+        let text = "第一条 有下列情形之一的，责令改正：\n擅自施工的；\n（二）未按规定报告的\n（三拒绝检查的《\n着重研究了以下几个问题。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let texts: Vec<String> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                Node::Item(i) => Some(i.text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts[0], "擅自施工的；");
+        assert!(texts[1].starts_with("未按规定报告的"), "{texts:?}");
     }
 
     #[test]

@@ -832,6 +832,10 @@ impl<'a> Builder<'a> {
         }
         let mut members = self.run_members(i, first);
         if !head.is_empty() {
+            // A lone written member was not described by `run_members`; the members put back before it were.
+            if members.len() == 1 {
+                self.describe(&mut members[0]);
+            }
             members.splice(0..0, head);
         }
         // Numbering that goes on after text makes headings with bodies, unless the members cite documents: a list
@@ -874,8 +878,9 @@ impl<'a> Builder<'a> {
         // (`（一）…需提供以下材料：` `1。…；` `2。…。`, PDF text): they belong to it up to the line that ends with `。` (the
         // `member_sublist` rule). A numbered list under a member ends the run: its members stay items of their own.
         let mut sublist = false;
-        // A member whose `《` or `（` is not closed yet goes on in the next line (a title or note its line breaks).
-        let mut open_titles: i64 = 0;
+        // A line that leaves a `《` or `（` open goes on in the next one (a title or note its line breaks); read only
+        // when nothing else decides, for the line before.
+        let mut last_line = "";
         let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
         while j < self.lines.len() && members.len() < 500 {
             let (content, offset) = self.lines[j].content();
@@ -920,7 +925,7 @@ impl<'a> Builder<'a> {
                     && !layout::is_appendix_marker(content)
                     && (bare
                         || sublist
-                        || (open_titles > 0 && !last_ends_sentence)
+                        || (!last_ends_sentence && leaves_open(last_line))
                         || (under_article && !last_ends_sentence && !self.lines[j].is_indented())
                         || self.lines[j].block_rest
                         || self.wrap_width.is_some_and(|w| last_width + 2 >= w)
@@ -954,33 +959,38 @@ impl<'a> Builder<'a> {
             last_ends_sentence = layout::ends_sentence(content);
             sublist =
                 if is_member_line { content.ends_with(['：', ':']) } else { sublist && !content.ends_with('。') };
-            let balance =
-                content.matches(['《', '（', '(']).count() as i64 - content.matches(['》', '）', ')']).count() as i64;
-            open_titles = if is_member_line { balance } else { open_titles + balance };
+            last_line = content;
             if is_member_line {
                 last_indented = self.lines[j].is_indented();
             }
             j += 1;
         }
-        // Every member gets its text, a lone one too: members the source lost may join it (`lost_head`).
+        if members.len() < 2 {
+            return members; // no list unless lost members join it: described then (see `list_run`)
+        }
         for m in &mut members {
-            m.text = m.pieces.iter().map(|&(a, b)| &self.text[a..b]).collect::<Vec<_>>().join(m.joiner);
-            let text = &m.text;
-            let first_clause = text.split(['。', '；', ';']).next().unwrap_or_default();
-            let clause_chars = first_clause.chars().count();
-            // A clause that binds a subject (`医疗机构应当…`, `…人员不得…`) states a rule: a sentence, not a title (the
-            // `binding_clause` rule). A slogan that opens with the verb (`必须坚持全面改革`) may title a section.
-            let binds = ["应当", "必须", "不得", "应按", "须经"]
-                .iter()
-                .any(|w| first_clause.find(w).is_some_and(|at| first_clause[..at].chars().count() >= 2));
-            m.sentence = clause_chars > 30
-                || (clause_chars > 20 && first_clause.contains(['，', ',']))
-                || text.ends_with(['；', ';'])
-                || (binds && clause_chars > 8 && text.ends_with('。'));
-            let title = text.trim_end_matches('。');
-            m.title_like = title.chars().count() <= 15 && !title.contains(['，', '。', '；', '：', ',']);
+            self.describe(m);
         }
         members
+    }
+
+    /// Reads a list member's text from its pieces and what it reads like: a whole sentence, or a short title.
+    fn describe(&self, m: &mut Member) {
+        m.text = m.pieces.iter().map(|&(a, b)| &self.text[a..b]).collect::<Vec<_>>().join(m.joiner);
+        let text = &m.text;
+        let first_clause = text.split(['。', '；', ';']).next().unwrap_or_default();
+        let clause_chars = first_clause.chars().count();
+        // A clause that binds a subject (`医疗机构应当…`, `…人员不得…`) states a rule: a sentence, not a title (the
+        // `binding_clause` rule). A slogan that opens with the verb (`必须坚持全面改革`) may title a section.
+        let binds = ["应当", "必须", "不得", "应按", "须经"]
+            .iter()
+            .any(|w| first_clause.find(w).is_some_and(|at| first_clause[..at].chars().count() >= 2));
+        m.sentence = clause_chars > 30
+            || (clause_chars > 20 && first_clause.contains(['，', ',']))
+            || text.ends_with(['；', ';'])
+            || (binds && clause_chars > 8 && text.ends_with('。'));
+        let title = text.trim_end_matches('。');
+        m.title_like = title.chars().count() <= 15 && !title.contains(['，', '。', '；', '：', ',']);
     }
 
     /// Whether the numbering of a run goes on after text that is not a member, before any heading of a style open
@@ -1979,6 +1989,12 @@ fn renumbered(number: &str, ordinal: u32) -> Option<String> {
 
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
 const TITLE_PUNCTUATION: &str = "。，；：！？、“”‘’（）《》〈〉【】—…·．";
+
+/// Whether a line leaves a `《` or a bracket open: more open than close.
+fn leaves_open(line: &str) -> bool {
+    let opens = line.matches(['《', '（', '(']).count();
+    opens > 0 && opens > line.matches(['》', '）', ')']).count()
+}
 
 /// Whether a list member's text is the title of a document and nothing more than a note in brackets after it
 /// (`《北京市湿地保护条例》（2019年修正）`, `《全国主体功能区规划》；`) or a few words, or a title that its line breaks.

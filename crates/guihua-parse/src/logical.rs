@@ -51,8 +51,11 @@ pub(crate) fn logical_lines<'a>(physical: &[Line<'a>]) -> (Vec<Line<'a>>, Vec<Gl
         }
         let line = Line { indent_line, block_rest: !indent_line && i < block_until, ..line };
         after_indent_line = is_indent_line(line.text);
-        let next = physical[i + 1..].iter().map(|l| l.content().0).find(|c| !c.is_empty());
-        if let Some(cut) = glued_contents_heading(line, next) {
+        // Only a line that opens with `目` may be one (the look-ahead is not paid for every line).
+        let contents = line.text.starts_with('目')
+            || (line.text.starts_with(is_blank) && line.text.trim_start_matches(is_blank).starts_with('目'));
+        let next = || physical[i + 1..].iter().map(|l| l.content().0).find(|c| !c.is_empty());
+        if let Some(cut) = glued_contents_heading(line, contents.then(next).flatten()) {
             out.push(piece(line, 0, cut));
             split_line(piece(line, cut, line.text.len()), &mut seen, &mut out, &mut glued);
             continue;

@@ -982,9 +982,10 @@ impl<'a> Builder<'a> {
         let clause_chars = first_clause.chars().count();
         // A clause that binds a subject (`医疗机构应当…`, `…人员不得…`) states a rule: a sentence, not a title (the
         // `binding_clause` rule). A slogan that opens with the verb (`必须坚持全面改革`) may title a section.
-        let binds = ["应当", "必须", "不得", "应按", "须经"]
-            .iter()
-            .any(|w| first_clause.find(w).is_some_and(|at| first_clause[..at].chars().count() >= 2));
+        let binds = first_clause.contains(['应', '必', '不', '须'])
+            && ["应当", "必须", "不得", "应按", "须经"]
+                .iter()
+                .any(|w| first_clause.find(w).is_some_and(|at| first_clause[..at].chars().count() >= 2));
         m.sentence = clause_chars > 30
             || (clause_chars > 20 && first_clause.contains(['，', ',']))
             || text.ends_with(['；', ';'])
@@ -2022,7 +2023,12 @@ fn decimal_prefix(number: &str) -> Vec<u32> {
 
 /// Whether a line ends inside a word (a letter, ideograph or digit): its sentence goes on in the next line.
 fn ends_in_word(line: &str) -> bool {
-    line.trim_end_matches(is_blank).chars().next_back().is_some_and(char::is_alphanumeric)
+    // Ideographs and CJK punctuation first: `is_alphanumeric` looks every other non-ASCII character up in a table.
+    line.trim_end_matches(is_blank).chars().next_back().is_some_and(|c| match c {
+        '\u{4e00}'..='\u{9fff}' => true,
+        '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' => false,
+        _ => c.is_alphanumeric(),
+    })
 }
 
 /// The `broken_link` rule: a line that ends with an opening bracket or quote (`…依法修订《`), or a line that opens

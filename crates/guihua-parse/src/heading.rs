@@ -133,6 +133,26 @@ fn bracketed<'a>(
     (one_of(OPEN), inner, one_of(CLOSE))
 }
 
+/// `1.1 指导思想`, `3.1.1模型算法安全风险`: a decimal number of two or three parts of one or two digits, then a title
+/// (a Chinese character or an opening quote, after any blanks); not `2.69 万亿元`'s figure, which the builder tells
+/// apart by the numbering (see `Builder::decimal_fits`).
+fn decimal_number(line: &str) -> IResult<&str, (Style, &str, bool)> {
+    let part = || take_while_m_n(1, 2, |c| digit_value(c).is_some());
+    (
+        recognize((part(), one_of(".．"), part(), opt((one_of(".．"), part())))),
+        peek((
+            take_while(is_blank),
+            satisfy(|c| (is_cjk(c) && !FIGURE_UNIT.contains(c)) || matches!(c, '“' | '《' | '"')),
+        )),
+    )
+        .map(|(n, _): (&str, _)| {
+            let parts = n.split(['.', '．']).count();
+            let last = n.rsplit(['.', '．']).next().unwrap_or(n);
+            (if parts == 2 { Style::Decimal2 } else { Style::Decimal3 }, last, false)
+        })
+        .parse(line)
+}
+
 /// Parses the number at the start of `line`, returning the style, the numeral and what follows.
 fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
     // Dispatched on the first character: the styles start with characters no other style starts with (`第`, an
@@ -186,27 +206,14 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
         .parse(line);
     }
     if digit_value(first).is_some() {
+        // A decimal number (`3.1`) is looked for only where a digit follows the first point: most numbers are `1.`.
+        let after_digits = line.trim_start_matches(|c: char| digit_value(c).is_some());
+        let decimal =
+            after_digits.strip_prefix(['.', '．']).is_some_and(|r| r.starts_with(|c: char| digit_value(c).is_some()));
+        if decimal && let Ok(found) = decimal_number(line) {
+            return Ok(found);
+        }
         return alt((
-            // `1.1 指导思想`, `3.1.1模型算法安全风险`: a decimal number of two or three parts of one or two digits, then a
-            // title (a Chinese character or an opening quote, after any blanks); not `2.69 万亿元`'s figure, which the
-            // builder tells apart by the numbering (see `Builder::decimal_fits`).
-            (
-                recognize((
-                    take_while_m_n(1, 2, |c| digit_value(c).is_some()),
-                    one_of(".．"),
-                    take_while_m_n(1, 2, |c| digit_value(c).is_some()),
-                    opt((one_of(".．"), take_while_m_n(1, 2, |c| digit_value(c).is_some()))),
-                )),
-                peek((
-                    take_while(is_blank),
-                    satisfy(|c| (is_cjk(c) && !FIGURE_UNIT.contains(c)) || matches!(c, '“' | '《' | '"')),
-                )),
-            )
-                .map(|(n, _): (&str, _)| {
-                    let parts = n.split(['.', '．']).count();
-                    let last = n.rsplit(['.', '．']).next().unwrap_or(n);
-                    (if parts == 2 { Style::Decimal2 } else { Style::Decimal3 }, last, false)
-                }),
             // `1.2025年底前…`: an item that opens with a year (no number has four decimals and then 年).
             (digits, one_of(".．﹒"), peek((take_while_m_n(4, 4, |c| digit_value(c).is_some()), tag("年"))))
                 .map(|(n, _, _)| (Style::ArabicDot, n, false)),

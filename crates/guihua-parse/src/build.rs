@@ -2471,6 +2471,17 @@ mod tests {
         assert_eq!(lead_phrase("坚持市场主导、政府引导，深化经济体制改革。其余"), None);
     }
 
+    /// The number and text of every item of a document, in order.
+    fn items(doc: &Document) -> Vec<(String, String)> {
+        doc.walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                Node::Item(i) => Some((i.number.clone(), i.text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn outline(text: &str) -> (Vec<String>, Vec<String>) {
         let (doc, diagnostics) = parse(text);
         let nodes = doc
@@ -2874,14 +2885,7 @@ mod tests {
         let text = "第一章 总则\n第七条 参加基本医疗保险的下列人员，可以申请办理直接结算。\n（一）跨省异地长期居住人员，包括异地安置退休人员等长期在参保省外工作、居住、生活\n的人员。\n（二）跨省临时外出就医人员。\n第八条 参保地经办机构为参保人员办理登记备案手续。\n（一）异地安置退休人员需提供以下材料：\n1。医保电子凭证或社会保障卡；\n2。异地安置认定材料。\n（二）异地急诊抢救人员视同已备案。\n第九条 参保人员可在窗口办理。\n";
         let (doc, _) = parse(text);
         assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        let items: Vec<(String, String)> = doc
-            .walk()
-            .into_iter()
-            .filter_map(|(_, n)| match n {
-                Node::Item(i) => Some((i.number.clone(), i.text.clone())),
-                _ => None,
-            })
-            .collect();
+        let items = items(&doc);
         assert_eq!(
             items,
             [
@@ -2976,14 +2980,7 @@ mod tests {
         let text = "第一条 有下列情形之一的，责令改正：\n擅自施工的；\n（二）未按规定报告的\n（三拒绝检查的《\n着重研究了以下几个问题。\n";
         let (doc, _) = parse(text);
         assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        let texts: Vec<String> = doc
-            .walk()
-            .into_iter()
-            .filter_map(|(_, n)| match n {
-                Node::Item(i) => Some(i.text.clone()),
-                _ => None,
-            })
-            .collect();
+        let texts: Vec<String> = items(&doc).into_iter().map(|(_, text)| text).collect();
         assert_eq!(texts[0], "擅自施工的；");
         assert!(texts[1].starts_with("未按规定报告的"), "{texts:?}");
     }
@@ -2995,14 +2992,7 @@ mod tests {
         let text = "三、规划依据\n1.《中华人民共和国城乡规划法》（2019 年修正）\n2.《全国重要生态系统保护和修复重大工程总体规划\n（2021-2035 年）》（2020 年）\n  2  \n3.《北京市实施<中华人民共和国防洪法>办法》（2019\n年修正）\n4.《北京市湿地保护条例》\n四、规划范围\n本规划范围为北京市域。\n";
         let (doc, _) = parse(text);
         assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        let items: Vec<String> = doc
-            .walk()
-            .into_iter()
-            .filter_map(|(_, n)| match n {
-                Node::Item(i) => Some(i.text.clone()),
-                _ => None,
-            })
-            .collect();
+        let items: Vec<String> = items(&doc).into_iter().map(|(_, text)| text).collect();
         assert_eq!(
             items,
             [
@@ -3149,14 +3139,7 @@ mod tests {
         let text = "第一条　下列区域应当保护：\n\n自然保护区；\n\n饮用水源地；\n\n（三）重要湿地；\n\n（四）其他区域。\n\n第二条　施行。\n";
         let (doc, diagnostics) = parse(text);
         assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        let items: Vec<(String, String)> = doc
-            .walk()
-            .into_iter()
-            .filter_map(|(_, n)| match n {
-                Node::Item(i) => Some((i.number.clone(), i.text.clone())),
-                _ => None,
-            })
-            .collect();
+        let items = items(&doc);
         assert_eq!(items[..2], [("（一）".into(), "自然保护区；".into()), ("（二）".into(), "饮用水源地；".into())]);
         assert_eq!(items.len(), 4);
         assert_eq!(diagnostics.iter().filter(|d| d.code == "item.lost_number").count(), 2);

@@ -1354,9 +1354,11 @@ impl<'a> Builder<'a> {
         // `、社会保障等方面得到实惠。` `第十九章…`).
         let starts_anew = heading::numbered(content).is_some_and(|n| self.decimal_fits(&n))
             || self.glued_page_number(content).is_some()
-            || (heading::lost_numeral_title(content).is_some_and(|n| n.body.is_none() || self.under_chapter())
-                && !full_line
-                && !(open.ends_in_word && self.empty_lost_heading(content)))
+            || heading::lost_numeral_title(content).is_some_and(|n| {
+                (n.body.is_none() || self.under_chapter())
+                    && !full_line
+                    && !(open.ends_in_word && n.body.is_none() && self.heading_follows())
+            })
             || layout::is_appendix_marker(content)
             || layout::is_toc_heading(content)
             || FIGURE.is_match(content);
@@ -1462,13 +1464,11 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// Whether a line read as a lost-numeral heading would hold nothing: no run-in body, and a numbered heading on the
-    /// next non-blank line.
-    fn empty_lost_heading(&self, content: &str) -> bool {
-        heading::lost_numeral_title(content).is_some_and(|n| n.body.is_none())
-            && self
-                .next_content(self.next_line)
-                .is_some_and(|next| heading::numbered(next).is_some() || heading::lost_numeral_title(next).is_some())
+    /// Whether the next non-blank line opens with a heading number, written or lost (a heading read on the line before
+    /// would hold nothing).
+    fn heading_follows(&self) -> bool {
+        self.next_content(self.next_line)
+            .is_some_and(|next| heading::numbered(next).is_some() || heading::lost_numeral_title(next).is_some())
     }
 
     /// The `decimal_number` rule: a decimal number (`1.1`, `1.1.1`) is a heading only where the numbering puts it:

@@ -8,6 +8,7 @@ use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{anychar, one_of, satisfy};
 use nom::combinator::{not, opt, peek, recognize, verify};
 
+use crate::figures::is_cjk;
 use crate::numbers::{digit_value, is_chinese_numeral_char, parse_number};
 use crate::text::is_blank;
 
@@ -236,11 +237,6 @@ fn is_chinese_digit(c: char) -> bool {
 
 /// Characters that follow a figure (`1.7万亿元`, `3.5倍`, `2.5米`), not a decimal heading number.
 const FIGURE_UNIT: &str = "万亿元倍米吨个项亩辆座件只克升年月日";
-
-/// A CJK unified ideograph.
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
 
 /// Whether a style is a decimal number (`1.1`, `1.1.1`).
 pub(crate) fn is_decimal(style: Style) -> bool {

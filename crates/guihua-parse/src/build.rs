@@ -711,13 +711,25 @@ impl<'a> Builder<'a> {
                 {
                     // The `nested_numbering` rule: after a lead-in (`…以下几个问题。`), or with a sentence for a
                     // title, and with no title line before it, `一、` numbered again inside `二、` is a level of
-                    // its own directly under it.
+                    // its own under it.
+                    let inside = if self.current_last().is_none() { self.stack.len() - 1 } else { depth };
                     let message = format!(
                         "heading `{}` starts a numbering of its own inside `{}`",
-                        n.number, self.stack[depth].section.number
+                        n.number, self.stack[inside].section.number
                     );
                     self.diagnose("heading.nested_numbering", Severity::Info, message, offset, offset + len);
-                    depth + 1
+                    // Under the heading that leads in (`heading_lead_in`), else under the open `二、`.
+                    if self.current_last().is_none() { self.stack.len() } else { depth + 1 }
+                } else if n.ordinal == 1 && last >= 2 && self.numbering_resumes(n, last) {
+                    // The `resumed_numbering` rule: the numbering of the open level goes on after this run.
+                    let message = format!(
+                        "heading `{}` starts a numbering of its own inside `{}`: `{}` numbering resumes after it",
+                        n.number,
+                        self.stack[self.stack.len() - 1].section.number,
+                        self.stack[depth].section.number
+                    );
+                    self.diagnose("heading.nested_numbering", Severity::Info, message, offset, offset + len);
+                    self.stack.len()
                 } else if n.ordinal == 1 && depth == 0 && last >= 2 && short_title {
                     let message = format!("heading `{}` restarts the numbering of the outermost level", n.number);
                     self.diagnose("heading.numbering_restart", Severity::Info, message, offset, offset + len);
@@ -785,9 +797,16 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// Whether the last node read is a paragraph that leads in a list (see [`leads_in`]).
+    /// Whether the last node read is a paragraph that leads in a list (see [`leads_in`]), or nothing was read yet under
+    /// a heading that leads in.
     fn lead_in_before(&self) -> bool {
-        matches!(self.current_last(), Some(Node::Paragraph(p)) if leads_in(&p.text))
+        match self.current_last() {
+            Some(Node::Paragraph(p)) => leads_in(&p.text),
+            // The `heading_lead_in` rule: a heading that leads in (`第二，关于农业的增产措施，…现在我提出以下几点：`)
+            // with nothing under it yet.
+            None => self.stack.last().is_some_and(|open| leads_in(&open.section.title)),
+            _ => false,
+        }
     }
 
     /// The `nominal_rank` rule: where a style not open yet stands. 篇, 编, 章, 节 and 条 rank by design, whatever came
@@ -799,7 +818,13 @@ impl<'a> Builder<'a> {
         let same_ladder = |other: Style| is_legal_style(other) == is_legal_style(style);
         let ranked = both_ladders || is_legal_style(style);
         let outranked = |open: &OpenSection| same_ladder(open.style) && open.style > style;
-        ranked.then(|| self.stack.iter().position(outranked)).flatten().unwrap_or(self.stack.len())
+        // A preface (`前言`, see `framing_title`) holds no numbered level: the first number closes it.
+        let preface = |open: &OpenSection| {
+            open.style == Style::Unnumbered && framing_title(&open.section.title) == Some(FramingTitle::Opening)
+        };
+        let floor = usize::from(self.stack.first().is_some_and(preface));
+        let depth = ranked.then(|| self.stack.iter().position(outranked)).flatten().unwrap_or(self.stack.len());
+        if floor == 1 && self.stack.len() == 1 { 0 } else { depth }
     }
 
     /// The `list_item` rule: whether the numbered line `i` opens a list, and if so its members. A run of numbers of
@@ -1133,6 +1158,29 @@ impl<'a> Builder<'a> {
             .is_some_and(|m| m.ordinal == n.ordinal + 1 && m.title.chars().count() <= 40)
     }
 
+    /// The `resumed_numbering` rule: a `1` of a style whose open level stands at `last` (`一、` after `三、`) is a
+    /// numbering of its own inside the open section, not a restart of that level, when further on the level's own
+    /// numbering resumes (`四、`) after this run (`一、` … `五、`) ends.
+    fn numbering_resumes(&self, n: &Numbered<'_>, last: u32) -> bool {
+        let mut expected = n.ordinal + 1;
+        for line in self.lines[self.next_line.min(self.lines.len())..].iter().take(3000) {
+            let content = strip_atx(line.content().0, 0).0;
+            if !content.starts_with(heading::may_open_number) {
+                continue;
+            }
+            let ordinal = match heading::numbered(content).map(|m| (m.style, m.ordinal)) {
+                Some((style, ordinal)) => (style == n.style).then_some(ordinal),
+                None => heading::bare_number(content).filter(|b| b.0 == n.style).map(|b| b.1),
+            };
+            match ordinal {
+                Some(o) if o == expected => expected += 1,
+                Some(o) => return o == last + 1,
+                None => {}
+            }
+        }
+        false
+    }
+
     /// The `repeated_contents` rule: a block of three or more short lines at the top, before any heading, whose first
     /// two entries reappear later in the same order, is a table of contents (written without leaders or a `目录`
     /// line); the later occurrences are the headings. Returns the line after the block.
@@ -1217,6 +1265,15 @@ impl<'a> Builder<'a> {
     fn standalone_title(&self, i: usize) -> bool {
         let line = self.lines[i];
         let (content, _) = line.content();
+        // The `framing_title` rule: `前言`, `结束语` and the like, letter-spaced or not, alone on a line that does not
+        // continue a sentence.
+        if framing_title(content).is_some() {
+            let before = self.lines[..i].last().map(|l| l.content()).filter(|(c, _)| ends_in_word(c));
+            let cut_sentence = before.is_some_and(
+                |(c, at)| matches!(self.current_last(), Some(Node::Paragraph(p)) if p.span.end == at + c.len()),
+            );
+            return !line.block_rest && !cut_sentence;
+        }
         let chars = content.chars().count();
         if line.is_indented() || line.block_rest || !(2..=16).contains(&chars) {
             return false;
@@ -1480,23 +1537,27 @@ impl<'a> Builder<'a> {
             return true;
         }
         let parts = decimal_parts(n.number);
-        let (Some((&last, prefix)), true) = (parts.split_last(), (2..=3).contains(&parts.len())) else { return false };
+        let (Some((&last, prefix)), true) = (parts.split_last(), (2..=4).contains(&parts.len())) else { return false };
         let same = self.stack.iter().rfind(|open| open.style == n.style);
         let follows = last == 1 && same.is_none_or(|open| open.section.number.trim_end_matches(is_blank) != n.number)
             || same.is_some_and(|open| open.ordinal + 1 == last && decimal_prefix(&open.section.number) == prefix);
         let parent = match n.style {
-            Style::Decimal3 => self
-                .stack
-                .iter()
-                .rfind(|open| open.style == Style::Decimal2)
-                .map(|open| decimal_parts(&open.section.number) == prefix),
-            _ => self
-                .stack
-                .iter()
-                .rfind(|open| !heading::is_decimal(open.style) && open.style != Style::Unnumbered)
-                .map(|open| open.ordinal == prefix[0]),
+            Style::Decimal3 | Style::Decimal4 => {
+                let above = if n.style == Style::Decimal3 { Style::Decimal2 } else { Style::Decimal3 };
+                let open = self.stack.iter().rfind(|open| open.style == above);
+                open.map(|open| decimal_parts(&open.section.number) == prefix)
+            }
+            _ => {
+                // The section above the decimal levels: items numbered under a decimal section (`1．` under `2.2.2`)
+                // do not count.
+                let outside = self.stack.iter().position(|open| heading::is_decimal(open.style));
+                let above = &self.stack[..outside.unwrap_or(self.stack.len())];
+                let open =
+                    above.iter().rfind(|open| !heading::is_decimal(open.style) && open.style != Style::Unnumbered);
+                open.map(|open| open.ordinal == prefix[0])
+            }
         };
-        follows && parent.unwrap_or(prefix == [1] || prefix == [1, 1])
+        follows && parent.unwrap_or(prefix.iter().all(|&p| p == 1))
     }
 
     /// The `glued_page_number` rule: text extracted from PDF may glue a page's number to the first line of the next
@@ -1514,7 +1575,7 @@ impl<'a> Builder<'a> {
             let Some(n) = heading::numbered(&content[k..]) else { return false };
             match n.style {
                 Style::ChineseComma => k == run && next_comma == Some(n.ordinal),
-                Style::Decimal2 | Style::Decimal3 => self.decimal_fits(&n),
+                Style::Decimal2 | Style::Decimal3 | Style::Decimal4 => self.decimal_fits(&n),
                 _ => false,
             }
         })
@@ -1552,14 +1613,17 @@ impl<'a> Builder<'a> {
         let mut j = i + 1;
         while j < self.lines.len() {
             let (content, offset) = self.lines[j].content();
-            if content.is_empty() {
+            // Contents running over pages keep their page numbers and page breaks.
+            if content.is_empty() || (entries.len() > 1 && layout::is_page_number(content)) {
                 j += 1;
                 continue;
             }
             let key = layout::entry_key(content);
-            // Entries with leaders set the pattern: after them, a line without leaders is the text.
+            // Entries with leaders set the pattern: after them, a line without leaders is the text, unless it is a
+            // heading with its page number after a blank (`1．推进…建设 20`: the leaders were lost).
             let leaders = entries.iter().skip(usize::from(headed)).any(|e| layout::is_leader_entry(e));
             let is_entry = layout::is_leader_entry(content)
+                || (leaders && layout::is_page_entry(content))
                 || (headed && !leaders && content.chars().count() <= 40 && !content.contains('。'));
             if !is_entry || first_key.as_ref().is_some_and(|k| *k == key && entries.len() > 2) {
                 break;
@@ -1986,6 +2050,34 @@ fn renumbered(number: &str, ordinal: u32) -> Option<String> {
     }
     let end = rest.find(|c: char| !crate::numbers::is_chinese_numeral_char(c)).unwrap_or(rest.len());
     Some(format!("{}{}{}", &number[..at], crate::numbers::write_chinese_numeral(ordinal), &rest[end..]))
+}
+
+/// Where an unnumbered part title stands (see [`framing_title`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FramingTitle {
+    /// `前言`, `序言`, `引言`, `导言`: before the numbered headings, which close it.
+    Opening,
+    /// `结束语`, `结语`: after them.
+    Closing,
+}
+
+/// The `framing_title` rule: the unnumbered titles that open or close the text of a plan or report, as written alone on
+/// a line, also letter-spaced (`前　言`, `结 束 语`).
+fn framing_title(content: &str) -> Option<FramingTitle> {
+    if content.len() > 3 * 3 * 4 {
+        return None; // at most three characters with blanks between them
+    }
+    let mut letters = [0 as char; 3];
+    let mut count = 0;
+    for c in content.chars().filter(|&c| !is_blank(c)) {
+        *letters.get_mut(count)? = c;
+        count += 1;
+    }
+    match &letters[..count] {
+        ['前', '言'] | ['序', '言'] | ['引', '言'] | ['导', '言'] => Some(FramingTitle::Opening),
+        ['结', '束', '语'] | ['结', '语'] => Some(FramingTitle::Closing),
+        _ => None,
+    }
 }
 
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
@@ -2945,6 +3037,109 @@ mod tests {
     }
 
     #[test]
+    fn decimal_numbers_of_four_parts_and_their_place() {
+        // `1.1.1.1` under `1.1.1`, a new `x.y.z.1` under each new `x.y.z`; `1.2.1万州区` is a heading (only two parts
+        // make a figure: `1.7万亿元`); items numbered under a decimal section (`1．` under `2.2.2`) leave the next
+        // `2.3` under the chapter.
+        let text = "第一章 布局\n1.1 中心城区\n1.1.1 主城\n1.1.1.1大渡口区\n文字。\n1.1.2 其他区县\n1.1.2.1万州区\n文字。\n1.1.2.2黔江区\n文字。\n1.2 原则\n1.2.1 规划原则\n1．合理增长，总量控制。以期末为基数。\n2．统筹城乡、均衡布局。结合规划。\n1.3规划期限\n1.7万亿元的产值。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let (nodes, _) = outline(text);
+        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
+        assert_eq!(
+            headings,
+            [
+                "0:第一章布局",
+                "1:1.1中心城区",
+                "2:1.1.1主城",
+                "3:1.1.1.1大渡口区",
+                "2:1.1.2其他区县",
+                "3:1.1.2.1万州区",
+                "3:1.1.2.2黔江区",
+                "1:1.2原则",
+                "2:1.2.1规划原则",
+                "3:1．合理增长，总量控制",
+                "3:2．统筹城乡、均衡布局",
+                "1:1.3规划期限"
+            ]
+        );
+    }
+
+    #[test]
+    fn framing_titles_letter_spaced_or_not() {
+        // The `framing_title` rule: `前　言` alone on its line is a section of its own, which the first numbered heading
+        // closes; `结 束 语` closes the text after them, in flush-left and hard-wrapped text too.
+        let text = "某某发展规划\n目 录.....1\n前 言.....1\n一、总体要求.....2\n前　言\n石化行业是我国国民经济重要的支柱产业，是\n业高质量发展的关键领域。\n一、总体要求\n（一）指导思想\n正文。\n二、重点任务\n正文。\n结 束 语\n让我们共同努力。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let (nodes, _) = outline(text);
+        let headings: Vec<&String> =
+            nodes.iter().filter(|n| !n.ends_with("paragraph") && !n.ends_with("toc")).collect();
+        assert_eq!(
+            headings,
+            ["0:title", "0:前\u{3000}言", "0:一、总体要求", "1:（一）指导思想", "0:二、重点任务", "0:结 束 语"]
+        );
+        // Not a title: the word inside a sentence that a line break cut.
+        let (nodes, _) = outline("一、总体要求\n本规划的主要内容见\n前言\n部分的说明。\n");
+        assert_eq!(nodes, ["0:一、总体要求", "1:paragraph", "1:paragraph", "1:paragraph"]);
+    }
+
+    #[test]
+    fn contents_running_over_pages() {
+        // Contents keep their page numbers (`II`), page breaks (`* * *`) and entries whose leaders were lost
+        // (`…建设 20`) inside the block; the first heading after them is the body's.
+        let text = "目 录\n一、发展现状.....2\n（一）国内现状.....2\n* * *\n二、重点任务 ... 20\n1．推进专用充电设施建设 20\n2．加快城市公共网络建设 ... 20\nII\n* * *\n一、发展现状\n（一）国内现状\n正文。\n二、重点任务\n1．推进专用充电设施建设\n正文。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let (nodes, _) = outline(text);
+        assert_eq!(
+            nodes,
+            [
+                "0:toc",
+                "0:一、发展现状",
+                "1:（一）国内现状",
+                "2:paragraph",
+                "0:二、重点任务",
+                "1:1．推进专用充电设施建设",
+                "2:paragraph"
+            ]
+        );
+        let Node::Toc(toc) = &doc.outline[0] else { panic!("contents") };
+        assert_eq!(toc.entries.len(), 6);
+    }
+
+    #[test]
+    fn a_heading_that_leads_in_a_numbering_of_its_own() {
+        // The `heading_lead_in` rule: `一、` right under a heading that ends `…以下几点：` starts a numbering under
+        // it, not over the outer `三、`; the next `第三，` closes it. And the `resumed_numbering` rule: `一、` after a
+        // paragraph that leads in nothing is still a numbering of its own when the outer `四、` comes after its run.
+        let text = "一、总任务\n正文。\n二、概要\n正文。\n三、若干问题\n（一）农业问题\n第一，合作化问题。\n正文。\n第二，关于增产措施，现在我提出以下几点：\n一、\n开垦荒地。正文。\n二、\n兴修水利。正文。\n第三，领导问题。\n正文。\n（二）节约问题\n必须严厉地批判各种浪费的思想。\n一、\n必须批判那种“百废俱兴”的想法。正文。\n二、\n必须批判那种“宽打窄用”的想法。正文。\n（三）援助问题\n正文。\n四、为完成计划而奋斗\n正文。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        let (nodes, _) = outline(text);
+        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
+        assert_eq!(
+            headings,
+            [
+                "0:一、总任务",
+                "0:二、概要",
+                "0:三、若干问题",
+                "1:（一）农业问题",
+                "2:第一，合作化问题",
+                "2:第二，关于增产措施，现在我提出以下几点：",
+                "3:item",
+                "3:item",
+                "2:第三，领导问题",
+                "1:（二）节约问题",
+                "2:一、必须批判那种“百废俱兴”的想法",
+                "2:二、必须批判那种“宽打窄用”的想法",
+                "1:（三）援助问题",
+                "0:四、为完成计划而奋斗"
+            ]
+        );
+    }
+
+    #[test]
     fn a_page_number_glued_to_the_heading_after_it() {
         // The `glued_page_number` rule: PDF text glues a page number to the first line of the next page.
         let text = "一、甲\n1.1 子项\n正文。\n15二、乙\n2.1 子项\n正文。\n422.2 又一子项\n正文。\n7三、丙\n";
@@ -3066,10 +3261,12 @@ mod tests {
             _ => None,
         });
         assert_eq!(closing, Some((String::new(), None)), "no number, a null ordinal");
-        // Not after a single blank line, nor with punctuation.
-        assert!(!outline("正文。\n\n结束语\n\n正文。\n").0.iter().any(|n| n == "0:结束语"));
-        let one_blank = format!("{body}结束语\n\n{body}");
-        assert!(!outline(&one_blank).0.iter().any(|n| n == "0:结束语"));
+        // `结束语` is a title after a single blank line too (`framing_title`), but not inside a sentence that a line break
+        // cut; other titles need two blank lines.
+        assert!(outline("正文。\n\n结束语\n\n正文。\n").0.iter().any(|n| n == "0:结束语"));
+        assert!(!outline("一、总体要求\n正文见\n结束语\n部分。\n").0.iter().any(|n| n == "0:结束语"));
+        let one_blank = format!("{body}今后五年的主要任务\n\n{body}");
+        assert!(!outline(&one_blank).0.iter().any(|n| n == "0:今后五年的主要任务"));
         let sentence = format!("{body}\n\n各位代表：\n\n{body}");
         assert!(!outline(&sentence).0.iter().any(|n| n.starts_with("0:各位")));
     }
@@ -3290,6 +3487,7 @@ mod tests {
             headings,
             [
                 "0:title",
+                "0:序言",
                 "0:第一篇指导思想",
                 "1:第一章指导思想",
                 "1:第二章主要目标",

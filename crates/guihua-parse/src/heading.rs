@@ -41,6 +41,8 @@ pub(crate) enum Style {
     Decimal2,
     /// `1.1.1`: a decimal number of three parts
     Decimal3,
+    /// `1.1.1.1`: a decimal number of four parts
+    Decimal4,
     /// `1、`
     ArabicComma,
     /// `（1）`, `(1)`
@@ -134,24 +136,26 @@ fn bracketed<'a>(
     (one_of(OPEN), inner, one_of(CLOSE))
 }
 
-/// `1.1 指导思想`, `3.1.1模型算法安全风险`: a decimal number of two or three parts of one or two digits, then a title
+/// `1.1 指导思想`, `3.1.1模型算法安全风险`, `4.4.1.1大渡口区`: a decimal number of two to four parts of one or two digits, then a title
 /// (a Chinese character or an opening quote, after any blanks); not `2.69 万亿元`'s figure, which the builder tells
 /// apart by the numbering (see `Builder::decimal_fits`).
 fn decimal_number(line: &str) -> IResult<&str, (Style, &str, bool)> {
     let part = || take_while_m_n(1, 2, |c| digit_value(c).is_some());
-    (
-        recognize((part(), one_of(".．"), part(), opt((one_of(".．"), part())))),
-        peek((
-            take_while(is_blank),
-            satisfy(|c| (is_cjk(c) && !FIGURE_UNIT.contains(c)) || matches!(c, '“' | '《' | '"')),
-        )),
-    )
-        .map(|(n, _): (&str, _)| {
-            let parts = n.split(['.', '．']).count();
-            let last = n.rsplit(['.', '．']).next().unwrap_or(n);
-            (if parts == 2 { Style::Decimal2 } else { Style::Decimal3 }, last, false)
-        })
-        .parse(line)
+    let (rest, n) =
+        recognize((part(), one_of(".．"), part(), opt((one_of(".．"), part(), opt((one_of(".．"), part()))))))
+            .parse(line)?;
+    let parts = n.split(['.', '．']).count();
+    // Only a number of two parts can be a figure: `1.7万亿元`, but `4.4.2.1万州区`.
+    let figure_unit = |c: char| parts == 2 && FIGURE_UNIT.contains(c);
+    peek((take_while(is_blank), satisfy(|c| (is_cjk(c) && !figure_unit(c)) || matches!(c, '“' | '《' | '"'))))
+        .parse(rest)?;
+    let last = n.rsplit(['.', '．']).next().unwrap_or(n);
+    let style = match parts {
+        2 => Style::Decimal2,
+        3 => Style::Decimal3,
+        _ => Style::Decimal4,
+    };
+    Ok((rest, (style, last, false)))
 }
 
 /// Parses the number at the start of `line`, returning the style, the numeral and what follows.
@@ -238,9 +242,12 @@ fn is_chinese_digit(c: char) -> bool {
 /// Characters that follow a figure (`1.7万亿元`, `3.5倍`, `2.5米`), not a decimal heading number.
 const FIGURE_UNIT: &str = "万亿元倍米吨个项亩辆座件只克升年月日";
 
-/// Whether a style is a decimal number (`1.1`, `1.1.1`).
+/// How many numbering styles there are (`Ordinal` is the last).
+pub(crate) const STYLES: usize = Style::Ordinal as usize + 1;
+
+/// Whether a style is a decimal number (`1.1`, `1.1.1`, `1.1.1.1`).
 pub(crate) fn is_decimal(style: Style) -> bool {
-    matches!(style, Style::Decimal2 | Style::Decimal3)
+    matches!(style, Style::Decimal2 | Style::Decimal3 | Style::Decimal4)
 }
 
 /// Whether `c` can open a heading number: `第`, an opening bracket, a digit, a Chinese numeral, a circled number.

@@ -6,11 +6,13 @@ use std::sync::LazyLock;
 
 use crate::text::{Line, is_blank};
 
-/// A bare page number on a line of its own: `12`, `- 12 -`, `—12—`, `·12·`, `第12页`, `第 12 页 共 80 页`, `12/80`.
+/// A bare page number on a line of its own: `12`, `- 12 -`, `—12—`, `·12·`, `第12页`, `第 3 页 共 80 页`, `12/80`; the
+/// Roman numbers of front matter (`II`, `iv`); and a Markdown thematic break (`* * *`, `---`), which exports from PDF
+/// write for a page break (`page_break`).
 pub(crate) fn is_page_number(content: &str) -> bool {
     static PAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:[-—–－·•∙・]\s*\d{1,4}\s*[-—–－·•∙・]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$",
+            r"^(?:[-—–－·•∙・]\s*\d{1,4}\s*[-—–－·•∙・]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[IVX]{1,5}|[ivx]{1,5}|(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$",
         )
         .expect("the page number pattern is valid")
     });
@@ -40,6 +42,19 @@ pub(crate) fn is_leader_entry(content: &str) -> bool {
     ends_like_entry
         && content.chars().filter(|c| !matches!(c, '.' | '…' | '·' | '．')).count() <= 80
         && LEADER.is_match(content)
+}
+
+/// A contents entry whose leaders were lost: a heading number and a short title, a blank and a page number
+/// (`1．推进公共服务领域专用充电及换电基础设施建设 20`).
+pub(crate) fn is_page_entry(content: &str) -> bool {
+    let title = content.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = content.len() - title.len();
+    let title = title.trim_end_matches(is_blank);
+    (1..=3).contains(&digits)
+        && title.len() < content.len() - digits
+        && title.chars().count() <= 40
+        && !title.contains(['。', '，', '；'])
+        && crate::heading::numbered(title).is_some()
 }
 
 /// The key of a contents entry or a heading for telling the two apart: no spaces, leaders or trailing page number.
@@ -124,11 +139,24 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for yes in ["12", "- 12 -", "—3—", "·12·", "• 7 •", "第12页", "第 3 页 共 80 页", "12/80", "374"]
-        {
+        for yes in [
+            "12",
+            "- 12 -",
+            "—3—",
+            "·12·",
+            "• 7 •",
+            "第12页",
+            "第 3 页 共 80 页",
+            "12/80",
+            "374",
+            "II",
+            "iv",
+            "* * *",
+            "---",
+        ] {
             assert!(is_page_number(yes), "{yes}");
         }
-        for no in ["12345", "1.5", "一", "2020年", "第十二页", "12个"] {
+        for no in ["12345", "1.5", "一", "2020年", "第十二页", "12个", "IT", "VI型", "**", "--", "* 一"] {
             assert!(!is_page_number(no), "{no}");
         }
     }

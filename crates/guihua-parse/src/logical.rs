@@ -119,6 +119,13 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
         split_line(piece(line, cut, text.len()), seen, out, glued);
         return;
     }
+    // The `bold_run_in` rule: `**1．国际发展现状** 当前…`, a Markdown heading in bold with its first paragraph run
+    // in after it: the text starts after the closing `**`.
+    if let Some(cut) = bold_run_in(content) {
+        out.push(piece(line, 0, lead + cut));
+        split_line(piece(line, lead + cut, text.len()), seen, out, glued);
+        return;
+    }
     // `附件：1.实施方案`: the list of attachments starts after the colon.
     if let Some(after) = content.strip_prefix("附件：").or_else(|| content.strip_prefix("附件:"))
         && heading::numbered(after.trim_start_matches(is_blank)).is_some_and(|n| n.ordinal == 1)
@@ -238,6 +245,18 @@ fn glued_rank(content: &str, leading: &Numbered<'_>, seen: &Seen) -> Option<usiz
 
 /// Bytes `from..to` of a physical line as a line of their own; only the first piece keeps the line's indentation
 /// mark (and its place in a detached-indent block), a later one starts at the blanks before it (if any), which indent it.
+/// Where the bold heading of a line in the `bold_run_in` layout ends (after its closing `**`), when text follows it:
+/// a heading number and a title of up to 40 characters in bold.
+fn bold_run_in(content: &str) -> Option<usize> {
+    let inner = content.strip_prefix("**")?;
+    let close = inner.find("**").filter(|&at| at > 0)?;
+    let title = &inner[..close];
+    let rest = inner[close + 2..].trim_start_matches(is_blank);
+    let short = title.chars().count() <= 40 && !title.contains('；');
+    let heading = heading::numbered(title).is_some_and(|n| n.body.is_none());
+    (short && heading && !rest.is_empty() && !rest.starts_with('*')).then_some(2 + close + 2)
+}
+
 fn piece<'a>(line: Line<'a>, from: usize, to: usize) -> Line<'a> {
     let first = from == 0;
     Line {
@@ -318,7 +337,7 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
 
 /// The last ordinal of each numbering style seen at a line start (0 for none).
 #[derive(Debug, Clone, Copy, Default)]
-struct Seen([u32; 16]);
+struct Seen([u32; heading::STYLES]);
 
 impl Seen {
     fn set(&mut self, style: Style, ordinal: u32) {
@@ -429,6 +448,26 @@ mod tests {
         assert_eq!(pieces("第七节相应改为第八节，第一百二十三条相应改为第一百二十八条。\n").len(), 1);
         assert_eq!(pieces("第二节依照第三章规定\n").len(), 1);
         assert_eq!(pieces("第一章 总则\n第二章 规划，见第三章\n").len(), 2);
+    }
+
+    #[test]
+    fn a_bold_heading_with_its_paragraph_run_in() {
+        // The `bold_run_in` rule: `**1．标题** 正文` is cut after the closing `**`; a bold phrase that is no
+        // numbered heading, or a bold heading alone on its line, is left whole.
+        let cut = |text: &str| -> Vec<String> {
+            let physical: Vec<Line<'_>> = crate::text::lines(text).collect();
+            logical_lines(&physical).0.iter().map(|l| l.text.to_owned()).collect()
+        };
+        assert_eq!(
+            cut("**1．国际发展现状与趋势** 当前电动汽车正改变格局。"),
+            ["**1．国际发展现状与趋势**", " 当前电动汽车正改变格局。"]
+        );
+        assert_eq!(
+            cut("**3．完善规划管理，加大土地支持力度** 鼓励各地。"),
+            ["**3．完善规划管理，加大土地支持力度**", " 鼓励各地。"]
+        );
+        assert_eq!(cut("**开发规模迅猛增长。** 截至2020年底。"), ["**开发规模迅猛增长。** 截至2020年底。"]);
+        assert_eq!(cut("**（一）指导思想**"), ["**（一）指导思想**"]);
     }
 
     #[test]

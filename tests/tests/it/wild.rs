@@ -449,3 +449,17 @@ fn numbers_right_under_an_article_are_its_items() {
         assert_eq!(kinds(&doc, line)[0].0, "item", "line {line}");
     }
 }
+
+#[test]
+fn a_letter_spaced_preface_is_a_section_that_the_first_number_closes() {
+    // The `framing_title` rule on standards guidelines extracted from PDF: `前 言` alone on its line after the contents,
+    // then hard-wrapped text, then `一、总体要求`, which is its sibling, not its child.
+    for (name, preface, first) in [("114", 21, 35), ("129", 23, 39), ("136", 19, 36)] {
+        let Some(doc) = shared(name) else { return };
+        let title = on_line(&doc, preface);
+        let heading = on_line(&doc, first);
+        assert_eq!((title[0].1, title[0].3.as_str()), ("section", "前 言"), "{name}");
+        assert_eq!((heading[0].1, heading[0].2.as_str()), ("section", "一、"), "{name}");
+        assert_eq!(title[0].0, heading[0].0, "{name}: 一、 stands beside 前言");
+    }
+}

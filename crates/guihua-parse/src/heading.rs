@@ -297,7 +297,9 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
         let glued_article = rest.chars().count() >= 10
             && !rest.starts_with(['件', '款', '例', '约', '目', '线', '幅', '形', '路', '规', '文'])
             && rest.contains(['。', '，', '：', '；']);
-        if !rest.is_empty() && trimmed.len() == rest.len() && !glued_article {
+        // `第十一条（施行日期）`: a caption in brackets, not a numbered clause cited (`第三条（一）项`).
+        let caption = rest.strip_prefix(['（', '(']).is_some_and(|c| !c.starts_with(|c: char| may_open_number(c)));
+        if !rest.is_empty() && trimmed.len() == rest.len() && !glued_article && !caption {
             return None;
         }
         let body = (!trimmed.is_empty()).then_some((trimmed.trim_end_matches(is_blank), title_at));
@@ -468,6 +470,8 @@ mod tests {
             check("第五条生产企业应依法依规提供软件。"),
             Some((Style::Article, 5, "第五条", "", Some("生产企业应依法依规提供软件。")))
         );
+        assert_eq!(check("第十一条（施行日期）"), Some((Style::Article, 11, "第十一条", "", Some("（施行日期）"))));
+        assert_eq!(check("第三条（一）项规定的情形"), None);
         assert_eq!(
             check("第二百九十三条之一 有下列情形之一的"),
             Some((Style::Article, 293, "第二百九十三条之一", "", Some("有下列情形之一的")))

@@ -16,7 +16,13 @@ pub(crate) fn is_page_number(content: &str) -> bool {
         )
         .expect("the page number pattern is valid")
     });
-    content.len() <= 40 && PAGE.is_match(content)
+    // Most short lines are text: only these characters can open a page number or a break.
+    let opens = content.starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(c, '-' | '—' | '–' | '－' | '·' | '•' | '∙' | '・' | '第' | '*' | '_')
+            || matches!(c, 'I' | 'V' | 'X' | 'i' | 'v' | 'x')
+    });
+    content.len() <= 40 && opens && PAGE.is_match(content)
 }
 
 /// Whether a line is the heading of a table of contents: `目录`, `目　录`, `目 录`.

@@ -521,7 +521,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let indented = line.is_indented();
-            let outer_heading = heading::numbered(content).is_some_and(|n| {
+            let outer_heading = heading::numbered(strip_atx(content, 0).0).is_some_and(|n| {
                 matches!(
                     n.style,
                     Style::ChineseComma
@@ -556,7 +556,7 @@ impl<'a> Builder<'a> {
         self.lines[j.min(self.lines.len())..].iter().find(|l| !l.content().0.is_empty()).is_some_and(|l| {
             let content = l.content().0;
             l.is_indented() == body_indented
-                && heading::numbered(content).is_none()
+                && heading::numbered(strip_atx(content, 0).0).is_none()
                 && borderless_title(content).is_none()
                 && !grid::opens_box(content)
         })
@@ -2187,6 +2187,8 @@ fn pipe_cells(row: &str, offset: usize) -> Vec<(String, usize)> {
 /// A borderless panel's title line: `专栏1  工业互联网网络互联互通工程`, `专栏1　基础理论`, `专项2：…`: 专栏 or 专项, a
 /// number, and a short title that is no sentence.
 fn borderless_title(text: &str) -> Option<(PanelKind, Option<u32>, String)> {
+    // Markdown may mark the title as a heading (`#### 专栏1 算力互联筑基行动`).
+    let text = if text.starts_with(['#', '*']) { strip_atx(text, 0).0 } else { text };
     if !(text.starts_with("专栏") || text.starts_with("专项")) || text.contains('。') || text.chars().count() > 50
     {
         return None;
@@ -2683,6 +2685,24 @@ mod tests {
         assert_eq!(panels, [(Some(1), "基础理论", 2), (Some(2), "关键技术", 1)]);
         assert!(matches!(s.children[2], Node::Paragraph(_)), "the indented line after the panel is body text again");
         assert!(matches!(s.children.last(), Some(Node::Section(_))), "a heading ends a panel");
+    }
+
+    #[test]
+    fn a_panel_titled_as_a_markdown_heading() {
+        // `#### 专栏1 …` is a borderless panel; the Markdown heading `### （二）…` after it ends it.
+        let text = "## 二、重点任务\n### （一）筑牢基础\n1. 攻关核心技术。加强研发。\n\n#### 专栏1 算力互联筑基行动\n一是推动技术攻关。发布目录。\n\n### （二）优化设施\n2. 加速节点内互联。发挥作用。\n";
+        let (doc, _) = parse(text);
+        assert!(crate::span_errors(&doc, text).is_empty());
+        let panels: Vec<_> = doc
+            .walk()
+            .into_iter()
+            .filter_map(
+                |(depth, n)| if let Node::Panel(p) = n { Some((depth, p.number, p.title.clone())) } else { None },
+            )
+            .collect();
+        assert_eq!(panels, [(3, Some(1), "算力互联筑基行动".to_owned())]);
+        let (nodes, _) = outline(text);
+        assert!(nodes.contains(&"1:（二）优化设施".to_owned()), "{nodes:?}");
     }
 
     #[test]

@@ -63,8 +63,19 @@ struct Title {
 
 impl Pass<'_> {
     fn container(&mut self, nodes: &mut Vec<Node>, top: bool) {
+        // Each number is read once for the styles present here; a style with no member has no gap to fill.
+        let mut present = [false; heading::STYLES];
+        for node in nodes.iter() {
+            if let Node::Section(s) = node
+                && let Some(style) = style_of(&s.number)
+            {
+                present[style as usize] = true;
+            }
+        }
         for style in [Style::Part, Style::Book, Style::SubBook, Style::Chapter, Style::Division] {
-            self.fill_gaps(nodes, style, top);
+            if present[style as usize] {
+                self.fill_gaps(nodes, style, top);
+            }
         }
         for node in nodes.iter_mut() {
             match node {

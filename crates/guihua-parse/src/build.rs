@@ -2123,12 +2123,19 @@ fn ends_in_word(line: &str) -> bool {
     })
 }
 
-/// The `broken_link` rule: a line that ends with an opening bracket or quote (`…依法修订《`), or a line that opens
+/// The `broken_link` rule: a line that ends with an opening bracket or quote (`…依法修订《`) or inside a bracket opened
+/// a few letters before (`…细颗粒物（PM`), or a line that opens
 /// with a closing one or with punctuation that continues a sentence (`》，制定《`, `，并…`), is no paragraph's edge
 /// (unless the next line is indented): web and wiki exports break lines at the links inside book titles. The pieces
 /// join without a break.
 fn ends_open(line: &str) -> bool {
-    line.ends_with(['《', '“', '‘', '（', '(', '【', '「', '『', '〈'])
+    if line.ends_with(['《', '“', '‘', '（', '(', '【', '「', '『', '〈']) {
+        return true;
+    }
+    // A bracket opened a few characters before the end and not closed: exports break lines at sub- and superscripts
+    // too (`细颗粒物（PM` / `2.5` / `）平均浓度…`).
+    let tail = line.rsplit_once(['（', '(']).map(|(_, tail)| tail);
+    tail.is_some_and(|t| t.chars().count() <= 6 && !t.contains(['）', ')']) && t.chars().all(char::is_alphanumeric))
 }
 
 /// See [`ends_open`].
@@ -2986,6 +2993,11 @@ mod tests {
             first_section_paragraphs(&doc),
             ["依法修订《传染病防治法》，制定《应急条例》。", "新的一段。", "措施是《", "另起一段。"]
         );
+        assert!(crate::span_errors(&doc, text).is_empty());
+        // A line that ends inside a bracket opened a few letters before: a subscript on a line of its own.
+        let text = "一、甲\n重点城市细颗粒物（PM\n2.5\n）浓度下降9.1%。\n新的一段（一\n二、乙\n";
+        let (doc, _) = parse(text);
+        assert_eq!(first_section_paragraphs(&doc), ["重点城市细颗粒物（PM2.5）浓度下降9.1%。", "新的一段（一"]);
         assert!(crate::span_errors(&doc, text).is_empty());
     }
 

@@ -463,3 +463,18 @@ fn a_letter_spaced_preface_is_a_section_that_the_first_number_closes() {
         assert_eq!(title[0].0, heading[0].0, "{name}: 一、 stands beside 前言");
     }
 }
+
+#[test]
+fn a_subscript_on_a_line_of_its_own_stays_in_its_paragraph() {
+    // The `broken_link` rule on wiki exports of work reports: `细颗粒物（PM` / `2.5` / `）浓度…` is one paragraph.
+    for name in ["045", "046"] {
+        let Some(doc) = shared(name) else { return };
+        let texts: Vec<&str> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| if let Node::Paragraph(p) = n { Some(p.text.as_str()) } else { None })
+            .collect();
+        assert!(!texts.iter().any(|t| t.starts_with("2.5）")), "{name}: a paragraph opens with the subscript");
+        assert!(texts.iter().filter(|t| t.contains("（PM2.5）")).count() >= 2, "{name}");
+    }
+}

@@ -819,12 +819,13 @@ impl<'a> Builder<'a> {
         let ranked = both_ladders || is_legal_style(style);
         let outranked = |open: &OpenSection| same_ladder(open.style) && open.style > style;
         // A preface (`前言`, see `framing_title`) holds no numbered level: the first number closes it.
-        let preface = |open: &OpenSection| {
-            open.style == Style::Unnumbered && framing_title(&open.section.title) == Some(FramingTitle::Opening)
-        };
-        let floor = usize::from(self.stack.first().is_some_and(preface));
-        let depth = ranked.then(|| self.stack.iter().position(outranked)).flatten().unwrap_or(self.stack.len());
-        if floor == 1 && self.stack.len() == 1 { 0 } else { depth }
+        if let [open] = self.stack.as_slice()
+            && open.style == Style::Unnumbered
+            && framing_title(&open.section.title) == Some(FramingTitle::Opening)
+        {
+            return 0;
+        }
+        ranked.then(|| self.stack.iter().position(outranked)).flatten().unwrap_or(self.stack.len())
     }
 
     /// The `list_item` rule: whether the numbered line `i` opens a list, and if so its members. A run of numbers of

@@ -2584,6 +2584,13 @@ mod tests {
             .collect()
     }
 
+    /// The sections of `text` as `depth:number title` (and items as `depth:item`), its spans checked.
+    fn headings(text: &str) -> Vec<String> {
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        outline(text).0.into_iter().filter(|n| !n.ends_with("paragraph")).collect()
+    }
+
     fn outline(text: &str) -> (Vec<String>, Vec<String>) {
         let (doc, diagnostics) = parse(text);
         let nodes = doc
@@ -3035,12 +3042,8 @@ mod tests {
         // The `decimal_number` rule: `3.1` under `3.` (or `三、`), `3.1.1` under `3.1`; a figure at the start of a
         // wrapped line (`2.69 万亿元…`) is text, and so is a decimal that does not fit the numbering.
         let text = "1.治理原则\n1.1 包容审慎。鼓励发展创新。\n1.2 风险导向。密切跟踪。\n2.框架构成\n2.1安全风险\n2.1.1 模型算法安全风险\n全市生产总值从\n2.69 万亿元上升到 3.87 万亿元。\n2.1.2数据安全风险\n2.2技术应对\n3.7 倍于全国\n";
-        let (doc, _) = parse(text);
-        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        let (nodes, _) = outline(text);
-        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
         assert_eq!(
-            headings,
+            headings(text),
             [
                 "0:1.治理原则",
                 "1:1.1包容审慎",
@@ -3075,12 +3078,8 @@ mod tests {
         // make a figure: `1.7万亿元`); items numbered under a decimal section (`1．` under `2.2.2`) leave the next
         // `2.3` under the chapter.
         let text = "第一章 布局\n1.1 中心城区\n1.1.1 主城\n1.1.1.1大渡口区\n文字。\n1.1.2 其他区县\n1.1.2.1万州区\n文字。\n1.1.2.2黔江区\n文字。\n1.2 原则\n1.2.1 规划原则\n1．合理增长，总量控制。以期末为基数。\n2．统筹城乡、均衡布局。结合规划。\n1.3规划期限\n1.7万亿元的产值。\n";
-        let (doc, _) = parse(text);
-        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        let (nodes, _) = outline(text);
-        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
         assert_eq!(
-            headings,
+            headings(text),
             [
                 "0:第一章布局",
                 "1:1.1中心城区",
@@ -3147,12 +3146,8 @@ mod tests {
         // it, not over the outer `三、`; the next `第三，` closes it. And the `resumed_numbering` rule: `一、` after a
         // paragraph that leads in nothing is still a numbering of its own when the outer `四、` comes after its run.
         let text = "一、总任务\n正文。\n二、概要\n正文。\n三、若干问题\n（一）农业问题\n第一，合作化问题。\n正文。\n第二，关于增产措施，现在我提出以下几点：\n一、\n开垦荒地。正文。\n二、\n兴修水利。正文。\n第三，领导问题。\n正文。\n（二）节约问题\n必须严厉地批判各种浪费的思想。\n一、\n必须批判那种“百废俱兴”的想法。正文。\n二、\n必须批判那种“宽打窄用”的想法。正文。\n（三）援助问题\n正文。\n四、为完成计划而奋斗\n正文。\n";
-        let (doc, _) = parse(text);
-        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        let (nodes, _) = outline(text);
-        let headings: Vec<&String> = nodes.iter().filter(|n| !n.ends_with("paragraph")).collect();
         assert_eq!(
-            headings,
+            headings(text),
             [
                 "0:一、总任务",
                 "0:二、概要",

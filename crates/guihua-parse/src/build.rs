@@ -2135,8 +2135,10 @@ fn ends_open(line: &str) -> bool {
     }
     // A bracket opened a few characters before the end and not closed: exports break lines at sub- and superscripts
     // too (`细颗粒物（PM` / `2.5` / `）平均浓度…`).
-    let tail = line.rsplit_once(['（', '(']).map(|(_, tail)| tail);
-    tail.is_some_and(|t| t.chars().count() <= 6 && !t.contains(['）', ')']) && t.chars().all(char::is_alphanumeric))
+    // Only the last seven characters are read: every line of a paragraph asks.
+    let window = line.char_indices().rev().nth(6).map_or(line, |(at, _)| &line[at..]);
+    let tail = window.rsplit_once(['（', '(']).map(|(_, tail)| tail);
+    tail.is_some_and(|t| !t.contains(['）', ')']) && t.chars().all(char::is_alphanumeric))
 }
 
 /// See [`ends_open`].
@@ -2588,20 +2590,23 @@ mod tests {
     fn headings(text: &str) -> Vec<String> {
         let (doc, _) = parse(text);
         assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        outline(text).0.into_iter().filter(|n| !n.ends_with("paragraph")).collect()
+        nodes_of(&doc).into_iter().filter(|n| !n.ends_with("paragraph")).collect()
     }
 
     fn outline(text: &str) -> (Vec<String>, Vec<String>) {
         let (doc, diagnostics) = parse(text);
-        let nodes = doc
-            .walk()
+        (nodes_of(&doc), diagnostics.into_iter().map(|d| d.code).collect())
+    }
+
+    /// Every node of a document as `depth:number title` for sections, `depth:kind` for the others.
+    fn nodes_of(doc: &Document) -> Vec<String> {
+        doc.walk()
             .into_iter()
             .map(|(depth, node)| match node {
                 Node::Section(s) => format!("{depth}:{}{}", s.number, s.title),
                 other => format!("{depth}:{}", other.kind()),
             })
-            .collect();
-        (nodes, diagnostics.into_iter().map(|d| d.code).collect())
+            .collect()
     }
 
     #[test]

@@ -299,6 +299,11 @@ impl<'a> Builder<'a> {
                 .or_else(|| self.lost_numeral(content, offset));
             let mut title_line = None;
             if numbered.is_none()
+                && let Some(point) = heading::point(marked).filter(|p| self.standalone_point(p, i))
+            {
+                numbered = Some(point);
+            }
+            if numbered.is_none()
                 && let Some((n, next)) = self.number_over_title(marked, at, i)
             {
                 numbered = Some(n);
@@ -316,6 +321,7 @@ impl<'a> Builder<'a> {
             let marked_up = marked.len() < content.len();
             if !marked_up
                 && let Some(n) = numbered.as_ref()
+                && n.style != Style::Point
                 && let Some(members) = self.list_run(i - 1, n)
             {
                 i = self.list(members);
@@ -695,6 +701,8 @@ impl<'a> Builder<'a> {
                     );
                     self.diagnose("heading.numbering_gap", Severity::Warning, message, offset, offset + len);
                     depth
+                } else if n.style == Style::Point && n.ordinal == 1 {
+                    depth // the points of another passage: each passage numbers its own
                 } else if n.ordinal == 1 && depth > 0 && last >= 2 && short_title && !n.title.contains('，') {
                     let message = format!(
                         "heading `{}` starts its numbering over under `{}`: a second list, or a heading above it was lost",
@@ -1303,6 +1311,23 @@ impl<'a> Builder<'a> {
         let after = self.lines[i + 1..].iter().map(|l| l.content().0).find(|c| !c.is_empty());
         let ends_sentence = before.is_none_or(|b| layout::ends_sentence(b) || b.ends_with(['！', '!']));
         ends_sentence && after.is_some_and(|a| a.chars().count() >= 40 || heading::numbered(a).is_some())
+    }
+
+    /// The `standalone_point` rule: a point of an enumeration (`一是推进农业结构调整。`, see [`heading::point`]) alone on
+    /// its line, with the text it leads below it, is the title of that text, as a bold lead line is in the source
+    /// (work reports set their points so). It is text when the line after it is another point or a heading (a list of
+    /// points, each a paragraph), when nothing follows, and when the point before it was not read so (`二是` after an
+    /// `一是` that runs on in its paragraph). `next` is the index of the line after the point's.
+    fn standalone_point(&self, point: &Numbered<'_>, next: usize) -> bool {
+        let leads_text = self.next_content(next).is_some_and(|after| {
+            let after = strip_atx(after, 0).0;
+            !heading::opens_point(after) && heading::numbered(after).is_none()
+        });
+        leads_text
+            && (point.ordinal == 1
+                || self.stack.iter().any(|open| {
+                    open.style == Style::Point && open.ordinal < point.ordinal && point.ordinal <= open.ordinal + 2
+                }))
     }
 
     /// The `lost_first` rule: when a level opens at 2 (`（二）` under `三、` with no `（一）`), and what stands before it
@@ -2607,6 +2632,39 @@ mod tests {
                 other => format!("{depth}:{}", other.kind()),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_point_alone_on_its_line_titles_the_text_under_it() {
+        // The `standalone_point` rule: `一是…。` alone on its line, with its text below, is a heading under the open
+        // section; a second passage numbers its points again beside the first.
+        let text = "（三）巩固农业基础\n　　一是推进农业结构调整。\n　　通过政策支持，引导农民调整种植结构。\n\
+                    　　二是深化粮棉流通体制改革，稳定农民收入。\n　　购销市场化是根本方向。\n\
+                    （四）推进国有企业改革\n　　一是加快现代企业制度建设。\n　　继续推进公司制改革。\n";
+        assert_eq!(
+            headings(text),
+            [
+                "0:（三）巩固农业基础",
+                "1:一是推进农业结构调整",
+                "1:二是深化粮棉流通体制改革，稳定农民收入",
+                "0:（四）推进国有企业改革",
+                "1:一是加快现代企业制度建设",
+            ]
+        );
+    }
+
+    #[test]
+    fn points_that_are_paragraphs_stay_text() {
+        // A list of points, one paragraph each; a point that runs on in its paragraph, and the `二是` after it; a
+        // point with nothing after it.
+        for text in [
+            "一、工作回顾\n主要措施：\n一是加强组织领导。\n二是完善政策体系。\n三是强化督促检查。\n此外还做了别的。\n",
+            "一、工作回顾\n一是加强组织领导。各地要建立机制。\n二是完善政策体系。\n正文。\n",
+            "一、工作回顾\n正文。\n一是加强组织领导。\n",
+            "一、工作回顾\n一是加强组织领导。\n（一）目标\n",
+        ] {
+            assert!(!headings(text).iter().any(|h| h.contains('是')), "{text}: {:?}", headings(text));
+        }
     }
 
     #[test]

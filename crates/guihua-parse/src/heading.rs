@@ -52,6 +52,9 @@ pub(crate) enum Style {
     /// `第一，`, `第一、`: an ordinal that opens a paragraph-long point (`第一，必须坚持解放思想。…`), last in the
     /// order so that it never closes a numbered level.
     Ordinal,
+    /// `一是`: a point standing alone on its line as a title (`一是推进农业结构调整。`, see the `standalone_point` rule),
+    /// never a number of [`numbered`].
+    Point,
 }
 
 /// A line that opens with a heading number.
@@ -242,8 +245,51 @@ fn is_chinese_digit(c: char) -> bool {
 /// Characters that follow a figure (`1.7万亿元`, `3.5倍`, `2.5米`), not a decimal heading number.
 const FIGURE_UNIT: &str = "万亿元倍米吨个项亩辆座件只克升年月日";
 
-/// How many numbering styles there are (`Ordinal` is the last).
-pub(crate) const STYLES: usize = Style::Ordinal as usize + 1;
+/// How many numbering styles there are (`Point` is the last).
+pub(crate) const STYLES: usize = Style::Point as usize + 1;
+
+/// Whether `line` opens with the numeral of a point, `一是`, `二是` (whole or not).
+pub(crate) fn opens_point(line: &str) -> bool {
+    point_numeral(line).is_some()
+}
+
+/// The numeral of a point at the start of `line`, and what follows `是`.
+fn point_numeral(line: &str) -> Option<(&str, &str)> {
+    if !line.starts_with(is_chinese_numeral_char) {
+        return None;
+    }
+    let (rest, numeral) = chinese(line).ok()?;
+    Some((rest.strip_prefix('是')?, numeral))
+}
+
+/// The longest title of a point standing alone (see [`point`]), in characters.
+const POINT_TITLE: usize = 45;
+
+/// Reads `line` as a whole point of an enumeration, `一是推进农业结构调整。`: `一是` to `二十是`, then one sentence of at
+/// most [`POINT_TITLE`] characters that ends the line with `。` and holds no `；`, `：` or second sentence. Whether it is a
+/// heading is the `standalone_point` rule's to say (a point within a paragraph is text): this reads the form only.
+pub(crate) fn point(line: &str) -> Option<Numbered<'_>> {
+    let (rest, numeral) = point_numeral(line)?;
+    let ordinal = parse_number(numeral).filter(|&n| (1..=20).contains(&n))?;
+    let title = rest.trim_end_matches(is_blank).strip_suffix('。')?;
+    if title.is_empty()
+        || title.starts_with(is_blank)
+        || title.contains(['。', '；', '：', ';', ':', '？', '！'])
+        || title.chars().count() > POINT_TITLE
+    {
+        return None;
+    }
+    let number = &line[..line.len() - rest.len()];
+    Some(Numbered {
+        style: Style::Point,
+        ordinal,
+        number,
+        title,
+        title_at: number.len(),
+        body: None,
+        ocr_brackets: false,
+    })
+}
 
 /// Whether a style is a decimal number (`1.1`, `1.1.1`, `1.1.1.1`).
 pub(crate) fn is_decimal(style: Style) -> bool {
@@ -413,6 +459,25 @@ mod tests {
 
     fn check(line: &str) -> Option<(Style, u32, &str, &str, Option<&str>)> {
         numbered(line).map(|n| (n.style, n.ordinal, n.number, n.title, n.body.map(|b| b.0)))
+    }
+
+    #[test]
+    fn a_point_is_one_short_sentence_after_its_numeral() {
+        let point = |line| point(line).map(|n| (n.style, n.ordinal, n.number, n.title));
+        assert_eq!(point("一是推进农业结构调整。"), Some((Style::Point, 1, "一是", "推进农业结构调整")));
+        assert_eq!(
+            point("七是加强依法行政和社会建设，社会保持和谐稳定。"),
+            Some((Style::Point, 7, "七是", "加强依法行政和社会建设，社会保持和谐稳定"))
+        );
+        // Not a whole sentence on its line, or more than one, or a clause of a list.
+        assert_eq!(point("一是适应市场需求，强化技术开发和产品开发"), None);
+        assert_eq!(point("一是培育创新主体。打造一批引领创新的数字商务企业。"), None);
+        assert_eq!(point("一是对被兼并企业的部分债务实行免息；"), None);
+        assert_eq!(point("一是"), None);
+        assert_eq!(point("二十一是推进。"), None);
+        // Not a point at all.
+        assert_eq!(point("一九九八年是改革攻坚的一年。"), None);
+        assert_eq!(numbered("一是推进农业结构调整。"), None);
     }
 
     #[test]

@@ -478,3 +478,20 @@ fn a_subscript_on_a_line_of_its_own_stays_in_its_paragraph() {
         assert!(texts.iter().filter(|t| t.contains("（PM2.5）")).count() >= 2, "{name}");
     }
 }
+
+#[test]
+fn points_on_lines_of_their_own_title_their_text() {
+    // The `standalone_point` rule on work reports that set each point (`一是推进农业结构调整。`) as a line of its own
+    // above its text: each is a section right under the heading of its passage.
+    for (name, first, parent) in [("033", 133, 128), ("045", 72, 25), ("041", 140, 98)] {
+        let Some(doc) = shared(name) else { return };
+        let point = on_line(&doc, first);
+        assert_eq!((point[0].1, point[0].2.as_str()), ("section", "一是"), "{name}");
+        let above =
+            doc.walk().into_iter().take_while(|(_, node)| node.span().line < first).fold(None, |last, n| match n {
+                (depth, Node::Section(s)) if depth + 1 == point[0].0 => Some(s.heading_span.line),
+                _ => last,
+            });
+        assert_eq!(above, Some(parent), "{name}");
+    }
+}

@@ -2638,9 +2638,11 @@ mod tests {
     fn a_point_alone_on_its_line_titles_the_text_under_it() {
         // The `standalone_point` rule: `一是…。` alone on its line, with its text below, is a heading under the open
         // section; a second passage numbers its points again beside the first.
-        let text = "（三）巩固农业基础\n　　一是推进农业结构调整。\n　　通过政策支持，引导农民调整种植结构。\n\
-                    　　二是深化粮棉流通体制改革，稳定农民收入。\n　　购销市场化是根本方向。\n\
-                    （四）推进国有企业改革\n　　一是加快现代企业制度建设。\n　　继续推进公司制改革。\n";
+        let text = concat!(
+            "（三）巩固农业基础\n　　一是推进农业结构调整。\n　　通过政策支持，引导农民调整种植结构。\n",
+            "　　二是深化粮棉流通体制改革，稳定农民收入。\n　　购销市场化是根本方向。\n",
+            "（四）推进国有企业改革\n　　一是加快现代企业制度建设。\n　　继续推进公司制改革。\n",
+        );
         assert_eq!(
             headings(text),
             [

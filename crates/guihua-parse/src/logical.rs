@@ -325,7 +325,8 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
         0x00..=0x7F => (Class::Other, 1),
         0xC2 if next(1) == 0xA0 => (Class::Blank, 2), // NBSP
         0x80..=0xDF => (Class::Other, 2),
-        0xE2 if next(1) == 0x80 && next(2) <= 0x8B => (Class::Blank, 3), // U+2000–U+200B
+        0xE2 if next(1) == 0x80 && next(2) <= 0x8D => (Class::Blank, 3), // U+2000–U+200D
+        0xE2 if next(1) == 0x81 && next(2) == 0xA0 => (Class::Blank, 3), // U+2060
         0xE3 if next(1) == 0x80 && next(2) == 0x80 => (Class::Blank, 3), // U+3000
         0xE3 if next(1) == 0x80 && next(2) == 0x82 => (Class::SentenceEnd, 3), // 。
         0xEF if next(1) == 0xBB && next(2) == 0xBF => (Class::Blank, 3), // U+FEFF

@@ -103,10 +103,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
 }
 
 /// White space that pads and indents plan text: ASCII space and tab, the form feed of a page break, U+3000 (全角空格),
-/// the typographic spaces U+2000–U+200B (EN SPACE, zero-width space, …), NBSP and the BOM as a zero-width no-break
-/// space.
+/// the typographic spaces U+2000–U+200B (EN SPACE, zero-width space, …), the zero-width (non-)joiners U+200C and
+/// U+200D and the word joiner U+2060 (web pages scatter them; Chinese text joins nothing with them), NBSP and the BOM
+/// as a zero-width no-break space.
 pub fn is_blank(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{000C}' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{FEFF}')
+    matches!(c, ' ' | '\t' | '\u{000C}' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Display columns of `c` in a CJK terminal: East Asian Wide, Full-width and Ambiguous characters (box drawing
@@ -166,6 +167,9 @@ mod tests {
                 text: "\u{3000}\u{3000}一、总体要求 \u{3000}", start: 10, indent_line: false, block_rest: false
             };
         assert_eq!(line.content(), ("一、总体要求", 16));
+        // A salutation with a zero-width joiner a web page left after it.
+        let line = Line { text: "各位代表：\u{200D}", start: 0, indent_line: false, block_rest: false };
+        assert_eq!(line.content(), ("各位代表：", 0));
     }
 
     #[test]

@@ -890,6 +890,8 @@ impl<'a> Builder<'a> {
         let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
         let is_list = if attachments || under_article || references {
             true
+        } else if members.iter().all(|m| m.titled) {
+            false // each a titled passage (`titled_passage`): headings whose text runs in
         } else if lead_in && members[0].ordinal == 1 {
             // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
             !members.iter().all(|m| m.title_like) || mostly_sentences
@@ -944,6 +946,7 @@ impl<'a> Builder<'a> {
                         pieces,
                         sentence: false,
                         title_like: false,
+                        titled: false,
                         joiner: "",
                         text: String::new(),
                         restored: false,
@@ -1026,6 +1029,7 @@ impl<'a> Builder<'a> {
             || (binds && clause_chars > 8 && text.ends_with('。'));
         let title = text.trim_end_matches('。');
         m.title_like = title.chars().count() <= 15 && !title.contains(['，', '。', '；', '：', ',']);
+        m.titled = titled_passage(text);
     }
 
     /// Whether the numbering of a run goes on after text that is not a member, before any heading of a style open
@@ -1909,6 +1913,8 @@ struct Member {
     sentence: bool,
     /// Whether it reads as a short title: 15 characters or fewer, no clause inside, nothing after a closing `。`.
     title_like: bool,
+    /// Whether it reads as a run-in heading with its passage (see `titled_passage`).
+    titled: bool,
     /// What joins its lines: nothing for hard-wrapped lines, `\n` for lines that each held a sentence.
     joiner: &'static str,
     /// Its pieces joined, read once the run has two members.
@@ -1917,6 +1923,20 @@ struct Member {
     restored: bool,
     /// Whether it was read as a paragraph already (a lost number at the head of a list), which it replaces.
     read: bool,
+}
+
+/// The `titled_passage` rule: a numbered member that opens with a short title sentence (`坚持改革开放，不断完善社会主义
+/// 市场经济体制。`: at most 30 characters, no `：` or `；`) and goes on with a passage of its own (two sentences more, or
+/// one of 60 characters and more), on its line or on the lines under it, is a run-in heading, not an item: a list's
+/// members are clauses or a sentence or two.
+fn titled_passage(text: &str) -> bool {
+    let Some((title, passage)) = text.split_once('。') else { return false };
+    let passage = passage.trim_matches(|c: char| is_blank(c) || c == '\n');
+    let sentences = passage.matches(['。', '！', '？']).count();
+    title.chars().count() <= 30
+        && !title.contains(['：', '；', ':', ';'])
+        && passage.ends_with(['。', '！', '？', '”'])
+        && (sentences >= 2 || passage.chars().count() >= 60)
 }
 
 /// Whether a paragraph leads in a list: it ends with a colon (closing quotes aside: `…有下列情形之一的：`), or its last
@@ -2049,6 +2069,7 @@ impl Member {
             pieces: vec![(start, start + text.len())],
             sentence: true,
             title_like: false,
+            titled: false,
             joiner: "",
             text: text.to_owned(),
             restored: true,
@@ -2653,6 +2674,32 @@ mod tests {
                 "1:一是加快现代企业制度建设",
             ]
         );
+    }
+
+    #[test]
+    fn numbered_passages_with_run_in_titles_are_headings_not_items() {
+        // The `titled_passage` rule: each member a short title sentence and a passage of its own, on its line or
+        // below it.
+        let same_line = concat!(
+            "一、基本经验\n十年来的实践，积累了十分宝贵的经验。\n",
+            "（一）坚持理论创新。理论是旗帜。无论遇到什么困难，都要坚持。\n",
+            "（二）坚持以经济建设为中心，用发展的办法解决问题。发展是硬道理，是解决中国所有问题的关键，必须抓住机遇加快发展。\n",
+        );
+        assert_eq!(
+            headings(same_line),
+            ["0:一、基本经验", "1:（一）坚持理论创新", "1:（二）坚持以经济建设为中心，用发展的办法解决问题"]
+        );
+        let below = concat!(
+            "一、建设廉洁政府\n依法治国，是基本方略。\n",
+            "　　\n第一，依法整顿经济秩序。\n要加大执法力度，坚决改变有法不依的现象。要严厉打击走私。\n",
+            "　　\n第二，搞好社会治安综合治理。\n各级政府必须把维护稳定的工作放在突出位置。各部门要各负其责。\n",
+        );
+        let found = headings(below);
+        assert_eq!(found, ["0:一、建设廉洁政府", "1:第一，依法整顿经济秩序", "1:第二，搞好社会治安综合治理"]);
+        // Clauses, and sentences with a short second one, stay items.
+        let clauses =
+            "第九条　有下列情形之一的，不予登记：\n（一）未取得许可的。\n（二）材料不全的。申请人应当补正。\n";
+        assert_eq!(items(&parse(clauses).0).len(), 2);
     }
 
     #[test]

@@ -495,3 +495,14 @@ fn points_on_lines_of_their_own_title_their_text() {
         assert_eq!(above, Some(parent), "{name}");
     }
 }
+
+#[test]
+fn numbered_passages_with_run_in_titles_are_sections() {
+    // The `titled_passage` rule: `第一，坚持解放思想、实事求是的思想路线。` and its passage (work reports), `1.积极推进“智慧城市”
+    // 试点，…。` and its passage (provincial opinions): sections, not list items.
+    for (name, line, number) in [("028", 55, "第一，"), ("038", 113, "第一，"), ("163", 44, "（一）"), ("179", 9, "1.")]
+    {
+        let Some(doc) = shared(name) else { return };
+        assert_eq!(kinds(&doc, line)[0], ("section", number.to_owned()), "{name}");
+    }
+}

@@ -1029,7 +1029,7 @@ impl<'a> Builder<'a> {
             || (binds && clause_chars > 8 && text.ends_with('。'));
         let title = text.trim_end_matches('。');
         m.title_like = title.chars().count() <= 15 && !title.contains(['，', '。', '；', '：', ',']);
-        m.titled = titled_passage(text);
+        m.titled = heading::titled_passage(text);
     }
 
     /// Whether the numbering of a run goes on after text that is not a member, before any heading of a style open
@@ -1913,7 +1913,7 @@ struct Member {
     sentence: bool,
     /// Whether it reads as a short title: 15 characters or fewer, no clause inside, nothing after a closing `。`.
     title_like: bool,
-    /// Whether it reads as a run-in heading with its passage (see `titled_passage`).
+    /// Whether it reads as a run-in heading with its passage (see [`heading::titled_passage`]).
     titled: bool,
     /// What joins its lines: nothing for hard-wrapped lines, `\n` for lines that each held a sentence.
     joiner: &'static str,
@@ -1923,20 +1923,6 @@ struct Member {
     restored: bool,
     /// Whether it was read as a paragraph already (a lost number at the head of a list), which it replaces.
     read: bool,
-}
-
-/// The `titled_passage` rule: a numbered member that opens with a short title sentence (`坚持改革开放，不断完善社会主义
-/// 市场经济体制。`: at most 30 characters, no `：` or `；`) and goes on with a passage of its own (two sentences more, or
-/// one of 60 characters and more), on its line or on the lines under it, is a run-in heading, not an item: a list's
-/// members are clauses or a sentence or two.
-fn titled_passage(text: &str) -> bool {
-    let Some((title, passage)) = text.split_once('。') else { return false };
-    let passage = passage.trim_matches(|c: char| is_blank(c) || c == '\n');
-    let sentences = passage.matches(['。', '！', '？']).count();
-    title.chars().count() <= 30
-        && !title.contains(['：', '；', ':', ';'])
-        && passage.ends_with(['。', '！', '？', '”'])
-        && (sentences >= 2 || passage.chars().count() >= 60)
 }
 
 /// Whether a paragraph leads in a list: it ends with a colon (closing quotes aside: `…有下列情形之一的：`), or its last

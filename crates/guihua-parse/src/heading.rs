@@ -248,6 +248,19 @@ const FIGURE_UNIT: &str = "万亿元倍米吨个项亩辆座件只克升年月�
 /// How many numbering styles there are (`Point` is the last).
 pub(crate) const STYLES: usize = Style::Point as usize + 1;
 
+/// The `titled_passage` rule: text that opens with a short title sentence (`坚持改革开放，不断完善社会主义市场经济体制。`:
+/// at most 30 characters, no `：` or `；`) and goes on with a passage of its own (two sentences more, or one of 60
+/// characters and more) reads as a run-in heading and its text, not as a clause or a sentence or two of a list.
+pub(crate) fn titled_passage(text: &str) -> bool {
+    let Some((title, passage)) = text.split_once('。') else { return false };
+    let passage = passage.trim_matches(|c: char| is_blank(c) || c == '\n');
+    let sentences = passage.matches(['。', '！', '？']).count();
+    title.chars().count() <= 30
+        && !title.contains(['：', '；', ':', ';'])
+        && passage.ends_with(['。', '！', '？', '”'])
+        && (sentences >= 2 || passage.chars().count() >= 60)
+}
+
 /// Whether `line` opens with the numeral of a point, `一是`, `二是` (whole or not).
 pub(crate) fn opens_point(line: &str) -> bool {
     point_numeral(line).is_some()
@@ -268,6 +281,9 @@ const POINT_TITLE: usize = 45;
 /// Reads `line` as a whole point of an enumeration, `一是推进农业结构调整。`: `一是` to `二十是`, then one sentence of at
 /// most [`POINT_TITLE`] characters that ends the line with `。` and holds no `；`, `：` or second sentence. Whether it is a
 /// heading is the `standalone_point` rule's to say (a point within a paragraph is text): this reads the form only.
+///
+/// A point run in its paragraph (`一是培育创新主体。打造一批…。`) is not read: points number the steps of a topic that
+/// itself often has no number (`加快完善社会保障体系。…一是…`), and as headings they would take in the topics after them.
 pub(crate) fn point(line: &str) -> Option<Numbered<'_>> {
     let (rest, numeral) = point_numeral(line)?;
     let ordinal = parse_number(numeral).filter(|&n| (1..=20).contains(&n))?;

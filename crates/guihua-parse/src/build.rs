@@ -1767,7 +1767,9 @@ impl<'a> Builder<'a> {
         let issuing =
             notice.lines.iter().find(|l| l.contains("关于") && l.ends_with("通知") && l.chars().count() <= 200);
         if let Some(line) = issuing {
-            self.meta.title = Some(line.clone());
+            // A Markdown heading marker (`# 关于…的通知`) is markup, not part of the title.
+            let (title, _) = strip_atx(line, 0);
+            self.meta.title = Some(title.to_owned());
         }
     }
 

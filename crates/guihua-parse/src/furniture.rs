@@ -2,7 +2,8 @@
 //!
 //! - banners of legal databases: `【法宝引证码】 CLI.11.1535062`, `原文链接：https://…`;
 //! - archive codes and newspaper mastheads among the first three lines (`分类号:BH6 6`, `云南日报 / 2 0 0 1年 / … 版 /`);
-//! - HTML comments on a line of their own (`<!-- INFO END -->`) and Markdown front matter (`---` … `---` at the top);
+//! - HTML comments on a line of their own (`<!-- INFO END -->`) and Markdown front matter (`---` … `---` at the top),
+//!   and a scraper's note quoted above a Markdown title (`> 本文正文由脚本…提取`);
 //! - a licence block after the last sentence (`本作品是中华人民共和国的法律、法规…属于公有领域。`, a wiki's notice):
 //!   from the first line in the last 150 lines that names a licence to the end, when no heading follows it.
 //!
@@ -28,6 +29,10 @@ const LICENCE: [&str; 7] =
 pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
     let mut out = Vec::new();
     if let Some(block) = front_matter(lines) {
+        out.push(block);
+    }
+    let from = out.last().map_or(0, |b| b.last + 1);
+    if let Some(block) = top_quote(lines, from) {
         out.push(block);
     }
     let from = out.last().map_or(0, |b| b.last + 1);
@@ -66,19 +71,41 @@ fn is_archive_line(content: &str) -> bool {
     (code && content.chars().count() <= 40) || (masthead && content.chars().count() <= 80)
 }
 
-/// Markdown front matter: `---` as the first non-blank line, `key: value` lines, and a closing `---` within 30 lines.
+/// Markdown front matter: `---` as the first non-blank line, YAML lines, and a closing `---` within 30 lines. A YAML
+/// line is `key: value` with a key of one word (`title`, `标题`, `发布日期`; a full-width `：` too), a list entry
+/// (`- 环境`) or an indented continuation.
 fn front_matter(lines: &[Line<'_>]) -> Option<Block> {
     let first = lines.iter().position(|l| !l.content().0.is_empty())?;
     if lines[first].content().0 != "---" {
         return None;
     }
     let close = lines.iter().enumerate().skip(first + 1).take(30).find(|(_, l)| l.content().0 == "---")?.0;
-    let keyed = lines[first + 1..close].iter().map(|l| l.content().0).filter(|c| !c.is_empty()).all(|c| {
-        c.split_once(':').is_some_and(|(key, _)| {
-            !key.is_empty() && key.chars().all(|k| k.is_ascii_alphanumeric() || k == '_' || k == '-')
-        })
+    let keyed = lines[first + 1..close].iter().filter(|l| !l.content().0.is_empty()).all(|l| {
+        let content = l.content().0;
+        let key = content.split_once([':', '：']).map(|(key, _)| key);
+        let one_word = key.is_some_and(|key| {
+            !key.is_empty()
+                && key.chars().count() <= 20
+                && key.chars().all(|k| k.is_alphanumeric() || k == '_' || k == '-')
+        });
+        one_word || content.starts_with("- ") || l.is_indented()
     });
     keyed.then_some(Block { first, last: close, what: "front matter" })
+}
+
+/// A scraper's note quoted above a Markdown document's title (`> 本文正文由脚本自…页面提取，仅供检索查阅`): Markdown
+/// quote lines from the first line (after front matter) on, when a `#` heading follows them among the next lines.
+fn top_quote(lines: &[Line<'_>], from: usize) -> Option<Block> {
+    let first = (from..lines.len()).find(|&i| !lines[i].content().0.is_empty())?;
+    if !lines[first].content().0.starts_with('>') {
+        return None;
+    }
+    let last = (first..lines.len())
+        .take_while(|&i| lines[i].content().0.is_empty() || lines[i].content().0.starts_with('>'))
+        .filter(|&i| !lines[i].content().0.is_empty())
+        .last()?;
+    let titled = lines[last + 1..].iter().map(|l| l.content().0).find(|c| !c.is_empty())?.starts_with("# ");
+    titled.then_some(Block { first, last, what: "quoted note" })
 }
 
 /// A licence notice after the last sentence: the first line among the last 150 non-blank ones that names a licence,
@@ -117,6 +144,14 @@ mod tests {
         assert_eq!(found("# 条例\n\n<!-- INFO END -->\n\n第一条 正文。\n"), [(2, 2, "banner")]);
         assert_eq!(found("---\ntitle: 条例\ndate: 2020-01-01\n---\n第一条 正文。\n"), [(0, 3, "front matter")]);
         assert!(found("---\n第一条 正文。\n---\n").is_empty(), "a rule is no front matter");
+        // Keys in Chinese, a full-width colon, a list.
+        let text = "---\n标题: 关于印发某办法的通知\n发布日期：2024-10-28\ntags:\n  - 交通\n- 安全\n---\n\n# 通知\n";
+        assert_eq!(found(text), [(0, 6, "front matter")]);
+        assert!(found("---\n各区人民政府，市政府各委、办、局：\n---\n").is_empty(), "an addressee line is no key");
+        // A scraper's note quoted above the title.
+        let text = "---\ntitle: 通知\n---\n\n> 本文正文由脚本提取，仅供检索查阅\n> 依法属于公有领域。\n\n# 关于某事的通知\n正文。\n";
+        assert_eq!(found(text), [(0, 2, "front matter"), (4, 5, "quoted note")]);
+        assert!(found("> 引言一句。\n正文。\n").is_empty(), "a quote with no title after it is text");
     }
 
     #[test]

@@ -891,7 +891,8 @@ impl<'a> Builder<'a> {
         let is_list = if attachments || under_article || references {
             true
         } else if members.iter().all(|m| m.titled) {
-            false // each a titled passage (`titled_passage`): headings whose text runs in
+            // Each a passage under a title (`titled_passage`): headings whose text runs in.
+            false
         } else if lead_in && members[0].ordinal == 1 {
             // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
             !members.iter().all(|m| m.title_like) || mostly_sentences
@@ -2684,6 +2685,13 @@ mod tests {
         );
         let found = headings(below);
         assert_eq!(found, ["0:一、建设廉洁政府", "1:第一，依法整顿经济秩序", "1:第二，搞好社会治安综合治理"]);
+        // A work report's tasks after a lead-in: long titles, each over a passage of several sentences.
+        let tasks = concat!(
+            "二、今年的主要任务\n为实现上述目标，要重点抓好以下两方面工作：\n",
+            "（一）以工业集聚为助推，促进多元发展，确保工业经济实现新提升和新跨越。一是支持园区。二是推进项目。三是培育企业。\n",
+            "（二）以物流园区建设为重点，做强现代服务业，确保第三产业实现新突破和新发展。一是建设园区。二是发展商贸。三是搞活流通。\n",
+        );
+        assert_eq!(headings(tasks).len(), 3, "{:?}", headings(tasks));
         // Clauses, and sentences with a short second one, stay items.
         let clauses =
             "第九条　有下列情形之一的，不予登记：\n（一）未取得许可的。\n（二）材料不全的。申请人应当补正。\n";

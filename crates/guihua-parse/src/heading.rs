@@ -248,17 +248,22 @@ const FIGURE_UNIT: &str = "万亿元倍米吨个项亩辆座件只克升年月�
 /// How many numbering styles there are (`Point` is the last).
 pub(crate) const STYLES: usize = Style::Point as usize + 1;
 
-/// The `titled_passage` rule: text that opens with a short title sentence (`坚持改革开放，不断完善社会主义市场经济体制。`:
-/// at most 30 characters, no `：` or `；`) and goes on with a passage of its own (two sentences more, or one of 60
-/// characters and more) reads as a run-in heading and its text, not as a clause or a sentence or two of a list.
+/// The `titled_passage` rule: whether `text` reads as a run-in heading and its text rather than as a clause or the
+/// sentence or two of a list item: a first sentence with no `：` or `；` that a passage of its own follows (two
+/// sentences more, or one of 60 characters and more), and the first sentence short (30 characters at most:
+/// `坚持改革开放，不断完善社会主义市场经济体制。`) or the passage long (three sentences and more under a first sentence of
+/// at most 60 characters: a work report's tasks).
 pub(crate) fn titled_passage(text: &str) -> bool {
     let Some((title, passage)) = text.split_once('。') else { return false };
     let passage = passage.trim_matches(|c: char| is_blank(c) || c == '\n');
-    let sentences = passage.matches(['。', '！', '？']).count();
-    title.chars().count() <= 30
+    let sentences = passage.matches(['。', '！', '？', '!', '?']).count();
+    let title_chars = title.chars().count();
+    let has_passage = sentences >= 2 || passage.chars().count() >= 60;
+    let ends = passage.ends_with(['。', '！', '？', '”', '!', '?']);
+    has_passage
+        && ends
         && !title.contains(['：', '；', ':', ';'])
-        && passage.ends_with(['。', '！', '？', '”'])
-        && (sentences >= 2 || passage.chars().count() >= 60)
+        && (title_chars <= 30 || (title_chars <= 60 && sentences >= 3))
 }
 
 /// Whether `line` opens with the numeral of a point, `一是`, `二是` (whole or not).

@@ -304,6 +304,16 @@ impl<'a> Builder<'a> {
                 numbered = Some(point);
             }
             if numbered.is_none()
+                && let Some((n, next)) = self.shattered_number(i - 1).filter(|(n, _)| {
+                    // Lower numbers split so are mostly a list's (`（` / `1` / `）对于…` after `…条件：`), which only
+                    // whole lines can make (`list_item`).
+                    matches!(n.style, Style::ChineseComma | Style::ParenChinese) && !self.lead_in_before()
+                })
+            {
+                numbered = Some(n);
+                title_line = Some(next);
+            }
+            if numbered.is_none()
                 && let Some((n, next)) = self.number_over_title(marked, at, i)
             {
                 numbered = Some(n);
@@ -1506,6 +1516,19 @@ impl<'a> Builder<'a> {
     /// with offsets relative to the number's line, and the index of the line after the title line.
     fn number_over_title(&self, marked: &'a str, at: usize, i: usize) -> Option<(Numbered<'a>, usize)> {
         let (style, ordinal, number) = heading::bare_number(marked)?;
+        self.title_below(style, ordinal, number, at, i)
+    }
+
+    /// The heading of a number at `at` whose title stands on the next non-blank line from line `i` (see
+    /// [`Builder::number_over_title`]), and the index of the line after the title.
+    fn title_below(
+        &self,
+        style: Style,
+        ordinal: u32,
+        number: &'a str,
+        at: usize,
+        i: usize,
+    ) -> Option<(Numbered<'a>, usize)> {
         let mut j = i;
         while j < self.lines.len() && self.lines[j].content().0.is_empty() {
             j += 1;
@@ -1518,6 +1541,60 @@ impl<'a> Builder<'a> {
         let base = next_offset - at;
         let body = body.map(|(text, b)| (text, base + b));
         Some((Numbered { style, ordinal, number, title, title_at: base, body, ocr_brackets: false }, j + 1))
+    }
+
+    /// The `shattered_number` rule: PDF text that sets each run of text on a line of its own splits a heading number
+    /// over lines: `（` / `二` / `）` / `健全完善…`, `四` / `、保障措施`, `1` / `．需求…`. From line `i`, a fragment of at most
+    /// two characters that can open a number, up to three more short lines are read as one, without their line breaks,
+    /// until they make a number and a title; the number keeps its line breaks in the source, the title is the rest of
+    /// the last line read or, when that line ends with the number, the next line (as in `number_over_title`). Returns
+    /// the heading and the index of the line after it. The caller keeps the upper styles only (`一、`, `（一）`).
+    fn shattered_number(&self, i: usize) -> Option<(Numbered<'a>, usize)> {
+        let (first, start) = self.lines[i].content();
+        let fragment = |c: &str| {
+            (1..=2).contains(&c.chars().count())
+                && c.chars().all(|c| "（(".contains(c) || heading::may_open_number(c) || c.is_ascii_digit())
+        };
+        if !fragment(first) {
+            return None;
+        }
+        // The fragments read so far: (content, offset in the text, offset in `joined`).
+        let mut joined = String::from(first);
+        let mut pieces = vec![(first, start, 0)];
+        let mut j = i + 1;
+        while pieces.len() < 4 {
+            while j < self.lines.len() && self.lines[j].content().0.is_empty() {
+                j += 1;
+            }
+            let (content, offset) = self.lines.get(j)?.content();
+            pieces.push((content, offset, joined.len()));
+            joined.push_str(content);
+            j += 1;
+            let (last, last_offset, last_at) = *pieces.last()?;
+            if let Some((style, ordinal, _)) = heading::bare_number(&joined) {
+                // The number is whole and ends the line: its title is on the next line.
+                let number = &self.text[start..last_offset + last.len()];
+                return self.title_below(style, ordinal, number, start, j);
+            }
+            if let Some(n) = heading::numbered(&joined) {
+                // The number must end in the last line read, after its first character.
+                let number_end = n.number.len();
+                if number_end <= last_at || n.title_at < last_at {
+                    return None;
+                }
+                let number = &self.text[start..last_offset + (number_end - last_at)];
+                let title_in_last = n.title_at - last_at;
+                let (title, body) = heading::split_run_in(&last[title_in_last..]);
+                let title_at = last_offset + title_in_last - start;
+                let body = body.map(|(text, b)| (text, title_at + b));
+                let numbered = Numbered { number, title, title_at, body, ..n };
+                return Some((numbered, j));
+            }
+            if !fragment(last) {
+                return None;
+            }
+        }
+        None
     }
 
     /// A line `、标题` (or `、标题。正文…`) read as the next `一、`-style heading (see [`heading::lost_numeral_title`]),
@@ -2696,6 +2773,20 @@ mod tests {
         let clauses =
             "第九条　有下列情形之一的，不予登记：\n（一）未取得许可的。\n（二）材料不全的。申请人应当补正。\n";
         assert_eq!(items(&parse(clauses).0).len(), 2);
+    }
+
+    #[test]
+    fn heading_numbers_split_over_lines_are_read_whole() {
+        // The `shattered_number` rule: PDF text with every run of text on a line of its own.
+        let text = concat!(
+            "一、总体要求\n正文。\n（\n一\n）\n健全完善现货市场交易规则。\n正文。\n",
+            "（\n二\n）完善中长期市场交易规则。\n正文，参与用户需符合以下条件：\n（\n1\n）\n对于连续参与的用户。\n",
+            "二\n、保障措施\n正文。\n",
+        );
+        assert_eq!(
+            headings(text),
+            ["0:一、总体要求", "1:（一）健全完善现货市场交易规则", "1:（二）完善中长期市场交易规则", "0:二、保障措施"]
+        );
     }
 
     #[test]

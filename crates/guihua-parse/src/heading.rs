@@ -84,9 +84,14 @@ const LOOK_ALIKE_OPEN: [char; 4] = ['〈', '〔', '［', '['];
 /// The `cited_bracket` rule: the number a reader cites for one whose opening bracket OCR misread as another bracket
 /// (`〈二）` is `（二）`), or `None` when it is written as cited. The heading span still covers what is written.
 pub(crate) fn cited(number: &str, style: Style) -> Option<String> {
-    // Blanks inside a ranked number (`第三  节`) are the extraction's.
+    // Blanks inside a ranked number (`第三  节`) are the extraction's; so are the line breaks of a number that PDF
+    // text split over lines (`（` / `二` / `）`, see the `shattered_number` rule).
     if number.starts_with('第') && number.contains(is_blank) {
         return Some(number.chars().filter(|&c| !is_blank(c)).collect());
+    }
+    if number.contains('\n') {
+        let joined: String = number.chars().filter(|&c| !is_blank(c) && c != '\n' && c != '\r').collect();
+        return Some(cited(&joined, style).unwrap_or(joined));
     }
     if !matches!(style, Style::ParenChinese | Style::ParenArabic) {
         return None;

@@ -127,9 +127,13 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
             let cited = written.is_some_and(|(number, style)| {
                 crate::heading::cited(number, style).as_deref() == Some(s.number.as_str())
             });
-            // Blanks inside a ranked number (`第三  节`) are left out of it.
-            let spaced = s.number.starts_with('第')
-                && heading.chars().filter(|&c| !crate::text::is_blank(c)).collect::<String>().starts_with(&s.number);
+            // Blanks inside a ranked number (`第三  节`) are left out of it, and so are the line breaks of a number
+            // split over lines (`（` / `二` / `）`).
+            let spaced = heading
+                .chars()
+                .filter(|&c| !crate::text::is_blank(c) && c != '\n' && c != '\r')
+                .collect::<String>()
+                .starts_with(&s.number);
             if !(heading.starts_with(&s.number) || restored || lost || cited || spaced) || !heading.contains(&s.title) {
                 errors.push(format!("{}: heading span holds `{heading}`", s.id));
             }

@@ -2790,6 +2790,24 @@ mod tests {
     }
 
     #[test]
+    fn first_of_all_alone_on_its_line_opens_the_ordinals() {
+        let text = concat!(
+            "一、节约问题\n为着厉行节约，必须做到以下几点。\n首先，\n我们必须大大地削减非生产性建设的支出。\n正文。\n",
+            "第二，\n我们必须大大地降低生产性建设的成本。\n正文。\n",
+        );
+        assert_eq!(
+            headings(text),
+            [
+                "0:一、节约问题",
+                "1:首先，我们必须大大地削减非生产性建设的支出",
+                "1:第二，我们必须大大地降低生产性建设的成本"
+            ]
+        );
+        // Run in its paragraph, it is a word of the sentence.
+        assert_eq!(headings("一、节约问题\n首先，我们必须削减支出。\n正文。\n"), ["0:一、节约问题"]);
+    }
+
+    #[test]
     fn points_that_are_paragraphs_stay_text() {
         // A list of points, one paragraph each; a point that runs on in its paragraph, and the `二是` after it; a
         // point with nothing after it.

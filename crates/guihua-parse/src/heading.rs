@@ -388,6 +388,11 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
 /// A heading number alone on its line (`（一）`, `一、`, `1.`), whose title the source put on the next line: its style,
 /// ordinal and the number as written.
 pub(crate) fn bare_number(line: &str) -> Option<(Style, u32, &str)> {
+    // `首先，` alone on its line opens the ordinals `第二，` `第三，` that follow it so (a speech's bold lead words).
+    let trimmed = line.trim_end_matches(is_blank);
+    if matches!(trimmed, "首先，" | "首先,") {
+        return Some((Style::Ordinal, 1, trimmed));
+    }
     if !line.starts_with(may_open_number) {
         return None;
     }

@@ -1552,7 +1552,9 @@ impl<'a> Builder<'a> {
     fn shattered_number(&self, i: usize) -> Option<(Numbered<'a>, usize)> {
         let (first, start) = self.lines[i].content();
         let fragment = |c: &str| {
-            (1..=2).contains(&c.chars().count())
+            // Two characters are 8 bytes at most: a paragraph line is not counted through.
+            c.len() <= 8
+                && (1..=2).contains(&c.chars().count())
                 && c.chars().all(|c| "（(".contains(c) || heading::may_open_number(c) || c.is_ascii_digit())
         };
         if !fragment(first) {

@@ -900,15 +900,18 @@ impl<'a> Builder<'a> {
         let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
         let is_list = if attachments || under_article || references {
             true
-        } else if members.iter().all(|m| m.titled) {
-            // Each a passage under a title (`titled_passage`): headings whose text runs in.
-            false
         } else if lead_in && members[0].ordinal == 1 {
             // Short titles ending in `。` with nothing after them (`（一）信息基础设施建设要求。`) are headings.
             !members.iter().all(|m| m.title_like) || mostly_sentences
         } else {
             mostly_sentences
         };
+        // Each a passage under a title (`titled_passage`): headings whose text runs in, whatever leads them in.
+        let is_list = is_list
+            && (attachments
+                || under_article
+                || references
+                || !members.iter().all(|m| heading::titled_passage(&m.text)));
         is_list.then_some(members)
     }
 
@@ -957,7 +960,6 @@ impl<'a> Builder<'a> {
                         pieces,
                         sentence: false,
                         title_like: false,
-                        titled: false,
                         joiner: "",
                         text: String::new(),
                         restored: false,
@@ -1040,7 +1042,6 @@ impl<'a> Builder<'a> {
             || (binds && clause_chars > 8 && text.ends_with('。'));
         let title = text.trim_end_matches('。');
         m.title_like = title.chars().count() <= 15 && !title.contains(['，', '。', '；', '：', ',']);
-        m.titled = heading::titled_passage(text);
     }
 
     /// Whether the numbering of a run goes on after text that is not a member, before any heading of a style open
@@ -1995,8 +1996,6 @@ struct Member {
     sentence: bool,
     /// Whether it reads as a short title: 15 characters or fewer, no clause inside, nothing after a closing `。`.
     title_like: bool,
-    /// Whether it reads as a run-in heading with its passage (see [`heading::titled_passage`]).
-    titled: bool,
     /// What joins its lines: nothing for hard-wrapped lines, `\n` for lines that each held a sentence.
     joiner: &'static str,
     /// Its pieces joined, read once the run has two members.
@@ -2137,7 +2136,6 @@ impl Member {
             pieces: vec![(start, start + text.len())],
             sentence: true,
             title_like: false,
-            titled: false,
             joiner: "",
             text: text.to_owned(),
             restored: true,

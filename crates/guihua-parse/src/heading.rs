@@ -259,16 +259,18 @@ pub(crate) const STYLES: usize = Style::Point as usize + 1;
 /// `坚持改革开放，不断完善社会主义市场经济体制。`) or the passage long (three sentences and more under a first sentence of
 /// at most 60 characters: a work report's tasks).
 pub(crate) fn titled_passage(text: &str) -> bool {
-    let Some((title, passage)) = text.split_once('。') else { return false };
-    let passage = passage.trim_matches(|c: char| is_blank(c) || c == '\n');
-    let sentences = passage.matches(['。', '！', '？', '!', '?']).count();
+    // A title of 60 characters is 240 bytes at most; the passage is read up to its third sentence only.
+    let Some((title, passage)) = text.split_once('。').filter(|(title, _)| title.len() <= 240) else { return false };
     let title_chars = title.chars().count();
-    let has_passage = sentences >= 2 || passage.chars().count() >= 60;
-    let ends = passage.ends_with(['。', '！', '？', '”', '!', '?']);
-    has_passage
-        && ends
-        && !title.contains(['：', '；', ':', ';'])
-        && (title_chars <= 30 || (title_chars <= 60 && sentences >= 3))
+    let passage = passage.trim_matches(|c: char| is_blank(c) || c == '\n');
+    if title_chars > 60
+        || title.contains(['：', '；', ':', ';'])
+        || !passage.ends_with(['。', '！', '？', '”', '!', '?'])
+    {
+        return false;
+    }
+    let sentences = |at_least: usize| passage.matches(['。', '！', '？', '!', '?']).take(at_least).count() >= at_least;
+    if title_chars <= 30 { passage.chars().nth(59).is_some() || sentences(2) } else { sentences(3) }
 }
 
 /// Whether `line` opens with the numeral of a point, `一是`, `二是` (whole or not).

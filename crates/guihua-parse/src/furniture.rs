@@ -94,7 +94,7 @@ fn front_matter(lines: &[Line<'_>]) -> Option<Block> {
 }
 
 /// A scraper's note quoted above a Markdown document's title (`> 本文正文由脚本自…页面提取，仅供检索查阅`): Markdown
-/// quote lines from the first line (after front matter) on, when a `#` heading follows them among the next lines.
+/// quote lines from the first line (after front matter) on, when the next line of text after them is a `#` heading.
 fn top_quote(lines: &[Line<'_>], from: usize) -> Option<Block> {
     let first = (from..lines.len()).find(|&i| !lines[i].content().0.is_empty())?;
     if !lines[first].content().0.starts_with('>') {

@@ -420,6 +420,10 @@ fn titles_that_stand_alone_in_flush_left_reports() {
         let Some(doc) = shared(name) else { return };
         assert_eq!(doc.meta.title, None, "{name}: `各位代表！` or `同志们！` opens the speech");
     }
+    // `各位代表：` with a zero-width joiner a web page left after it (a blank, like U+200B) is a salutation too.
+    let Some(doc) = shared("044") else { return };
+    assert_eq!(doc.meta.title, None, "044");
+    assert_eq!(kinds(&doc, 1), [("paragraph", String::new())], "044");
 }
 
 #[test]

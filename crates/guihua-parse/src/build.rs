@@ -304,7 +304,7 @@ impl<'a> Builder<'a> {
                 numbered = Some(point);
             }
             if numbered.is_none()
-                && let Some((n, next)) = self.shattered_number(i - 1).filter(|(n, _)| {
+                && let Some((n, next)) = self.shattered_number(i - 1, content, offset).filter(|(n, _)| {
                     // Lower numbers split so are mostly a list's (`（` / `1` / `）对于…` after `…条件：`), which only
                     // whole lines can make (`list_item`).
                     matches!(n.style, Style::ChineseComma | Style::ParenChinese) && !self.lead_in_before()
@@ -1550,8 +1550,8 @@ impl<'a> Builder<'a> {
     /// until they make a number and a title; the number keeps its line breaks in the source, the title is the rest of
     /// the last line read or, when that line ends with the number, the next line (as in `number_over_title`). Returns
     /// the heading and the index of the line after it. The caller keeps the upper styles only (`一、`, `（一）`).
-    fn shattered_number(&self, i: usize) -> Option<(Numbered<'a>, usize)> {
-        let (first, start) = self.lines[i].content();
+    /// `first` and `start` are the content of line `i` and its offset, as the caller read them.
+    fn shattered_number(&self, i: usize, first: &'a str, start: usize) -> Option<(Numbered<'a>, usize)> {
         let fragment = |c: &str| {
             // Two characters are 8 bytes at most: a paragraph line is not counted through.
             c.len() <= 8

@@ -136,6 +136,9 @@ struct Builder<'a> {
     panel_projects: HashMap<String, Vec<Vec<panel::ProjectItem>>>,
     /// Boxes read ahead on another thread (see [`read_boxes_ahead`]), and the one received but not yet asked for.
     boxes_ahead: Option<(mpsc::Receiver<BoxesRead<'a>>, Option<BoxesRead<'a>>)>,
+    /// The depth of the stack when a point run in with its passage was opened (see [`Builder::run_in_point`]): the
+    /// point holds its own paragraph only.
+    run_in_open: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -149,6 +152,7 @@ impl<'a> Builder<'a> {
             root: Vec::new(),
             stack: Vec::new(),
             after_table: false,
+            run_in_open: None,
             meta: Meta::default(),
             first_heading: None,
             part: None,
@@ -242,6 +246,9 @@ impl<'a> Builder<'a> {
                 continue;
             }
             self.open_paragraph = None;
+            if self.run_in_open.is_some() && !heading::opens_point(strip_atx(content, 0).0) {
+                self.close_run_in_point();
+            }
             if layout::is_toc_heading(content)
                 || (layout::is_leader_entry(content) && self.next_content(i).is_some_and(layout::is_leader_entry))
             {
@@ -303,6 +310,13 @@ impl<'a> Builder<'a> {
             {
                 numbered = Some(point);
             }
+            let mut run_in = false;
+            if numbered.is_none()
+                && let Some(point) = heading::run_in_point(marked).filter(|p| self.run_in_point(p, i))
+            {
+                numbered = Some(point);
+                run_in = true;
+            }
             if numbered.is_none()
                 && let Some((n, next)) = self.shattered_number(i - 1, content, offset).filter(|(n, _)| {
                     // Lower numbers split so are mostly a list's (`（` / `1` / `）对于…` after `…条件：`), which only
@@ -345,6 +359,9 @@ impl<'a> Builder<'a> {
                     self.restart_part();
                 }
                 self.open_section(depth, &numbered, at);
+                if run_in {
+                    self.run_in_open = Some(self.stack.len());
+                }
                 if let Some(next) = title_line {
                     i = next;
                 }
@@ -390,10 +407,16 @@ impl<'a> Builder<'a> {
             let text =
                 if text.len() < line.text.len() && text.starts_with(' ') { text.trim_start() } else { line.text };
             let start = line.start + (line.text.len() - text.len());
-            let span = self.index.span(start, start + text.len());
-            self.root.push(Node::Title(Title { id: "title-1".into(), span, text: text.to_owned() }));
-            self.meta.title = Some(text.to_owned());
-            next = line.index + 1;
+            let (span, text, last) = match candidates.get(t + 1).filter(|_| found.title_wrapped) {
+                // `title_wrapped`: the title goes on over the next line; its text leaves the line break out.
+                Some(rest) => {
+                    (self.index.span(start, rest.start + rest.text.len()), format!("{text}{}", rest.text), rest)
+                }
+                None => (self.index.span(start, start + text.len()), text.to_owned(), &line),
+            };
+            self.root.push(Node::Title(Title { id: "title-1".into(), span, text: text.clone() }));
+            self.meta.title = Some(text);
+            next = last.index + 1;
         }
         self.meta.issuer = found.issuer;
         self.meta.issued = found.issued;
@@ -1344,6 +1367,48 @@ impl<'a> Builder<'a> {
                 || self.stack.iter().any(|open| {
                     open.style == Style::Point && open.ordinal < point.ordinal && point.ordinal <= open.ordinal + 2
                 }))
+    }
+
+    /// The `run_in_point` rule: points run in with their passages (`一是准确把握政策，找准投资方向。紧密结合…`, see
+    /// [`heading::run_in_point`]), each opening a paragraph of its own, one after the other from `一是`, are headings
+    /// under the open heading, as their bold title sentences are in the source. Each holds its own paragraph only: the
+    /// text after the last point belongs to the heading above again, for points often number the steps of a topic
+    /// that itself has no number (`加快完善社会保障体系。…`) and the next topic follows them. The whole run is read at
+    /// `一是`: at least two points, none with a paragraph between them, and no point of the next number in the three
+    /// lines after the run (an enumeration interrupted by a paragraph stays text). `next` is the index of the line
+    /// after the point's.
+    fn run_in_point(&self, point: &Numbered<'_>, next: usize) -> bool {
+        if point.ordinal > 1 {
+            return self.run_in_open == Some(self.stack.len())
+                && self
+                    .stack
+                    .last()
+                    .is_some_and(|open| open.style == Style::Point && open.ordinal + 1 == point.ordinal);
+        }
+        let mut expected = 2;
+        let mut rest = self.lines[next.min(self.lines.len())..].iter().map(|l| l.content().0).filter(|c| !c.is_empty());
+        for content in rest.by_ref() {
+            match heading::run_in_point(strip_atx(content, 0).0) {
+                Some(p) if p.ordinal == expected => expected += 1,
+                _ => {
+                    if heading::point_ordinal(strip_atx(content, 0).0) == Some(expected) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+        }
+        expected >= 3 && !rest.take(2).any(|c| heading::point_ordinal(strip_atx(c, 0).0) == Some(expected))
+    }
+
+    /// Closes the point run in with its passage that is open (see [`Builder::run_in_point`]), when it is still the
+    /// innermost section.
+    fn close_run_in_point(&mut self) {
+        if self.run_in_open.take() == Some(self.stack.len())
+            && self.stack.last().is_some_and(|o| o.style == Style::Point)
+        {
+            self.close_section();
+        }
     }
 
     /// The `lost_first` rule: when a level opens at 2 (`（二）` under `三、` with no `（一）`), and what stands before it
@@ -2740,6 +2805,47 @@ mod tests {
                 "1:一是加快现代企业制度建设",
             ]
         );
+    }
+
+    #[test]
+    fn points_run_in_with_their_passages_hold_their_own_paragraphs() {
+        // The `run_in_point` rule: `一是…。` opening paragraphs of their own one after the other are headings; each
+        // holds its own paragraph, and the text after the last point belongs to the heading above again.
+        let text = concat!(
+            "（一）狠抓投资融资和项目建设\n坚持把投资作为稳增长、促发展的第一动力。\n",
+            "一是准确把握政策，找准投资方向。紧密结合供给侧结构性改革，围绕国家投资重点谋划项目。争取更多资金支持。\n",
+            "二是创新招商、融资方式，激发发展动力。要主动适应政策变化，拓宽融资渠道。吸引社会资本参与建设。\n",
+            "全年完成固定资产投资一百亿元。\n",
+            "（二）积极调整产业结构\n",
+        );
+        assert_eq!(
+            nodes_of(&parse(text).0),
+            [
+                "0:（一）狠抓投资融资和项目建设",
+                "1:paragraph",
+                "1:一是准确把握政策，找准投资方向",
+                "2:paragraph",
+                "1:二是创新招商、融资方式，激发发展动力",
+                "2:paragraph",
+                "1:paragraph",
+                "0:（二）积极调整产业结构",
+            ]
+        );
+        // A point with a paragraph of its own between it and the next stays text, and so do the others of its run;
+        // so does a point whose passage is one short clause.
+        for text in [
+            concat!(
+                "（一）扩大内需\n一是扩大消费尤其是居民消费。继续调整国民收入分配格局，提高城乡居民收入水平，增强消费能力。\n",
+                "要培育消费热点，拓展消费空间。\n",
+                "二是保持投资较快增长和优化投资结构。要抓紧研究出台鼓励引导社会投资的优惠政策，增加有效投资。\n",
+            ),
+            concat!(
+                "（一）稳定粮食生产\n一是稳定发展粮食生产。切实稳定种植面积，着力提高单产。\n",
+                "二是调整农业结构。支持重要紧缺农产品生产。\n",
+            ),
+        ] {
+            assert_eq!(headings(text).len(), 1, "{text}");
+        }
     }
 
     #[test]

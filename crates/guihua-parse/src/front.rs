@@ -25,6 +25,8 @@ pub(crate) struct FrontMatter {
     pub issued: Option<String>,
     /// The title line.
     pub title: Option<usize>,
+    /// Whether the title goes on over the next line (`title_wrapped`).
+    pub title_wrapped: bool,
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,9 +83,11 @@ pub(crate) fn detect(lines: &[FrontLine<'_>]) -> FrontMatter {
         }
     }
     front.title = lines.get(title_from).filter(|l| is_title(l.text)).map(|_| title_from);
+    front.title_wrapped =
+        front.title.is_some_and(|t| lines.get(t + 1).is_some_and(|next| title_wrapped(lines[t].text, next.text)));
     if front.notice.is_none() {
         // A law's record lines under its title: the first is the adoption or promulgation.
-        let after_title = front.title.map_or(0, |t| t + 1);
+        let after_title = front.title.map_or(0, |t| t + 1 + usize::from(front.title_wrapped));
         if let Some((issued, issuer)) = lines.iter().skip(after_title).take(4).find_map(|l| promulgation(l.text)) {
             front.issued = Some(issued);
             front.issuer = Some(issuer);
@@ -149,6 +153,31 @@ fn is_title(text: &str) -> bool {
     (2..=80).contains(&chars)
         && !text.ends_with(['。', '；', '：', ':', ';', '！', '!'])
         && !text.contains(['，', '。'])
+}
+
+/// The words a document's title ends with: what kind of document it is.
+const DOCUMENT_KINDS: [&str; 24] = [
+    "报告", "通知", "意见", "纲要", "规划", "方案", "计划", "办法", "决定", "条例", "规定", "细则", "公告", "通告",
+    "决议", "讲话", "要点", "措施", "指南", "清单", "公报", "批复", "规则", "法",
+];
+
+/// The `title_wrapped` rule: a cover title set over two lines (`政府工作报` / `告`, `石化行业智能制造标准体系` / `建设指南`,
+/// `移动智能终端应用软件预置` / `和分发管理暂行规定`) goes on over the next line when that line is short and
+/// title-shaped and the two together end with the kind of document (`报告`, `指南`, `规定`, …) while the first line
+/// alone does not. A subtitle (`——2017年3月5日…`), a period (`（2021—2025年）`), a date or a document number under
+/// a whole title is no continuation.
+fn title_wrapped(title: &str, next: &str) -> bool {
+    let next = next.trim_matches(is_blank);
+    let title = title.trim_matches(is_blank);
+    let ends_with_kind = |text: &str| DOCUMENT_KINDS.iter().any(|kind| text.ends_with(kind));
+    (1..=20).contains(&next.chars().count())
+        && !next.contains(['，', '。', '；', '！', '!', ';'])
+        && next != title
+        && !next.starts_with(['—', '－', '-', '（', '(', '〔', '[', '【', '《'])
+        && !next.contains(['〔', '［', '、', '：', ':'])
+        && iso_date(next).is_none()
+        && !ends_with_kind(title)
+        && ends_with_kind(&format!("{title}{next}"))
 }
 
 /// Splits `各市（含定州、辛集市）人民政府，各县（市、区）人民政府，省政府各部门：` on the commas outside brackets.
@@ -325,6 +354,29 @@ mod tests {
         assert_eq!(front.title, Some(0));
         let front = detect(&lines(&["人工智能的迅速发展将深刻改变人类社会生活、改变世界。"]));
         assert_eq!(front.title, None);
+    }
+
+    #[test]
+    fn a_title_set_over_two_lines() {
+        for (first, second) in [
+            ("政府工作报", "告"),
+            ("石化行业智能制造标准体系", "建设指南"),
+            ("移动智能终端应用软件预置", "和分发管理暂行规定"),
+        ] {
+            let front = detect(&lines(&[first, second, "为推动移动互联网健康有序发展，构建安全可靠的环境。"]));
+            assert_eq!((front.title, front.title_wrapped), (Some(0), true), "{first}");
+        }
+        let whole = [
+            ["政府工作报告", "——2017年3月5日在第十二届全国人民代表大会第五次会议上"],
+            ["河北省“十四五”规划", "（2021—2025年）"],
+            ["新一代人工智能发展规划", "国发〔2017〕35号"],
+            ["关于加强管理的", "2020年5月15日"],
+            ["数字经济发展", "一、总体要求"],
+        ];
+        for [first, second] in whole {
+            let front = detect(&lines(&[first, second]));
+            assert!(!front.title_wrapped, "{first} / {second}");
+        }
     }
 
     #[test]

@@ -273,6 +273,11 @@ pub(crate) fn titled_passage(text: &str) -> bool {
     if title_chars <= 30 { passage.chars().nth(59).is_some() || sentences(2) } else { sentences(3) }
 }
 
+/// The ordinal of the point `line` opens with (`三是…` → 3).
+pub(crate) fn point_ordinal(line: &str) -> Option<u32> {
+    point_numeral(line).and_then(|(_, numeral)| parse_number(numeral))
+}
+
 /// Whether `line` opens with the numeral of a point, `一是`, `二是` (whole or not).
 pub(crate) fn opens_point(line: &str) -> bool {
     point_numeral(line).is_some()
@@ -294,8 +299,7 @@ const POINT_TITLE: usize = 45;
 /// most [`POINT_TITLE`] characters that ends the line with `。` and holds no `；`, `：` or second sentence. Whether it is a
 /// heading is the `standalone_point` rule's to say (a point within a paragraph is text): this reads the form only.
 ///
-/// A point run in its paragraph (`一是培育创新主体。打造一批…。`) is not read: points number the steps of a topic that
-/// itself often has no number (`加快完善社会保障体系。…一是…`), and as headings they would take in the topics after them.
+/// A point run in its paragraph (`一是培育创新主体。打造一批…。`) is read by [`run_in_point`].
 pub(crate) fn point(line: &str) -> Option<Numbered<'_>> {
     let (rest, numeral) = point_numeral(line)?;
     let ordinal = parse_number(numeral).filter(|&n| (1..=20).contains(&n))?;
@@ -315,6 +319,30 @@ pub(crate) fn point(line: &str) -> Option<Numbered<'_>> {
         title,
         title_at: number.len(),
         body: None,
+        ocr_brackets: false,
+    })
+}
+
+/// Reads `line` as a point run in with its passage (`一是准确把握政策，找准投资方向。紧密结合…。`): `一是` to `二十是`, a
+/// title sentence and a passage of its own after it, as [`titled_passage`] reads them. Whether it is a heading is the
+/// `run_in_point` rule's to say: this reads the form only.
+pub(crate) fn run_in_point(line: &str) -> Option<Numbered<'_>> {
+    let (rest, numeral) = point_numeral(line)?;
+    let ordinal = parse_number(numeral).filter(|&n| (1..=20).contains(&n))?;
+    if rest.starts_with(is_blank) || !titled_passage(rest) {
+        return None;
+    }
+    let (title, after) = rest.split_once('。')?;
+    let body = after.trim_start_matches(is_blank).trim_end_matches(is_blank);
+    let number = &line[..line.len() - rest.len()];
+    let body_at = line.len() - after.trim_start_matches(is_blank).len();
+    Some(Numbered {
+        style: Style::Point,
+        ordinal,
+        number,
+        title,
+        title_at: number.len(),
+        body: (!body.is_empty()).then_some((body, body_at)),
         ocr_brackets: false,
     })
 }

@@ -65,6 +65,11 @@ fn check_span(what: &str, span: Span, text: &str, index: &LineIndex, errors: &mu
     }
 }
 
+/// Whether `written` holds `title`: as it is, or set over lines (`title_wrapped`), without the breaks between them.
+fn holds_title(written: &str, title: &str) -> bool {
+    written == title || written.lines().map(|l| l.trim_matches(crate::text::is_blank)).collect::<String>() == title
+}
+
 fn pieces_text(pieces: &[Piece], text: &str) -> Option<String> {
     pieces.iter().map(|p| text.get(p.start..p.end)).collect()
 }
@@ -92,11 +97,14 @@ fn node_text_errors(node: &Node, text: &str, errors: &mut Vec<String>) {
         Node::Item(i) if !i.pieces.is_empty() && !joined_from(&i.pieces, &i.text, text, inside) => {
             errors.push(format!("{}: text is not its pieces", i.id));
         }
-        Node::Title(t) if written != t.text => errors.push(format!("{}: span does not hold the title", t.id)),
+        // A title set over two lines (`title_wrapped`) is its lines without the break between them.
+        Node::Title(t) if !holds_title(written, &t.text) => {
+            errors.push(format!("{}: span does not hold the title", t.id));
+        }
         Node::Figure(f) if written != f.text => errors.push(format!("{}: span does not hold the figure", f.id)),
         Node::Part(p) => {
             if let (Some(title), Some(at)) = (&p.title, p.title_span)
-                && text.get(at.start..at.end) != Some(title.as_str())
+                && !text.get(at.start..at.end).is_some_and(|written| holds_title(written, title))
             {
                 errors.push(format!("{}: title span does not hold the title", p.id));
             }

@@ -2,7 +2,7 @@
 //! at least two documents a rule, none of them named in the parser. Skipped, with a message, where the shared
 //! documents are absent.
 
-use guihua_model::{Document, Node};
+use guihua_model::{Document, Node, Section};
 
 use crate::support::{root, shared_corpus};
 
@@ -497,6 +497,27 @@ fn points_on_lines_of_their_own_title_their_text() {
                 _ => last,
             });
         assert_eq!(above, Some(parent), "{name}");
+    }
+}
+
+#[test]
+fn points_run_in_with_their_passages_are_sections_of_one_paragraph() {
+    // The `run_in_point` rule on a work report's review (`一是因时因势加强和创新宏观调控，推动经济回升向好。…`) and an
+    // action plan's actions (`一是培育创新主体。…`): each point a section holding its own paragraph.
+    for (name, first, count) in [("048", 20u32, 7usize), ("096", 21, 5), ("035", 154, 5)] {
+        let Some(doc) = shared(name) else { return };
+        let points: Vec<&Section> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| match n {
+                Node::Section(s) if s.number.ends_with('是') && s.heading_span.line >= first => Some(s),
+                _ => None,
+            })
+            .take_while(|s| s.heading_span.line < first + 2 * count as u32)
+            .collect();
+        assert_eq!(points.len(), count, "{name}");
+        assert!(points.iter().all(|s| s.children.len() == 1), "{name}: a point holds its own paragraph only");
+        assert_eq!(points[0].number, "一是", "{name}");
     }
 }
 

@@ -963,8 +963,14 @@ impl<'a> Builder<'a> {
                 continue;
             }
             // A number alone on its line (`一、`) takes its text from the lines after it.
-            let numbered =
-                heading::numbered(content).map(|n| (n.style, n.ordinal, n.number, Some(n.title_at))).or_else(|| {
+            let numbered = heading::numbered(content)
+                .map(|n| {
+                    match heading::first_part(content).filter(|p| p.style == first.style && p.ordinal == expected) {
+                        Some(p) => (p.style, p.ordinal, p.number, Some(p.title_at)), // the `decimal_lookalike` rule
+                        None => (n.style, n.ordinal, n.number, Some(n.title_at)),
+                    }
+                })
+                .or_else(|| {
                     heading::bare_number(content).map(|(style, ordinal, number)| (style, ordinal, number, None))
                 });
             let is_member_line = numbered.is_some();
@@ -2235,17 +2241,17 @@ fn renumbered(number: &str, ordinal: u32) -> Option<String> {
 enum FramingTitle {
     /// `前言`, `序言`, `引言`, `导言`: before the numbered headings, which close it.
     Opening,
-    /// `结束语`, `结语`: after them.
+    /// `结束语`, `结语`, and a glossary (`名词解释`, `名词注释`, `术语解释`): after them.
     Closing,
 }
 
 /// The `framing_title` rule: the unnumbered titles that open or close the text of a plan or report, as written alone on
-/// a line, also letter-spaced (`前　言`, `结 束 语`).
+/// a line, also letter-spaced (`前　言`, `结 束 语`): a preface, a closing word, the glossary at the end of a plan.
 fn framing_title(content: &str) -> Option<FramingTitle> {
-    if content.len() > 3 * 3 * 4 {
-        return None; // at most three characters with blanks between them
+    if content.len() > 4 * 3 * 4 {
+        return None; // at most four characters with blanks between them
     }
-    let mut letters = [0 as char; 3];
+    let mut letters = [0 as char; 4];
     let mut count = 0;
     for c in content.chars().filter(|&c| !is_blank(c)) {
         *letters.get_mut(count)? = c;
@@ -2253,7 +2259,9 @@ fn framing_title(content: &str) -> Option<FramingTitle> {
     }
     match &letters[..count] {
         ['前', '言'] | ['序', '言'] | ['引', '言'] | ['导', '言'] => Some(FramingTitle::Opening),
-        ['结', '束', '语'] | ['结', '语'] => Some(FramingTitle::Closing),
+        ['结', '束', '语'] | ['结', '语'] | ['名', '词', '解' | '注', '释'] | ['术', '语', '解', '释'] => {
+            Some(FramingTitle::Closing)
+        }
         _ => None,
     }
 }
@@ -3434,6 +3442,20 @@ mod tests {
             headings,
             ["0:title", "0:前\u{3000}言", "0:一、总体要求", "1:（一）指导思想", "0:二、重点任务", "0:结 束 语"]
         );
+        // A plan's glossary closes it too; its numbered definitions are items.
+        let text = concat!(
+            "一、总体要求\n正文。\n二、保障措施\n（一）加强组织领导\n正文。\n名词解释\n",
+            "1.完整社区(第45页)：在居民适宜步行的范围内有完善的基本公共服务设施的社区。\n",
+            "2.15分钟出海服务圈(第31页)：以虹桥上城为核心承载区，以15分钟为出海服务半径的服务圈。\n",
+            "3.微枢纽(第55页)：是一种集约化、小尺度、多功能的交通接驳设施。\n",
+        );
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes[5..], ["0:名词解释", "1:item", "1:item", "1:item"]);
+        // The `decimal_lookalike` rule: `2.15分钟…` at `2.` is that member and a text opening with a figure.
+        let (doc, _) = parse(text);
+        let second =
+            doc.walk().into_iter().filter_map(|(_, n)| if let Node::Item(i) = n { Some(i) } else { None }).nth(1);
+        assert_eq!(second.map(|i| (i.number.as_str(), i.text.starts_with("15分钟"))), Some(("2.", true)));
         // Not a title: the word inside a sentence that a line break cut.
         let (nodes, _) = outline("一、总体要求\n本规划的主要内容见\n前言\n部分的说明。\n");
         assert_eq!(nodes, ["0:一、总体要求", "1:paragraph", "1:paragraph", "1:paragraph"]);

@@ -347,6 +347,30 @@ pub(crate) fn run_in_point(line: &str) -> Option<Numbered<'_>> {
     })
 }
 
+/// The `decimal_lookalike` rule: a line whose decimal number is a member's number and the figure its text opens with
+/// (`6.15分钟出海服务圈…` in a list at `6.`) read as that `1.`-style number and its text, when the list expects it.
+pub(crate) fn first_part(line: &str) -> Option<Numbered<'_>> {
+    let n = numbered(line)?;
+    if n.style != Style::Decimal2 {
+        return None;
+    }
+    let dot = n.number.find(['.', '．'])?;
+    let dot_end = dot + n.number[dot..].chars().next()?.len_utf8();
+    let ordinal = parse_number(&n.number[..dot]).filter(|&o| o > 0)?;
+    let rest = &line[dot_end..];
+    let (title, body) = split_run_in(rest);
+    let body = body.map(|(text, at)| (text, dot_end + at));
+    Some(Numbered {
+        style: Style::ArabicDot,
+        ordinal,
+        number: &line[..dot_end],
+        title,
+        title_at: dot_end,
+        body,
+        ocr_brackets: false,
+    })
+}
+
 /// Whether a style is a decimal number (`1.1`, `1.1.1`, `1.1.1.1`).
 pub(crate) fn is_decimal(style: Style) -> bool {
     matches!(style, Style::Decimal2 | Style::Decimal3 | Style::Decimal4)

@@ -406,6 +406,11 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
         _ if numeral.contains('－') => parse_number(&numeral.replace('－', "一"))?,
         _ => parse_number(numeral)?,
     };
+    // The `standard_part` rule: `第1部分：系统要求` in Arabic digits and with a colon names a part of a standard or
+    // the segments of a code (`第2部分：西药药品类别码，…`), never a part of the document, which is `第一部分`.
+    if style == Style::Part && numeral.starts_with(|c: char| c.is_ascii_digit()) && rest.starts_with(['：', ':']) {
+        return None;
+    }
     if ordinal == 0 {
         return None;
     }
@@ -643,6 +648,10 @@ mod tests {
         assert_eq!(check("一、"), None);
         assert_eq!(check("（图略）"), None);
         assert_eq!(check("第一次全国"), None);
+        // The `standard_part` rule: a part of a standard or of a code, not of the document.
+        assert_eq!(check("第1部分：系统要求国家标准已发布GB/T33008.1-2016"), None);
+        assert_eq!(check("第2部分：西药药品类别码，对西药自然属性进行分类"), None);
+        assert_eq!(check("第一部分　发展基础").map(|n| (n.0, n.2)), Some((Style::Part, "第一部分")));
     }
 
     #[test]

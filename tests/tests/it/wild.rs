@@ -531,3 +531,26 @@ fn numbered_passages_with_run_in_titles_are_sections() {
         assert_eq!(kinds(&doc, line)[0], ("section", number.to_owned()), "{name}");
     }
 }
+
+#[test]
+fn a_cover_title_set_over_two_lines_is_one_title() {
+    // The `title_wrapped` rule on a work report's cover (`政府工作报` / `告`), a guideline's (`…标准体系` / `建设指南`)
+    // and a regulation's (`…应用软件预置` / `和分发管理暂行规定`).
+    for (name, title) in [
+        ("045", "政府工作报告"),
+        ("114", "石化行业智能制造标准体系建设指南"),
+        ("166", "移动智能终端应用软件预置和分发管理暂行规定"),
+        ("200", "青岛市支持省级数字经济园区建设等奖补政策实施细则"),
+    ] {
+        let Some(doc) = shared(name) else { return };
+        assert_eq!(doc.meta.title.as_deref(), Some(title), "{name}");
+    }
+}
+
+#[test]
+fn the_parts_of_a_standard_are_no_parts_of_the_document() {
+    // The `standard_part` rule: `第1部分：系统要求国家标准已发布…` in a table of standards names a part of a standard.
+    let Some(doc) = shared("114") else { return };
+    assert!(kinds(&doc, 868).is_empty(), "{:?}", kinds(&doc, 868));
+    assert!(!doc.walk().into_iter().any(|(_, n)| matches!(n, Node::Section(s) if s.number.starts_with("第1部分"))));
+}

@@ -139,6 +139,9 @@ struct Builder<'a> {
     /// The depth of the stack when a point run in with its passage was opened (see [`Builder::run_in_point`]): the
     /// point holds its own paragraph only.
     run_in_open: Option<usize>,
+    /// Inside a table flattened one cell per line (see [`Builder::flattened_table`]), with the outermost numbering
+    /// style its cells showed.
+    flat_table: Option<Option<Style>>,
 }
 
 impl<'a> Builder<'a> {
@@ -153,6 +156,7 @@ impl<'a> Builder<'a> {
             stack: Vec::new(),
             after_table: false,
             run_in_open: None,
+            flat_table: None,
             meta: Meta::default(),
             first_heading: None,
             part: None,
@@ -256,6 +260,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if layout::is_appendix_marker(content) && self.appendix_follows(i) {
+                self.flat_table = None;
                 i = self.appendix(i - 1);
                 continue;
             }
@@ -295,7 +300,18 @@ impl<'a> Builder<'a> {
                 i = next;
                 continue;
             }
-            if self.standalone_title(i - 1) {
+            if self.flat_table.is_none() && self.flattened_table(i - 1) {
+                self.flat_table = Some(None);
+                let message = "a table flattened one cell per line: the numbers in its cells are no headings";
+                self.diagnose(
+                    "layout.flattened_table",
+                    Severity::Info,
+                    message.to_owned(),
+                    offset,
+                    offset + content.len(),
+                );
+            }
+            if self.flat_table.is_none() && self.standalone_title(i - 1) {
                 self.open_unnumbered(content, offset);
                 continue;
             }
@@ -340,6 +356,18 @@ impl<'a> Builder<'a> {
                 let message = format!("page number `{}` glued to the heading after it: left out", &marked[..digits]);
                 self.diagnose("layout.page_number_glued", Severity::Info, message, at, at + digits);
                 at += digits;
+            }
+            if let (Some(outermost), Some(n)) = (self.flat_table, numbered.as_ref()) {
+                // A heading that goes on with an open level, or ranks above every number of the cells, ends the table.
+                // Before any numbered cell, only `一、` and the ranked levels do.
+                let goes_on = self.stack.iter().any(|open| open.style == n.style && open.ordinal + 1 == n.ordinal);
+                if goes_on || outermost.map_or(n.style <= Style::ChineseComma, |o| n.style < o) {
+                    self.flat_table = None;
+                } else {
+                    self.flat_table = Some(Some(outermost.map_or(n.style, |o| o.min(n.style))));
+                    self.paragraph(content, offset, false);
+                    continue;
+                }
             }
             let at = if numbered.as_ref().is_some_and(|n| n.number != "、") { at } else { offset };
             let marked_up = marked.len() < content.len();
@@ -1407,6 +1435,38 @@ impl<'a> Builder<'a> {
         expected >= 3 && !rest.take(2).any(|c| heading::point_ordinal(strip_atx(c, 0).0) == Some(expected))
     }
 
+    /// The `flattened_table` rule: a web page's table exported one cell per line (`序号` / `指标名称` / `单位` / … and then
+    /// the rows, a cell a line) starts at a run of five short cells or more — lines of at most 12 characters without
+    /// sentence punctuation or a heading number — two of which are the words of a table's header (`序号`, `类别`,
+    /// `单位`, `牵头单位`, `完成时限`, …). Numbers in its cells (`（一）`, `1、改善城市道路环境`, `（1）建设精品道路300条。`)
+    /// are no headings: the cells are paragraphs up to a heading that goes on with an open level, ranks above every
+    /// number of the cells (`一、` or a ranked one before any), or an attachment marker.
+    fn flattened_table(&self, i: usize) -> bool {
+        let cell = |c: &str| {
+            let c = c.trim_matches(is_blank);
+            (1..=12).contains(&c.chars().count())
+                && !c.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':'])
+                && heading::numbered(c).is_none()
+        };
+        if !cell(self.lines[i].content().0) {
+            return false;
+        }
+        let mut cells = 0;
+        let mut header_words = 0;
+        for line in &self.lines[i..] {
+            let content = line.content().0.trim_matches(is_blank);
+            if content.is_empty() {
+                continue;
+            }
+            if !cell(content) || cells >= 40 {
+                break;
+            }
+            cells += 1;
+            header_words += usize::from(TABLE_HEADER_WORDS.contains(&content));
+        }
+        cells >= 5 && header_words >= 2
+    }
+
     /// Closes the point run in with its passage that is open (see [`Builder::run_in_point`]), when it is still the
     /// innermost section.
     fn close_run_in_point(&mut self) {
@@ -2266,6 +2326,46 @@ fn framing_title(content: &str) -> Option<FramingTitle> {
     }
 }
 
+/// The cells of a table's header row (see [`Builder::flattened_table`]).
+const TABLE_HEADER_WORDS: [&str; 36] = [
+    "序号",
+    "类别",
+    "类型",
+    "分类",
+    "单位",
+    "属性",
+    "指标",
+    "指标名称",
+    "一级指标",
+    "二级指标",
+    "任务",
+    "重点任务",
+    "主要任务",
+    "工作任务",
+    "具体任务",
+    "牵头单位",
+    "责任单位",
+    "配合单位",
+    "牵头部门",
+    "责任部门",
+    "配合部门",
+    "完成时限",
+    "完成时间",
+    "时间节点",
+    "备注",
+    "名称",
+    "项目名称",
+    "建设内容",
+    "主要内容",
+    "目标值",
+    "牵头",
+    "配合",
+    "部门",
+    "主体",
+    "指标单位",
+    "年份",
+];
+
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
 const TITLE_PUNCTUATION: &str = "。，；：！？、“”‘’（）《》〈〉【】—…·．";
 
@@ -2813,6 +2913,28 @@ mod tests {
                 "1:一是加快现代企业制度建设",
             ]
         );
+    }
+
+    #[test]
+    fn the_numbers_in_a_flattened_table_are_no_headings() {
+        // The `flattened_table` rule: a header row of short cells, then rows a cell a line; the table's `（一）`, `1、`
+        // and `（1）` are cells, and `二、` going on with the open `一、` ends it.
+        let text = concat!(
+            "一、重点任务\n（一）改善道路环境\n正文。\n任务分解表\n序号\n任务\n2024年计划\n牵头\n部门\n",
+            "（一）\n提升交通设施环境品质\n1、改善城市道路环境\n（1）建设精品道路300条。\n建设精品道路100条。\n设施养护处\n",
+            "二、保障措施\n（一）加强组织领导\n正文。\n",
+        );
+        let (doc, diagnostics) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        assert_eq!(
+            headings(text),
+            ["0:一、重点任务", "1:（一）改善道路环境", "0:二、保障措施", "1:（一）加强组织领导"]
+        );
+        assert!(diagnostics.iter().any(|d| d.code == "layout.flattened_table"));
+        // Short lines without header words (the bodies that issue a notice) are no table.
+        let text =
+            "某某实施方案\n工业和信息化部\n国家发展改革委\n财政部\n生态环境部\n交通运输部\n一、总体要求\n正文。\n";
+        assert_eq!(headings(text), ["0:title", "0:一、总体要求"]);
     }
 
     #[test]

@@ -554,3 +554,16 @@ fn the_parts_of_a_standard_are_no_parts_of_the_document() {
     assert!(kinds(&doc, 868).is_empty(), "{:?}", kinds(&doc, 868));
     assert!(!doc.walk().into_iter().any(|(_, n)| matches!(n, Node::Section(s) if s.number.starts_with("第1部分"))));
 }
+
+#[test]
+fn tables_flattened_one_cell_per_line_are_told() {
+    // The `flattened_table` rule on the application forms of a pilot notice (`序号` / `项目名称` / `牵头单位名称` / …).
+    let Some(doc) = shared("125") else { return };
+    let lines: Vec<u32> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "layout.flattened_table")
+        .filter_map(|d| d.span.map(|s| s.line))
+        .collect();
+    assert_eq!(lines, [895, 1907]);
+}

@@ -1864,9 +1864,22 @@ impl<'a> Builder<'a> {
             // Entries with leaders set the pattern: after them, a line without leaders is the text, unless it is a
             // heading with its page number after a blank (`1．推进…建设 20`: the leaders were lost).
             let leaders = entries.iter().skip(usize::from(headed)).any(|e| layout::is_leader_entry(e));
+            // PDF text with every run on a line of its own puts an entry's leaders on the lines after its title
+            // (`二、实施方式` / `....` / `- 1 -`), and may split the title too (`附录` / `1` / `：方案实施流程图` / `....`).
+            let leaders_below = || {
+                content.chars().count() <= 30
+                    && !content.contains('。')
+                    && self.lines[j + 1..]
+                        .iter()
+                        .map(|l| l.content().0)
+                        .filter(|c| !c.is_empty())
+                        .take(3)
+                        .any(layout::is_leaders_only)
+            };
             let is_entry = layout::is_leader_entry(content)
                 || (leaders && layout::is_page_entry(content))
-                || (headed && !leaders && content.chars().count() <= 40 && !content.contains('。'));
+                || (headed && !leaders && content.chars().count() <= 40 && !content.contains('。'))
+                || (leaders && leaders_below());
             if !is_entry || first_key.as_ref().is_some_and(|k| *k == key && entries.len() > 2) {
                 break;
             }
@@ -3581,6 +3594,20 @@ mod tests {
         // Not a title: the word inside a sentence that a line break cut.
         let (nodes, _) = outline("一、总体要求\n本规划的主要内容见\n前言\n部分的说明。\n");
         assert_eq!(nodes, ["0:一、总体要求", "1:paragraph", "1:paragraph", "1:paragraph"]);
+    }
+
+    #[test]
+    fn contents_whose_leaders_stand_below_their_titles() {
+        // PDF text with every run on a line of its own: an entry's leaders (and page number) on the lines after its
+        // title, a title split too (`附录` / `1` / `：流程图`); the body's first heading ends the contents.
+        let text = concat!(
+            "一、实施背景........................\n...................\n- 1 -\n二、实施方式\n....................\n- 1 -\n",
+            "附录\n1\n：方案实施流程图\n.................\n- 6 -\n",
+            "一、实施背景\n正文。\n二、实施方式\n正文。\n",
+        );
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        assert_eq!(headings(text), ["0:toc", "0:一、实施背景", "0:二、实施方式"]);
     }
 
     #[test]

@@ -50,6 +50,13 @@ pub(crate) fn is_leader_entry(content: &str) -> bool {
         && LEADER.is_match(content)
 }
 
+/// A line of contents leaders alone, a page number perhaps after them (`...................`, `……… 12`): the leaders of
+/// an entry whose title stands on a line above.
+pub(crate) fn is_leaders_only(content: &str) -> bool {
+    let body = content.trim_end_matches(|c: char| c.is_ascii_digit() || crate::text::is_blank(c));
+    body.chars().count() >= 3 && body.chars().all(|c| matches!(c, '.' | '…' | '·' | '．'))
+}
+
 /// A contents entry whose leaders were lost: a heading number and a short title, a blank and a page number
 /// (`1．推进公共服务领域专用充电及换电基础设施建设 20`).
 pub(crate) fn is_page_entry(content: &str) -> bool {

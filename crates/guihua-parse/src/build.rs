@@ -873,7 +873,10 @@ impl<'a> Builder<'a> {
             Some(Node::Paragraph(p)) => leads_in(&p.text),
             // The `heading_lead_in` rule: a heading that leads in (`第二，关于农业的增产措施，…现在我提出以下几点：`)
             // with nothing under it yet.
-            None => self.stack.last().is_some_and(|open| leads_in(&open.section.title)),
+            // A glossary's title (`名词解释`) leads in its numbered definitions.
+            None => self.stack.last().is_some_and(|open| {
+                leads_in(&open.section.title) || (open.style == Style::Unnumbered && is_glossary(&open.section.title))
+            }),
             _ => false,
         }
     }
@@ -981,7 +984,7 @@ impl<'a> Builder<'a> {
         let mut sublist = false;
         // A line that leaves a `《` or `（` open goes on in the next one (a title or note its line breaks); read only
         // when nothing else decides, for the line before.
-        let mut last_line = "";
+        let mut left_open = false;
         let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
         while j < self.lines.len() && members.len() < 500 {
             let (content, offset) = self.lines[j].content();
@@ -1032,7 +1035,8 @@ impl<'a> Builder<'a> {
                     && !layout::is_appendix_marker(content)
                     && (bare
                         || sublist
-                        || (!last_ends_sentence && leaves_open(last_line))
+                        || (!last_ends_sentence && (left_open || is_link_word(content)))
+                        || starts_closed(content)
                         || (under_article && !last_ends_sentence && !self.lines[j].is_indented())
                         || self.lines[j].block_rest
                         || self.wrap_width.is_some_and(|w| last_width + 2 >= w)
@@ -1041,10 +1045,13 @@ impl<'a> Builder<'a> {
                             && !self.lines[j].is_indented()
                             && heading::bare_number(content).is_none())) =>
                 {
+                    // Lines broken at a link (`broken_link`) join without a break, as wrapped lines do.
+                    let link = starts_closed(content) || (!last_ends_sentence && (left_open || is_link_word(content)));
                     if let Some(m) = members.last_mut() {
                         m.pieces.push((offset, offset + content.len()));
                         m.after = j + 1;
-                        m.joiner = if self.wrap_width.is_some() || self.lines[j].block_rest { "" } else { "\n" };
+                        m.joiner =
+                            if self.wrap_width.is_some() || self.lines[j].block_rest || link { "" } else { "\n" };
                     }
                 }
                 None if !members.is_empty()
@@ -1066,7 +1073,8 @@ impl<'a> Builder<'a> {
             last_ends_sentence = layout::ends_sentence(content);
             sublist =
                 if is_member_line { content.ends_with(['：', ':']) } else { sublist && !content.ends_with('。') };
-            last_line = content;
+            // A link's word alone on its line (`“双向` / `揭榜` / `挂帅”…`) leaves the quote open.
+            left_open = leaves_open(content) || (left_open && !is_member_line && is_link_word(content));
             if is_member_line {
                 last_indented = self.lines[j].is_indented();
             }
@@ -1637,7 +1645,8 @@ impl<'a> Builder<'a> {
             last_width: self.line_width,
             ends_sentence: layout::ends_sentence(content),
             page_break: false,
-            ends_open: ends_open(content),
+            // A link's word alone on its line leaves the quote or bracket before it open.
+            ends_open: ends_open(content) || (open.ends_open && is_link_word(content)),
             ends_in_word: ends_in_word(content),
             ..open
         });
@@ -2379,13 +2388,25 @@ const TABLE_HEADER_WORDS: [&str; 36] = [
     "年份",
 ];
 
+/// Whether a framing title is a glossary's (`名词解释`, `名 词 注 释`, `术语解释`).
+fn is_glossary(title: &str) -> bool {
+    let letters: String = title.chars().filter(|&c| !is_blank(c)).collect();
+    matches!(letters.as_str(), "名词解释" | "名词注释" | "术语解释")
+}
+
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
 const TITLE_PUNCTUATION: &str = "。，；：！？、“”‘’（）《》〈〉【】—…·．";
 
-/// Whether a line leaves a `《` or a bracket open: more open than close.
+/// Whether a line leaves a `《` or a bracket open (more open than close), or a quote: its last quote mark opens.
 fn leaves_open(line: &str) -> bool {
     let opens = line.matches(['《', '（', '(']).count();
-    opens > 0 && opens > line.matches(['》', '）', ')']).count()
+    (opens > 0 && opens > line.matches(['》', '）', ')']).count())
+        || line.rfind(['“', '”']).is_some_and(|at| line[at..].starts_with('“'))
+}
+
+/// A word alone on its line, as web exports leave a link's text (`揭榜`): up to six letters, no punctuation.
+fn is_link_word(line: &str) -> bool {
+    (1..=6).contains(&line.chars().count()) && line.chars().all(char::is_alphanumeric)
 }
 
 /// Whether a list member's text is the title of a document and nothing more than a note in brackets after it
@@ -2435,8 +2456,8 @@ fn ends_open(line: &str) -> bool {
     // too (`细颗粒物（PM` / `2.5` / `）平均浓度…`).
     // Only the last seven characters are read: every line of a paragraph asks.
     let window = line.char_indices().rev().nth(6).map_or(line, |(at, _)| &line[at..]);
-    let tail = window.rsplit_once(['（', '(']).map(|(_, tail)| tail);
-    tail.is_some_and(|t| !t.contains(['）', ')']) && t.chars().all(char::is_alphanumeric))
+    let tail = window.rsplit_once(['（', '(', '“']).map(|(_, tail)| tail);
+    tail.is_some_and(|t| !t.contains(['）', ')', '”']) && t.chars().all(|c| c.is_alphanumeric() || c == '、'))
 }
 
 /// See [`ends_open`].
@@ -3586,6 +3607,23 @@ mod tests {
         );
         let (nodes, _) = outline(text);
         assert_eq!(nodes[5..], ["0:名词解释", "1:item", "1:item", "1:item"]);
+        // A glossary's title leads its definitions in, and a definition broken at its links (`“双向` / `揭榜` /
+        // `挂帅”…`, `带技术` / `揭榜` / `；“成果…`) is one item, its pieces joined without a break.
+        let linked = concat!(
+            "一、总体要求\n正文。\n名词解释\n1.“两重”：是指国家重大战略实施和重点领域安全能力建设。\n",
+            "2.“双向揭榜挂帅”：企业找技术、成果找市场“双向\n揭榜\n挂帅”的简称，由技术供给方带团队、带技术\n揭榜\n",
+            "；“成果找市场”由成果需求方带资金、带场景\n揭榜\n。\n3.“灯塔工厂”：由世界经济论坛牵头评选的示范性工厂。\n",
+        );
+        let (doc, _) = parse(linked);
+        assert_eq!(crate::span_errors(&doc, linked), Vec::<String>::new());
+        let items: Vec<&str> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| if let Node::Item(i) = n { Some(i.text.as_str()) } else { None })
+            .collect();
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert!(items[1].starts_with("“双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称"), "{}", items[1]);
+        assert!(items[1].ends_with("带资金、带场景揭榜。"), "{}", items[1]);
         // The `decimal_lookalike` rule: `2.15分钟…` at `2.` is that member and a text opening with a figure.
         let (doc, _) = parse(text);
         let second =

@@ -1374,6 +1374,9 @@ impl<'a> Builder<'a> {
             && !layout::is_appendix_marker(content);
         let blank = |l: &Line<'_>| l.content().0.is_empty();
         let blanks_before = self.lines[..i].iter().rev().take_while(|l| blank(l)).count();
+        if blanks_before == 0 && self.lines.get(i + 1).is_some_and(|l| !blank(l)) {
+            return self.dense_title(i);
+        }
         if !(plain && blanks_before >= 2 && self.lines.get(i + 1).is_some_and(blank)) {
             return false;
         }
@@ -1392,6 +1395,30 @@ impl<'a> Builder<'a> {
         let after = self.lines[i + 1..].iter().map(|l| l.content().0).find(|c| !c.is_empty());
         let ends_sentence = before.is_none_or(|b| layout::ends_sentence(b) || b.ends_with(['！', '!']));
         ends_sentence && after.is_some_and(|a| a.chars().count() >= 40 || heading::numbered(a).is_some())
+    }
+
+    /// The `standalone_title` rule in text without blank lines, a paragraph a line (web captures of work reports): a
+    /// line of 4 to 20 characters without sentence punctuation (quotes and a year may stand in it: `“十五五”时期的主要目标任务`,
+    /// `2026年重点工作`) between a paragraph of 40 characters or more that ends a sentence and one of 40 or more, with no
+    /// numbered section open, is a title above the numbered headings.
+    fn dense_title(&self, i: usize) -> bool {
+        let (content, _) = self.lines[i].content();
+        let chars = content.chars().count();
+        let plain = (4..=20).contains(&chars)
+            && !content
+                .contains(['。', '，', '；', '：', '！', '？', '、', '（', '）', '《', '》', ',', ';', ':', '!', '?'])
+            && !content.contains(is_blank)
+            && content.chars().filter(char::is_ascii).all(|c| c.is_ascii_digit())
+            && !content.ends_with(['日', '月'])
+            && heading::numbered(content).is_none()
+            && !layout::is_appendix_marker(content);
+        if !plain || self.stack.iter().any(|open| open.style != Style::Unnumbered) {
+            return false;
+        }
+        let long = |k: usize| Some(self.lines.get(k)?.content().0).filter(|c| c.chars().nth(39).is_some());
+        let before = i.checked_sub(1).and_then(long);
+        let after = long(i + 1);
+        before.is_some_and(|b| layout::ends_sentence(b) || b.ends_with(['！', '!'])) && after.is_some()
     }
 
     /// The `standalone_point` rule: a point of an enumeration (`一是推进农业结构调整。`, see [`heading::point`]) alone on
@@ -3782,6 +3809,31 @@ mod tests {
         assert_eq!(
             nodes.iter().filter(|n| !n.ends_with("paragraph")).collect::<Vec<_>>(),
             ["0:首先报告２００１年的工作"]
+        );
+    }
+
+    #[test]
+    fn a_title_standing_alone_in_text_without_blank_lines() {
+        // The `standalone_title` rule in a web capture a paragraph a line, with no blank lines (`dense_title`): a short
+        // line between long paragraphs, the first ending a sentence, with no numbered section open.
+        let long = "过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，经济社会发展取得新成效。";
+        let text = format!(
+            "{long}\n“十四五”时期工作回顾\n{long}\n{long}\n2026年重点工作\n{long}\n（一）放大促消费扩投资政策效应\n{long}\n加强组合驾驶辅助准入与召回管理\n{long}\n"
+        );
+        assert_eq!(
+            outline(&text).0,
+            [
+                "0:paragraph",
+                "0:“十四五”时期工作回顾",
+                "1:paragraph",
+                "1:paragraph",
+                "0:2026年重点工作",
+                "1:paragraph",
+                "1:（一）放大促消费扩投资政策效应",
+                "2:paragraph",
+                "2:paragraph",
+                "2:paragraph",
+            ]
         );
     }
 

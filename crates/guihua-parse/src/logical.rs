@@ -12,7 +12,8 @@
 //! - after a sentence end (`。！？；`) when what follows is a heading number that continues its style, or a first one
 //!   whose short title ends the line (`…如下。（一）甲；（二）乙` mid-line is an inline list), with a `heading.glued`
 //!   warning, since a heading in the middle of a line usually means the source lost a line break;
-//! - after a chapter, section or part heading when what follows (after any blank) is an article `第N条`;
+//! - after a chapter, section or part heading when what follows (after any blank) is an article `第N条`, and after a
+//!   sentence end when an article goes on with the numbering and a blank sets it off (`…方式。 第十条 麻醉…`);
 //! - at the very end of a line, after any character, a continuing number whose short title (15 characters, no
 //!   punctuation) ends the line (`…两部分组成，（三）基础共性标准`), with a `heading.glued` warning.
 //!
@@ -358,9 +359,14 @@ fn may_stand(n: &Numbered<'_>, seen: &Seen, continuing_only: bool) -> bool {
     // an inline list (`…如下。（一）甲；（二）乙。`) goes on after it.
     let ends_line = n.body.is_none() && n.title.chars().count() <= 20 && !n.title.contains(['，', '；', '：']);
     let starts = n.ordinal == 1 && (!continuing_only || ends_line);
-    // An article is cut from a chapter line only (see `split_line`); elsewhere `第二条` mid-line is a reference. A
-    // decimal number mid-line is a figure (`…增长。1.5 倍于…`).
-    if n.style == Style::Article || heading::is_decimal(n.style) {
+    // An article is cut from a chapter line (see `split_line`), and after a sentence end when it goes on with the
+    // numbering and a blank sets it off from its text (`…银行转账方式。 第十条 麻醉药品…`, PDF text that lost the line
+    // breaks); elsewhere `第二条` mid-line is a reference (`第二条规定的…`). A decimal number mid-line is a figure
+    // (`…增长。1.5 倍于…`).
+    if n.style == Style::Article {
+        return continuing_only && continues && n.title_at > n.number.len();
+    }
+    if heading::is_decimal(n.style) {
         return false;
     }
     // A heading after a sentence end must look like one: a short title, or a run-in one.
@@ -487,6 +493,24 @@ mod tests {
         );
         // An article referred to in a sentence is not cut out.
         assert_eq!(pieces("依照本法第二条  第三条的规定处理。\n").len(), 1);
+    }
+
+    #[test]
+    fn articles_run_together_on_one_line() {
+        // PDF text and law exports that lost the line breaks: after a sentence end, an article that goes on with the
+        // numbering and is set off by a blank is cut out; one that opens a sentence about it, or skips, is not.
+        assert_eq!(
+            pieces(
+                "第九条 购买药品付款应当采取银行转账方式。 第十条 药品入库验收必须货到即验。第十一条　在验收中发现缺少的，应当报告。\n"
+            ),
+            [
+                "第九条 购买药品付款应当采取银行转账方式。",
+                "第十条 药品入库验收必须货到即验。",
+                "第十一条　在验收中发现缺少的，应当报告。"
+            ]
+        );
+        assert_eq!(pieces("第九条 依照有关规定处理。第十条规定的情形除外。\n").len(), 1);
+        assert_eq!(pieces("第九条 依照有关规定处理。 第十二条 另行规定。\n").len(), 1);
     }
 
     #[test]

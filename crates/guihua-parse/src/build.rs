@@ -3022,6 +3022,15 @@ mod tests {
                 "0:（二）积极调整产业结构",
             ]
         );
+        // A report's closing demands number their points so too (`一要转变作风提高执行力。…`).
+        let demands = concat!(
+            "（一）加强政府自身建设\n一要转变作风提高执行力。严格执行中央规定，大力弘扬务实作风。坚决整治庸懒散。\n",
+            "二要依法行政提升公信力。坚持依法行政，自觉接受监督。提高政府公信力。\n",
+        );
+        assert_eq!(
+            headings(demands),
+            ["0:（一）加强政府自身建设", "1:一要转变作风提高执行力", "1:二要依法行政提升公信力"]
+        );
         // A point with a paragraph of its own between it and the next stays text, and so do the others of its run;
         // so does a point whose passage is one short clause.
         for text in [

@@ -283,13 +283,14 @@ pub(crate) fn opens_point(line: &str) -> bool {
     point_numeral(line).is_some()
 }
 
-/// The numeral of a point at the start of `line`, and what follows `是`.
+/// The numeral of a point at the start of `line`, and what follows `是` (`一是…`) or `要` (`一要转变作风提高执行力。…`,
+/// the points of a report's closing demands).
 fn point_numeral(line: &str) -> Option<(&str, &str)> {
     if !line.starts_with(is_chinese_numeral_char) {
         return None;
     }
     let (rest, numeral) = chinese(line).ok()?;
-    Some((rest.strip_prefix('是')?, numeral))
+    Some((rest.strip_prefix(['是', '要'])?, numeral))
 }
 
 /// The longest title of a point standing alone (see [`point`]), in characters.

@@ -996,7 +996,7 @@ impl<'a> Builder<'a> {
             // A number alone on its line (`一、`) takes its text from the lines after it.
             let numbered = heading::numbered(content)
                 .map(|n| {
-                    match heading::first_part(content).filter(|p| p.style == first.style && p.ordinal == expected) {
+                    match heading::first_part(content, &n).filter(|p| p.style == first.style && p.ordinal == expected) {
                         Some(p) => (p.style, p.ordinal, p.number, Some(p.title_at)), // the `decimal_lookalike` rule
                         None => (n.style, n.ordinal, n.number, Some(n.title_at)),
                     }
@@ -1074,7 +1074,9 @@ impl<'a> Builder<'a> {
             sublist =
                 if is_member_line { content.ends_with(['：', ':']) } else { sublist && !content.ends_with('。') };
             // A link's word alone on its line (`“双向` / `揭榜` / `挂帅”…`) leaves the quote open.
-            left_open = leaves_open(content) || (left_open && !is_member_line && is_link_word(content));
+            // Read only where it matters: after a line that ends no sentence.
+            left_open = !last_ends_sentence
+                && (leaves_open(content) || (left_open && !is_member_line && is_link_word(content)));
             if is_member_line {
                 last_indented = self.lines[j].is_indented();
             }
@@ -1364,19 +1366,24 @@ impl<'a> Builder<'a> {
             );
             return !line.block_rest && !cut_sentence;
         }
+        // A title is 20 characters at most: 80 bytes.
+        if line.is_indented() || line.block_rest || content.len() > 80 {
+            return false;
+        }
+        let blank = |l: &Line<'_>| l.content().0.is_empty();
+        let dense = i > 0 && !blank(&self.lines[i - 1]) && self.lines.get(i + 1).is_some_and(|l| !blank(l));
+        if dense {
+            return self.dense_title(i);
+        }
         let chars = content.chars().count();
-        if line.is_indented() || line.block_rest || !(2..=16).contains(&chars) {
+        if !(2..=16).contains(&chars) {
             return false;
         }
         let plain = content.chars().all(|c| !c.is_ascii() && !is_blank(c) && !TITLE_PUNCTUATION.contains(c))
             && !content.ends_with(['日', '月'])
             && heading::numbered(content).is_none()
             && !layout::is_appendix_marker(content);
-        let blank = |l: &Line<'_>| l.content().0.is_empty();
         let blanks_before = self.lines[..i].iter().rev().take_while(|l| blank(l)).count();
-        if blanks_before == 0 && self.lines.get(i + 1).is_some_and(|l| !blank(l)) {
-            return self.dense_title(i);
-        }
         if !(plain && blanks_before >= 2 && self.lines.get(i + 1).is_some_and(blank)) {
             return false;
         }
@@ -1479,7 +1486,8 @@ impl<'a> Builder<'a> {
     fn flattened_table(&self, i: usize) -> bool {
         let cell = |c: &str| {
             let c = c.trim_matches(is_blank);
-            (1..=12).contains(&c.chars().count())
+            c.len() <= 12 * 4
+                && (1..=12).contains(&c.chars().count())
                 && !c.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':'])
                 && heading::numbered(c).is_none()
         };
@@ -3779,7 +3787,8 @@ mod tests {
     #[test]
     fn a_list_of_the_documents_a_plan_rests_on() {
         // The `reference_list` rule: numbered titles of documents are items, with no lead-in, across a page number
-        // and with a title or note that the line breaks going on in the next line.
+        // and with a title or note that the line breaks going on in the next line (joined without a break, as the
+        // `broken_link` rule joins them).
         let text = "三、规划依据\n1.《中华人民共和国城乡规划法》（2019 年修正）\n2.《全国重要生态系统保护和修复重大工程总体规划\n（2021-2035 年）》（2020 年）\n  2  \n3.《北京市实施<中华人民共和国防洪法>办法》（2019\n年修正）\n4.《北京市湿地保护条例》\n四、规划范围\n本规划范围为北京市域。\n";
         let (doc, _) = parse(text);
         assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
@@ -3788,8 +3797,8 @@ mod tests {
             items,
             [
                 "《中华人民共和国城乡规划法》（2019 年修正）",
-                "《全国重要生态系统保护和修复重大工程总体规划\n（2021-2035 年）》（2020 年）",
-                "《北京市实施<中华人民共和国防洪法>办法》（2019\n年修正）",
+                "《全国重要生态系统保护和修复重大工程总体规划（2021-2035 年）》（2020 年）",
+                "《北京市实施<中华人民共和国防洪法>办法》（2019年修正）",
                 "《北京市湿地保护条例》"
             ]
         );

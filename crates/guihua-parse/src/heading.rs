@@ -350,8 +350,7 @@ pub(crate) fn run_in_point(line: &str) -> Option<Numbered<'_>> {
 
 /// The `decimal_lookalike` rule: a line whose decimal number is a member's number and the figure its text opens with
 /// (`6.15分钟出海服务圈…` in a list at `6.`) read as that `1.`-style number and its text, when the list expects it.
-pub(crate) fn first_part(line: &str) -> Option<Numbered<'_>> {
-    let n = numbered(line)?;
+pub(crate) fn first_part<'a>(line: &'a str, n: &Numbered<'a>) -> Option<Numbered<'a>> {
     if n.style != Style::Decimal2 {
         return None;
     }

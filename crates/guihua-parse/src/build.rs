@@ -120,6 +120,9 @@ struct Builder<'a> {
     block_rest: bool,
     /// Whether most lines of text are indented (the layout profile the `standalone_title` rule reads).
     indented_paragraphs: bool,
+    /// Whether nearly every line of text has a blank line after it (web captures that set a blank line after each
+    /// line, and after each piece of a line broken at a link: the `blank_link` rule reads it).
+    double_spaced: bool,
     /// Display columns of the line being read, indentation excluded.
     line_width: usize,
     /// The width at which the text was hard-wrapped (see [`layout::wrap_width`]).
@@ -166,6 +169,7 @@ impl<'a> Builder<'a> {
             indented: false,
             block_rest: false,
             indented_paragraphs: false,
+            double_spaced: false,
             line_width: 0,
             wrap_width: None,
             page_numbers: (0, None),
@@ -193,6 +197,9 @@ impl<'a> Builder<'a> {
         let text_lines = self.lines.iter().filter(|l| !l.content().0.is_empty());
         let (lines, indented) = text_lines.fold((0, 0), |(n, k), l| (n + 1, k + usize::from(l.is_indented())));
         self.indented_paragraphs = indented * 5 >= lines * 3;
+        let followed_by_blank =
+            self.lines.windows(2).filter(|w| !w[0].content().0.is_empty() && w[1].content().0.is_empty());
+        self.double_spaced = lines >= 20 && followed_by_blank.count() * 10 >= lines * 9;
         for g in glued {
             let heading = &self.text[g.start..g.end];
             let message = format!("heading number `{heading}` stands mid-line: a line break was lost before it");
@@ -242,8 +249,13 @@ impl<'a> Builder<'a> {
                 blank = false;
                 continue;
             }
-            if std::mem::take(&mut blank) && self.open_paragraph.is_some_and(|p| !p.page_break) {
-                self.open_paragraph = None; // a blank line ends a paragraph, unless it only surrounds a page number
+            if std::mem::take(&mut blank)
+                && let Some(open) = self.open_paragraph
+                && !open.page_break
+            {
+                // A blank line ends a paragraph, unless it only surrounds a page number or cuts a word.
+                self.open_paragraph =
+                    self.blank_link(&open, &line).then_some(OpenParagraph { page_break: true, ..open });
             }
             if self.continues_paragraph(content) {
                 self.extend_paragraph(content, offset);
@@ -1648,6 +1660,34 @@ impl<'a> Builder<'a> {
         // most of the width that ends no sentence goes on too (a short one is a title).
         let wrapped_on = self.wrap_width.is_some_and(|width| open.last_width * 10 >= width * 7) && !self.indented;
         full_line || (!open.ends_sentence && (flush_under_indent || across_page || wrapped_on))
+    }
+
+    /// The `blank_link` rule: in double-spaced text (a blank line after nearly every line), a paragraph of 40 characters
+    /// or more whose last line ends inside a word goes on over the blank line to a line of 12 characters at most (a
+    /// link's text, or the rest of the word after it), as the export broke it at a link (`…要全面完成今年` /
+    /// `经济和社会发` / `展的各项任务。`), unless that line is indented or opens a heading, a table or an attachment. The
+    /// pieces join without a break. A law's record lines (`2010年9月17日 …第二十一次会议修正`, no sentence in them)
+    /// each stay, and so do the lines after them (a date, `总则`).
+    fn blank_link(&self, open: &OpenParagraph, line: &Line<'_>) -> bool {
+        if !self.double_spaced || !open.ends_in_word || line.is_indented() {
+            return false;
+        }
+        let Some(Node::Paragraph(p)) = self.current_last() else { return false };
+        let content = line.content().0;
+        let letters: String = content.chars().filter(|&c| !is_blank(c)).collect();
+        p.span.end - p.span.start >= 120
+            && p.text_in(self.text).contains(['，', '。'])
+            && !content.starts_with(|c: char| c.is_ascii_digit())
+            && !matches!(letters.as_str(), "总则" | "分则" | "附则")
+            && content.len() <= 12 * 4
+            && content.chars().count() <= 12
+            && heading::numbered(content).is_none()
+            && heading::lost_numeral_title(content).is_none()
+            && !heading::opens_point(content)
+            && !layout::is_appendix_marker(content)
+            && !layout::is_page_number(content)
+            && !grid::opens_box(content)
+            && !content.starts_with(['|', '#', '>', '-', '*'])
     }
 
     /// Appends a line to the open paragraph, recording the lines as `pieces`: hard-wrapped lines and the two halves of
@@ -3828,6 +3868,26 @@ mod tests {
             nodes.iter().filter(|n| !n.ends_with("paragraph")).collect::<Vec<_>>(),
             ["0:首先报告２００１年的工作"]
         );
+    }
+
+    #[test]
+    fn a_paragraph_broken_at_a_link_in_double_spaced_text() {
+        // The `blank_link` rule: a blank line after every line; a paragraph cut at a link goes on over the blank lines
+        // through the link's text and the rest of the word, joined without a break; a law's record lines stay.
+        let filler = "各地区各部门认真贯彻落实，扎实推进各项工作，取得了明显成效。\n\n".repeat(20);
+        let text = format!(
+            "{filler}上述目标是预测性、指导性的，综合考虑了经济发展的需要和可能，我们要团结一致，全面完成今年\n\n经济和社会发\n\n展的各项任务。\n\n2010年9月17日 上海市第十三届人民代表大会常务委员会第二十一次会议修正\n\n总则\n\n"
+        );
+        let (doc, _) = parse(&text);
+        assert_eq!(crate::span_errors(&doc, &text), Vec::<String>::new());
+        let texts: Vec<&str> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| if let Node::Paragraph(p) = n { Some(p.text.as_str()) } else { None })
+            .skip(20)
+            .collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[0].ends_with("全面完成今年经济和社会发展的各项任务。"), "{}", texts[0]);
     }
 
     #[test]

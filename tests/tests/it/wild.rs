@@ -567,3 +567,11 @@ fn tables_flattened_one_cell_per_line_are_told() {
         .collect();
     assert_eq!(lines, [895, 1907]);
 }
+
+#[test]
+fn a_paragraph_cut_at_a_blank_line_mid_word_goes_on() {
+    // The `blank_link` rule on a double-spaced wiki export: `…对科学事业也表现了很` / blank / `大的积极性。`.
+    let Some(doc) = shared("009") else { return };
+    let paragraph = on_line(&doc, 139).into_iter().find(|(_, kind, _, _)| *kind == "paragraph");
+    assert!(paragraph.is_some_and(|(_, _, _, text)| text.ends_with("也表现了很大的积极性。")));
+}

@@ -312,16 +312,19 @@ pub(crate) fn point(line: &str) -> Option<Numbered<'_>> {
     {
         return None;
     }
+    Some(point_heading(line, rest, ordinal, title, None))
+}
+
+/// A point's heading: its number is `line` up to `rest`, its title follows the number.
+fn point_heading<'a>(
+    line: &'a str,
+    rest: &str,
+    ordinal: u32,
+    title: &'a str,
+    body: Option<(&'a str, usize)>,
+) -> Numbered<'a> {
     let number = &line[..line.len() - rest.len()];
-    Some(Numbered {
-        style: Style::Point,
-        ordinal,
-        number,
-        title,
-        title_at: number.len(),
-        body: None,
-        ocr_brackets: false,
-    })
+    Numbered { style: Style::Point, ordinal, number, title, title_at: number.len(), body, ocr_brackets: false }
 }
 
 /// Reads `line` as a point run in with its passage (`一是准确把握政策，找准投资方向。紧密结合…。`): `一是` to `二十是`, a
@@ -335,17 +338,8 @@ pub(crate) fn run_in_point(line: &str) -> Option<Numbered<'_>> {
     }
     let (title, after) = rest.split_once('。')?;
     let body = after.trim_start_matches(is_blank).trim_end_matches(is_blank);
-    let number = &line[..line.len() - rest.len()];
     let body_at = line.len() - after.trim_start_matches(is_blank).len();
-    Some(Numbered {
-        style: Style::Point,
-        ordinal,
-        number,
-        title,
-        title_at: number.len(),
-        body: (!body.is_empty()).then_some((body, body_at)),
-        ocr_brackets: false,
-    })
+    Some(point_heading(line, rest, ordinal, title, (!body.is_empty()).then_some((body, body_at))))
 }
 
 /// The `decimal_lookalike` rule: a line whose decimal number is a member's number and the figure its text opens with

@@ -447,7 +447,11 @@ impl<'a> Builder<'a> {
             let text =
                 if text.len() < line.text.len() && text.starts_with(' ') { text.trim_start() } else { line.text };
             let start = line.start + (line.text.len() - text.len());
-            let (span, text, last) = match candidates.get(t + 1).filter(|_| found.title_wrapped) {
+            // Only blank lines may stand between the two lines: not furniture left out of the text.
+            let between = |rest: &&FrontLine<'_>| {
+                self.text[start + text.len()..rest.start].chars().all(|c| is_blank(c) || c == '\n' || c == '\r')
+            };
+            let (span, text, last) = match candidates.get(t + 1).filter(|_| found.title_wrapped).filter(between) {
                 // `title_wrapped`: the title goes on over the next line; its text leaves the line break out.
                 Some(rest) => {
                     (self.index.span(start, rest.start + rest.text.len()), format!("{text}{}", rest.text), rest)
@@ -3888,6 +3892,20 @@ mod tests {
             .collect();
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts[0].ends_with("全面完成今年经济和社会发展的各项任务。"), "{}", texts[0]);
+    }
+
+    #[test]
+    fn a_title_wrapped_over_furniture_stays_one_line() {
+        // Found by fuzzing: furniture between a title's two lines (`原文链接：…`) is left out of the text, so the
+        // title does not go on over it; every span still holds its text.
+        let text = "政府工作报\n原文链接：https://example.com/a\n告\n一、总体要求\n正文。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        assert_eq!(doc.meta.title.as_deref(), Some("政府工作报"));
+        let text = "政府工作报\n\n告\n一、总体要求\n正文。\n";
+        let (doc, _) = parse(text);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        assert_eq!(doc.meta.title.as_deref(), Some("政府工作报告"));
     }
 
     #[test]

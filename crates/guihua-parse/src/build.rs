@@ -3902,10 +3902,13 @@ mod tests {
         let (doc, _) = parse(text);
         assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
         assert_eq!(doc.meta.title.as_deref(), Some("政府工作报"));
-        let text = "政府工作报\n\n告\n一、总体要求\n正文。\n";
-        let (doc, _) = parse(text);
-        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
-        assert_eq!(doc.meta.title.as_deref(), Some("政府工作报告"));
+        // Lines that end with a lone `\r` (found by fuzzing too).
+        for text in ["政府工作报\n\n告\n一、总体要求\n正文。\n", "政府工作报\r告\r一、总体要求\r正文。\r"]
+        {
+            let (doc, _) = parse(text);
+            assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+            assert_eq!(doc.meta.title.as_deref(), Some("政府工作报告"));
+        }
     }
 
     #[test]

@@ -67,7 +67,9 @@ fn check_span(what: &str, span: Span, text: &str, index: &LineIndex, errors: &mu
 
 /// Whether `written` holds `title`: as it is, or set over lines (`title_wrapped`), without the breaks between them.
 fn holds_title(written: &str, title: &str) -> bool {
-    written == title || written.lines().map(|l| l.trim_matches(crate::text::is_blank)).collect::<String>() == title
+    // Lines end with `\n`, `\r\n` or a lone `\r`.
+    written == title
+        || written.split(['\n', '\r']).map(|l| l.trim_matches(crate::text::is_blank)).collect::<String>() == title
 }
 
 fn pieces_text(pieces: &[Piece], text: &str) -> Option<String> {

@@ -891,7 +891,9 @@ impl<'a> Builder<'a> {
             // with nothing under it yet.
             // A glossary's title (`名词解释`) leads in its numbered definitions.
             None => self.stack.last().is_some_and(|open| {
-                leads_in(&open.section.title) || (open.style == Style::Unnumbered && is_glossary(&open.section.title))
+                leads_in(&open.section.title)
+                    || (open.style == Style::Unnumbered
+                        && framing_title(&open.section.title) == Some(FramingTitle::Glossary))
             }),
             _ => false,
         }
@@ -1678,13 +1680,12 @@ impl<'a> Builder<'a> {
         }
         let Some(Node::Paragraph(p)) = self.current_last() else { return false };
         let content = line.content().0;
+        if p.span.end - p.span.start < 120 || content.len() > 12 * 4 || content.chars().count() > 12 {
+            return false;
+        }
         let letters: String = content.chars().filter(|&c| !is_blank(c)).collect();
-        p.span.end - p.span.start >= 120
-            && p.text_in(self.text).contains(['，', '。'])
-            && !content.starts_with(|c: char| c.is_ascii_digit())
+        !content.starts_with(|c: char| c.is_ascii_digit())
             && !matches!(letters.as_str(), "总则" | "分则" | "附则")
-            && content.len() <= 12 * 4
-            && content.chars().count() <= 12
             && heading::numbered(content).is_none()
             && heading::lost_numeral_title(content).is_none()
             && !heading::opens_point(content)
@@ -1692,6 +1693,7 @@ impl<'a> Builder<'a> {
             && !layout::is_page_number(content)
             && !grid::opens_box(content)
             && !content.starts_with(['|', '#', '>', '-', '*'])
+            && p.text_in(self.text).contains(['，', '。'])
     }
 
     /// Appends a line to the open paragraph, recording the lines as `pieces`: hard-wrapped lines and the two halves of
@@ -2402,8 +2404,10 @@ fn renumbered(number: &str, ordinal: u32) -> Option<String> {
 enum FramingTitle {
     /// `前言`, `序言`, `引言`, `导言`: before the numbered headings, which close it.
     Opening,
-    /// `结束语`, `结语`, and a glossary (`名词解释`, `名词注释`, `术语解释`): after them.
+    /// `结束语`, `结语`: after them.
     Closing,
+    /// A plan's glossary (`名词解释`, `名词注释`, `术语解释`): after them too, and it leads in its numbered definitions.
+    Glossary,
 }
 
 /// The `framing_title` rule: the unnumbered titles that open or close the text of a plan or report, as written alone on
@@ -2420,9 +2424,8 @@ fn framing_title(content: &str) -> Option<FramingTitle> {
     }
     match &letters[..count] {
         ['前', '言'] | ['序', '言'] | ['引', '言'] | ['导', '言'] => Some(FramingTitle::Opening),
-        ['结', '束', '语'] | ['结', '语'] | ['名', '词', '解' | '注', '释'] | ['术', '语', '解', '释'] => {
-            Some(FramingTitle::Closing)
-        }
+        ['结', '束', '语'] | ['结', '语'] => Some(FramingTitle::Closing),
+        ['名', '词', '解' | '注', '释'] | ['术', '语', '解', '释'] => Some(FramingTitle::Glossary),
         _ => None,
     }
 }
@@ -2466,12 +2469,6 @@ const TABLE_HEADER_WORDS: [&str; 36] = [
     "指标单位",
     "年份",
 ];
-
-/// Whether a framing title is a glossary's (`名词解释`, `名 词 注 释`, `术语解释`).
-fn is_glossary(title: &str) -> bool {
-    let letters: String = title.chars().filter(|&c| !is_blank(c)).collect();
-    matches!(letters.as_str(), "名词解释" | "名词注释" | "术语解释")
-}
 
 /// Punctuation that a standalone title never holds (see [`Builder::standalone_title`]).
 const TITLE_PUNCTUATION: &str = "。，；：！？、“”‘’（）《》〈〉【】—…·．";

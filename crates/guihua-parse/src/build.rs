@@ -145,6 +145,8 @@ struct Builder<'a> {
     /// Inside a table flattened one cell per line (see [`Builder::flattened_table`]), with the outermost numbering
     /// style its cells showed.
     flat_table: Option<Option<Style>>,
+    /// The words whose numbers run through the document as headings (see [`named_runs`]): the outer, and the inner.
+    named_words: [Option<&'a str>; 2],
 }
 
 impl<'a> Builder<'a> {
@@ -160,6 +162,7 @@ impl<'a> Builder<'a> {
             after_table: false,
             run_in_open: None,
             flat_table: None,
+            named_words: [None, None],
             meta: Meta::default(),
             first_heading: None,
             part: None,
@@ -200,6 +203,7 @@ impl<'a> Builder<'a> {
         let followed_by_blank =
             self.lines.windows(2).filter(|w| !w[0].content().0.is_empty() && w[1].content().0.is_empty());
         self.double_spaced = lines >= 20 && followed_by_blank.count() * 10 >= lines * 9;
+        self.named_words = named_runs(&self.lines);
         for g in glued {
             let heading = &self.text[g.start..g.end];
             let message = format!("heading number `{heading}` stands mid-line: a line break was lost before it");
@@ -334,6 +338,13 @@ impl<'a> Builder<'a> {
                 .or_else(|| self.lost_numeral(content, offset));
             let mut title_line = None;
             if numbered.is_none()
+                && let Some(named) = self.named_heading(marked)
+            {
+                // The heading starts at its word, after any dashes that lead it (`——任务1：`).
+                at += named.number.as_ptr() as usize - marked.as_ptr() as usize;
+                numbered = Some(named);
+            }
+            if numbered.is_none()
                 && let Some(point) = heading::point(marked).filter(|p| self.standalone_point(p, i))
             {
                 numbered = Some(point);
@@ -385,7 +396,7 @@ impl<'a> Builder<'a> {
             let marked_up = marked.len() < content.len();
             if !marked_up
                 && let Some(n) = numbered.as_ref()
-                && n.style != Style::Point
+                && !matches!(n.style, Style::Point | Style::Named | Style::NamedInner)
                 && let Some(members) = self.list_run(i - 1, n)
             {
                 i = self.list(members);
@@ -870,6 +881,21 @@ impl<'a> Builder<'a> {
             self.diagnose("heading.ocr_bracket", Severity::Info, message, offset, offset + n.number.len());
         }
         Some((depth, restart))
+    }
+
+    /// `line` as a heading of the `named_number` rule (see [`named_runs`]), with the style of its word.
+    fn named_heading<'l>(&self, line: &'l str) -> Option<Numbered<'l>> {
+        let [outer, inner] = self.named_words;
+        outer?;
+        let named = heading::named(line)?;
+        let style = if Some(named.word) == outer {
+            Style::Named
+        } else if Some(named.word) == inner {
+            Style::NamedInner
+        } else {
+            return None;
+        };
+        Some(Numbered { style, ..named.heading })
     }
 
     /// Whether a title-like paragraph stands among the last nodes read (see [`Builder::restart_part`]).
@@ -1644,6 +1670,7 @@ impl<'a> Builder<'a> {
         // make an empty heading, a heading following it at once (the `enumeration_wrap` rule: `…使计划生育户在扶贫济困`
         // `、社会保障等方面得到实惠。` `第十九章…`).
         let starts_anew = heading::numbered(content).is_some_and(|n| self.decimal_fits(&n))
+            || self.named_heading(content).is_some()
             || self.glued_page_number(content).is_some()
             || heading::lost_numeral_title(content).is_some_and(|n| {
                 (n.body.is_none() || self.under_chapter())
@@ -2553,7 +2580,51 @@ pub(crate) fn is_legal_style(style: Style) -> bool {
 
 /// Styles numbered straight through their parents by design: 章 through 篇, 条 through 章 and 节.
 fn by_design_continuing(style: Style) -> bool {
-    matches!(style, Style::Chapter | Style::Article)
+    matches!(style, Style::Chapter | Style::Article | Style::Named | Style::NamedInner)
+}
+
+/// The `named_number` rule: the words whose numbers run through the document as headings (`行动1：…` to `行动10：…`,
+/// `——任务1：…` under them, `应用一：…`; see [`heading::named`] for the form). A word qualifies when its numbers, in
+/// the order of the text, count 1, 2, 3 and on without a gap or a repeat, three of them at least; its numbers may go
+/// on across the sections above them (`任务4` opens `行动2`). The first word to appear is the outer; a second one is
+/// the inner only when one of its numbers stands between two of the outer's (`任务` under `行动`), and is else left
+/// alone: two runs one after the other would need ranks the text does not show.
+fn named_runs<'a>(lines: &[Line<'a>]) -> [Option<&'a str>; 2] {
+    struct Run<'a> {
+        word: &'a str,
+        last: u32,
+        count: usize,
+        broken: bool,
+        lines: (usize, usize),
+    }
+    let mut runs: Vec<Run<'a>> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let content = line.content().0;
+        if !content.starts_with(|c: char| crate::figures::is_cjk(c) || matches!(c, '—' | '－' | '-' | '#')) {
+            continue;
+        }
+        let Some(named) = heading::named(strip_atx(content, 0).0) else { continue };
+        let ordinal = named.heading.ordinal;
+        match runs.iter_mut().find(|run| run.word == named.word) {
+            Some(run) if !run.broken && ordinal == run.last + 1 => {
+                run.last = ordinal;
+                run.count += 1;
+                run.lines.1 = index;
+            }
+            Some(run) => run.broken = true,
+            None => runs.push(Run {
+                word: named.word,
+                last: ordinal,
+                count: 1,
+                broken: ordinal != 1,
+                lines: (index, index),
+            }),
+        }
+    }
+    let mut qualified = runs.iter().filter(|run| !run.broken && run.count >= 3);
+    let Some(outer) = qualified.next() else { return [None, None] };
+    let inner = qualified.find(|run| run.lines.0 > outer.lines.0 && run.lines.0 < outer.lines.1);
+    [Some(outer.word), inner.map(|run| run.word)]
 }
 
 fn is_top_style(style: Style) -> bool {
@@ -3023,6 +3094,35 @@ mod tests {
                 "1:一是加快现代企业制度建设",
             ]
         );
+    }
+
+    #[test]
+    fn numbers_named_by_a_word_that_run_through_the_text_are_headings() {
+        // The `named_number` rule: `行动1：` runs on across `一、`, `——任务N：` stands under it and counts on across
+        // actions; a word whose numbers do not run 1, 2, 3 (`目标`) and a word that names attachments stay text.
+        let text = concat!(
+            "一、统筹更新任务\n行动1：加强规划引领\n——任务1：协同编制专项规划\n。强化规划引领。\n",
+            "——任务2：推进名城保护规划\n。完成规划报批。\n行动2：发挥联创机制作用\n——任务3：推动重点地区更新\n",
+            "。加快推进滨江地区功能提升。\n二、统筹更新政策\n行动3：建立政策法规\n——任务4：完善相关法规\n",
+            "。配合开展修法调研。\n目标1：全年完成20个项目\n目标3：年底前建成平台\n附件1：项目清单\n",
+        );
+        assert_eq!(
+            headings(text),
+            [
+                "0:一、统筹更新任务",
+                "1:行动1：加强规划引领",
+                "2:任务1：协同编制专项规划",
+                "2:任务2：推进名城保护规划",
+                "1:行动2：发挥联创机制作用",
+                "2:任务3：推动重点地区更新",
+                "0:二、统筹更新政策",
+                "1:行动3：建立政策法规",
+                "2:任务4：完善相关法规",
+            ]
+        );
+        // Two numbers are no run.
+        let two = "一、总体要求\n行动1：加强规划引领\n。强化规划引领。\n行动2：发挥联创机制作用\n。加快推进。\n";
+        assert_eq!(headings(two), ["0:一、总体要求"]);
     }
 
     #[test]

@@ -55,6 +55,11 @@ pub(crate) enum Style {
     /// `一是`: a point standing alone on its line as a title (`一是推进农业结构调整。`, see the `standalone_point` rule),
     /// never a number of [`numbered`].
     Point,
+    /// `行动1：`, `应用一：`: a number that a word names (see [`named`] and the `named_number` rule), the outer of two
+    /// such words.
+    Named,
+    /// `——任务4：` under `行动2：`: the inner of two named numbers.
+    NamedInner,
 }
 
 /// A line that opens with a heading number.
@@ -250,8 +255,8 @@ fn is_chinese_digit(c: char) -> bool {
 /// Characters that follow a figure (`1.7万亿元`, `3.5倍`, `2.5米`), not a decimal heading number.
 const FIGURE_UNIT: &str = "万亿元倍米吨个项亩辆座件只克升年月日";
 
-/// How many numbering styles there are (`Point` is the last).
-pub(crate) const STYLES: usize = Style::Point as usize + 1;
+/// How many numbering styles there are (`NamedInner` is the last).
+pub(crate) const STYLES: usize = Style::NamedInner as usize + 1;
 
 /// The `titled_passage` rule: whether `text` reads as a run-in heading and its text rather than as a clause or the
 /// sentence or two of a list item: a first sentence with no `：` or `；` that a passage of its own follows (two
@@ -291,6 +296,64 @@ fn point_numeral(line: &str) -> Option<(&str, &str)> {
     }
     let (rest, numeral) = chinese(line).ok()?;
     Some((rest.strip_prefix(['是', '要'])?, numeral))
+}
+
+/// A number that a word names, read by [`named`]: the word (`行动`), and the heading with [`Style::Named`] for a style
+/// that the caller sets.
+pub(crate) struct NamedNumber<'a> {
+    pub word: &'a str,
+    pub heading: Numbered<'a>,
+}
+
+/// Words that name numbered things that are not parts of the text: attachments, tables, figures, notes, boxes (read
+/// by their own rules), and examples; also as the end of a longer word (`任务专栏1`, `典型案例2`).
+const NOT_NAMED_PARTS: [&str; 10] = ["附件", "附表", "附录", "附图", "表", "图", "注", "专栏", "例", "案例"];
+
+/// The longest title of a named number, in characters.
+const NAMED_TITLE: usize = 40;
+
+/// Reads `line` as a named number opening a title, the form of the `named_number` rule: a dash or two (`——`) may lead;
+/// a word of one to four ideographs, none of them a numeral (`行动`, `专项行动`, `应用`); its number in Arabic or Chinese
+/// numerals (`1`, `十二`); `：`, `:` or a blank; and a title of at most [`NAMED_TITLE`] characters up to the first `。`,
+/// the rest of the line being its text (`行动1：加强规划引领与任务统筹`, `——任务3：制定…报告`, `应用一：形式审查`). Whether it
+/// is a heading is the rule's to say (the word must number a run through the document): this reads the form only.
+/// The heading's offsets (`title_at`, the body's) count from the word, not from the start of `line`.
+pub(crate) fn named(line: &str) -> Option<NamedNumber<'_>> {
+    let start = line.len() - line.trim_start_matches(['—', '－', '-']).len();
+    let rest = line[start..].trim_start_matches(is_blank);
+    // Four ideographs at most: a sentence's words run on, and its line is looked at no further.
+    let (word_len, _) = rest.char_indices().take(5).find(|&(_, c)| !is_cjk(c) || is_chinese_numeral_char(c))?;
+    let word = &rest[..word_len];
+    if word.is_empty() || word.starts_with('第') || NOT_NAMED_PARTS.iter().any(|part| word.ends_with(part)) {
+        return None;
+    }
+    let after_word = &rest[word_len..];
+    let (after_number, numeral) =
+        alt((take_while_m_n(1, 3, |c| digit_value(c).is_some()), chinese)).parse(after_word).ok()?;
+    let ordinal = parse_number(numeral).filter(|&n| n >= 1)?;
+    let separator = after_number.chars().next()?;
+    if !(matches!(separator, '：' | ':') || is_blank(separator)) {
+        return None;
+    }
+    let title_from = after_number[separator.len_utf8()..].trim_start_matches(is_blank);
+    // Offsets count from the word: the heading starts there, after the dashes.
+    let title_at = rest.len() - title_from.len();
+    let (title, body) = match title_from.split_once('。') {
+        Some((title, after)) => {
+            let body = after.trim_start_matches(is_blank);
+            (title, (!body.is_empty()).then(|| (body, rest.len() - body.len())))
+        }
+        None => (title_from.trim_end_matches(is_blank), None),
+    };
+    if title.is_empty()
+        || title.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation())
+        || title.chars().count() > NAMED_TITLE
+    {
+        return None;
+    }
+    let number = rest[..rest.len() - title_from.len()].trim_end_matches(is_blank);
+    let heading = Numbered { style: Style::Named, ordinal, number, title, title_at, body, ocr_brackets: false };
+    Some(NamedNumber { word, heading })
 }
 
 /// The longest title of a point standing alone (see [`point`]), in characters.
@@ -562,6 +625,31 @@ mod tests {
         // Not a point at all.
         assert_eq!(point("一九九八年是改革攻坚的一年。"), None);
         assert_eq!(numbered("一是推进农业结构调整。"), None);
+    }
+
+    #[test]
+    fn a_named_number_is_a_word_a_number_and_a_title() {
+        let named = |line| named(line).map(|n| (n.word, n.heading.ordinal, n.heading.number, n.heading.title));
+        assert_eq!(named("行动1：加强规划引领与任务统筹"), Some(("行动", 1, "行动1：", "加强规划引领与任务统筹")));
+        assert_eq!(
+            named("——任务12：推动完成低效产业用地盘活处置任务"),
+            Some(("任务", 12, "任务12：", "推动完成低效产业用地盘活处置任务"))
+        );
+        assert_eq!(named("应用十一：说明书适老化改造"), Some(("应用", 11, "应用十一：", "说明书适老化改造")));
+        assert_eq!(named("专项行动三　数字赋能"), Some(("专项行动", 3, "专项行动三", "数字赋能")));
+        let run_in = super::named("行动２：强化保障。各区要加强组织。").expect("a run-in named number");
+        assert_eq!((run_in.heading.title, run_in.heading.body.map(|b| b.0)), ("强化保障", Some("各区要加强组织。")));
+        // Parts of other kinds, numbers that are no names, and sentences.
+        assert!(named("附件1：申报表").is_none());
+        assert!(named("专栏2：重点工程").is_none());
+        assert!(named("任务专栏1　药品监管云建设").is_none());
+        assert!(named("第一章 总则").is_none());
+        assert!(named("一、总体要求").is_none());
+        assert!(named("到2025年，全市建成").is_none());
+        assert!(named("行动1、加强规划").is_none());
+        assert!(named("其中1：").is_none());
+        assert!(named("全市各区要围绕城市更新目标1：推动重点地区更新").is_none());
+        assert!(named(&format!("行动1：{}", "长".repeat(41))).is_none());
     }
 
     #[test]

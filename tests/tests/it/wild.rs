@@ -548,6 +548,25 @@ fn a_cover_title_set_over_two_lines_is_one_title() {
 }
 
 #[test]
+fn numbers_named_by_a_word_are_headings() {
+    // The `named_number` rule on a list of application scenarios (`应用一：形式审查` to `应用十五：风险管理`, numbered on
+    // across the four `一、` classes).
+    let Some(doc) = shared("097") else { return };
+    let named: Vec<(u32, String)> = doc
+        .walk()
+        .into_iter()
+        .filter_map(|(depth, n)| match n {
+            Node::Section(s) if s.number.starts_with("应用") => Some((depth as u32, s.number.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(named.len(), 15);
+    assert!(named.iter().all(|(depth, _)| *depth == 1));
+    assert_eq!((named[3].1.as_str(), named[14].1.as_str()), ("应用四：", "应用十五："));
+    assert_eq!(kinds(&doc, 11)[0], ("section", "应用四：".to_owned()));
+}
+
+#[test]
 fn the_parts_of_a_standard_are_no_parts_of_the_document() {
     // The `standard_part` rule: `第1部分：系统要求国家标准已发布…` in a table of standards names a part of a standard.
     let Some(doc) = shared("114") else { return };

@@ -4,6 +4,7 @@
 //! - archive codes and newspaper mastheads among the first three lines (`分类号:BH6 6`, `云南日报 / 2 0 0 1年 / … 版 /`);
 //! - HTML comments on a line of their own (`<!-- INFO END -->`) and Markdown front matter (`---` … `---` at the top),
 //!   and a scraper's note quoted above a Markdown title (`> 本文正文由脚本…提取`);
+//! - the underlines of Markdown setext headings (`第一章　总则` / `------`);
 //! - a licence block after the last sentence (`本作品是中华人民共和国的法律、法规…属于公有领域。`, a wiki's notice):
 //!   from the first line in the last 150 lines that names a licence to the end, when no heading follows it.
 //!
@@ -51,6 +52,8 @@ pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
             || (content.starts_with("<!--") && content.ends_with("-->"));
         if banner {
             out.push(Block { first: i, last: i, what: "banner" });
+        } else if i > from && is_setext_underline(content, lines[i - 1].content().0) {
+            out.push(Block { first: i, last: i, what: "Markdown heading underline" });
         }
     }
     if let Some(block) = trailing_licence(lines) {
@@ -58,6 +61,18 @@ pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
         out.push(block);
     }
     out
+}
+
+/// The `setext_underline` rule: a line of three `=` or `-` or more right under a line of text (60 characters at
+/// most, not ending a sentence or clause) underlines it as a Markdown heading (`第一章　总则` / `------------`), as CommonMark reads it: markup, not a
+/// thematic break (which a blank line parts from the text above) nor a page break.
+fn is_setext_underline(content: &str, above: &str) -> bool {
+    let underline = content.len() >= 3 && (content.bytes().all(|b| b == b'=') || content.bytes().all(|b| b == b'-'));
+    underline
+        && !above.is_empty()
+        && above.chars().nth(60).is_none()
+        && !above.ends_with(['。', '；', '，', '：', '！', '？'])
+        && !above.bytes().all(|b| matches!(b, b'=' | b'-' | b'*' | b'_' | b' ' | b'|' | b'+'))
 }
 
 /// The `archive_line` rule: a classification or index code (`分类号:BH6 6`, `索引号：…`) or a newspaper masthead
@@ -152,6 +167,23 @@ mod tests {
         let text = "---\ntitle: 通知\n---\n\n> 本文正文由脚本提取，仅供检索查阅\n> 依法属于公有领域。\n\n# 关于某事的通知\n正文。\n";
         assert_eq!(found(text), [(0, 2, "front matter"), (4, 5, "quoted note")]);
         assert!(found("> 引言一句。\n正文。\n").is_empty(), "a quote with no title after it is text");
+    }
+
+    #[test]
+    fn setext_underlines_are_markup() {
+        let text = "中华人民共和国治安管理处罚法\n==========\n\n目录\n----\n第一章　总则\n第一章　总则\n------------\n第一条　为了维护社会治安秩序，制定本法。\n";
+        assert_eq!(
+            found(text),
+            [
+                (1, 1, "Markdown heading underline"),
+                (4, 4, "Markdown heading underline"),
+                (7, 7, "Markdown heading underline")
+            ]
+        );
+        // A break after a blank line, a table's rule, and a line of dashes under another are no underlines.
+        assert!(found("正文。\n\n----\n正文。\n").is_empty());
+        assert!(found("| 甲 | 乙 |\n|---|---|\n").is_empty());
+        assert!(found("----\n----\n").is_empty());
     }
 
     #[test]

@@ -137,8 +137,17 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
         return;
     }
     let mut local = *seen;
-    let leading_style = leading.map(|n| n.style);
+    let leading_style = leading.as_ref().map(|n| n.style);
+    // The blanks that part a heading from the text before it: two, or one in a line of joined paragraphs.
+    let parting_blanks = if joined_paragraphs(content) { 1 } else { 2 };
     let mut piece_start = 0; // in `text`
+    if parting_blanks == 1
+        && let Some(end) = leading.as_ref().and_then(title_end)
+    {
+        let end = lead + leading.as_ref().map_or(0, |n| n.title_at) + end;
+        out.push(piece(line, 0, end));
+        piece_start = end;
+    }
     let mut blank_run: Option<(usize, usize)> = None; // (byte start, chars)
     let mut after_sentence = false;
     let bytes = content.as_bytes();
@@ -182,7 +191,7 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
                 Some(run.map_or(at, |(run_start, _)| run_start))
             }
             (Some(n), Some((run_start, chars))) => {
-                let after_blanks = chars >= 2 && may_stand(n, &local, false);
+                let after_blanks = chars >= parting_blanks && may_stand(n, &local, false);
                 let chapter_line = leading_style.is_some_and(|s| {
                     matches!(s, Style::Part | Style::Book | Style::SubBook | Style::Chapter | Style::Division)
                 });
@@ -192,9 +201,19 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
             _ => None,
         };
         if let (Some(cut), Some(n)) = (cut, number) {
-            out.push(piece(line, piece_start, cut));
+            // A title cut from its text (`title_end`) may end where this heading starts: no empty piece between.
+            if cut > piece_start {
+                out.push(piece(line, piece_start, cut));
+            }
             piece_start = cut;
             local.set(n.style, n.ordinal);
+            if parting_blanks == 1
+                && let Some(end) = title_end(&n)
+            {
+                let end = at + n.title_at + end;
+                out.push(piece(line, piece_start, end));
+                piece_start = end;
+            }
         }
         i += len;
     }
@@ -306,6 +325,56 @@ fn tail_heading<'a>(content: &'a str, from: usize, seen: &Seen) -> Option<(usize
     None
 }
 
+/// The `joined_paragraphs` rule: a long line (300 characters and more) in which three sentence ends or more are each
+/// followed by one blank and more text holds several paragraphs whose line breaks the extraction turned into blanks
+/// (PDF text with a page a line, web captures with the body on one line: `…美好的生活。 一、总体要求 （一）指导思想。…`).
+/// There one blank parts a heading from the text before it, as two do elsewhere.
+fn joined_paragraphs(content: &str) -> bool {
+    if content.len() < 900 {
+        return false;
+    }
+    let parted = content
+        .match_indices('。')
+        .filter(|&(at, _)| {
+            let mut after = content[at + '。'.len_utf8()..].chars();
+            after.next().is_some_and(is_blank) && after.next().is_some_and(|c| !is_blank(c))
+        })
+        .take(3)
+        .count();
+    // Hard-wrapped lines joined with a blank each (`…是实 现碳达峰…`): one blank between two ideographs, five times.
+    let wrapped = || {
+        let mut chars = content.chars();
+        let (mut before, mut blank, mut count) = (None, false, 0);
+        for c in chars.by_ref() {
+            if is_blank(c) {
+                blank = before.is_some_and(crate::figures::is_cjk) && !blank;
+                before = Some(c);
+                continue;
+            }
+            if blank && crate::figures::is_cjk(c) {
+                count += 1;
+                if count == 5 {
+                    return true;
+                }
+            }
+            blank = false;
+            before = Some(c);
+        }
+        false
+    };
+    parted == 3 || (parted >= 1 && wrapped())
+}
+
+/// In a line of joined paragraphs, where the title of heading `n` ends when one blank parts it from its text
+/// (`（一）指导思想 以习近平…`, the title's line break turned into a blank): the byte offset of the blank in the title,
+/// when the title before it is 2 to 40 characters without a `；` or `：`. `None` when no blank stands in the title.
+fn title_end(n: &Numbered<'_>) -> Option<usize> {
+    let end = n.title.find(is_blank)?;
+    let title = &n.title[..end];
+    let chars = title.chars().count();
+    ((2..=40).contains(&chars) && !title.contains(['；', '：', ';', ':'])).then_some(end)
+}
+
 /// What a character is to the cutter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -392,6 +461,37 @@ mod tests {
         let text =
             "\u{a0}\u{a0}一、主要任务\u{a0}\u{a0}\u{a0}\u{a0}第一章\u{a0}\u{a0}主要任务\u{a0}\u{a0}（一）进一步改革\n";
         assert_eq!(pieces(text), ["一、主要任务", "第一章\u{a0}\u{a0}主要任务", "（一）进一步改革"]);
+    }
+
+    #[test]
+    fn headings_in_a_line_of_joined_paragraphs() {
+        // The `joined_paragraphs` rule: a web capture's body on one line, its paragraphs parted by one blank after a
+        // sentence end; a heading after one blank is cut out, and a title its text follows after one blank is cut
+        // from it.
+        let sentence = "农业农村发展取得新的历史性成就，为党和国家战胜各种艰难险阻发挥了压舱石作用。";
+        let paragraphs = [sentence; 8].join(" ");
+        let text = format!(
+            "{paragraphs} 一、总体要求 （一）指导思想。以新思想为指导，全面贯彻落实。 （二）目标任务 到2025年，农业供给侧结构性改革深入推进。{}\n",
+            sentence.repeat(2)
+        );
+        let got = pieces(&text);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[1], "一、总体要求");
+        assert!(got[2].starts_with("（一）指导思想。以新思想为指导"), "{got:?}");
+        assert_eq!(got[3], "（二）目标任务");
+        assert!(got[4].starts_with("到2025年，农业供给侧"), "{got:?}");
+        // One sentence end parted by a blank in a short line, or in a long one without wrap blanks, cuts nothing.
+        let short = format!("{sentence} （一）指导思想 以新思想为指导，全面贯彻落实。\n");
+        assert_eq!(pieces(&short).len(), 1);
+        let one =
+            format!("{} （一）指导思想 以新思想为指导，全面贯彻落实。{}\n", sentence.repeat(8), sentence.repeat(8));
+        assert_eq!(pieces(&one).len(), 1);
+        // PDF text with a page a line: its wrapped lines joined with a blank each (`…是实 现…`).
+        let wrapped = "新型储能是构建新型电力系统的重要技术和基础装备，是实 现碳达峰碳中和目标的重要支撑，也是催生能源新业态、抢 占国际战略新高地的重要领域。";
+        let page =
+            format!("{} 一、总体要求 （一）指导思想 以新思想为指导，全面贯彻落 实党的精神。\n", wrapped.repeat(5));
+        let got = pieces(&page);
+        assert_eq!(got[1..], ["一、总体要求", "（一）指导思想", "以新思想为指导，全面贯彻落 实党的精神。"], "{got:?}");
     }
 
     #[test]

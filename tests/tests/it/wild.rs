@@ -242,6 +242,18 @@ fn books_of_a_code_stand_above_their_chapters() {
 }
 
 #[test]
+fn articles_and_items_in_a_chapter_set_on_one_line() {
+    // The `joined_paragraphs` rule on a regulation whose chapters each stand on one line, articles and items parted by
+    // one blank (`…服务。 第二十九条 飞行管制的基本任务是： （一）监督…； （二）禁止…`): the items are the article's.
+    let Some(doc) = scale_law("laws/行政法规/飞行基本规则(2007-10-18).md") else { return };
+    let line = on_line(&doc, 21);
+    let article = line.iter().position(|n| n.2 == "第二十九条").expect("第二十九条 on line 21");
+    let items: Vec<&str> = line[article + 1..].iter().filter(|n| n.1 == "item").map(|n| n.2.as_str()).take(4).collect();
+    assert_eq!(items, ["（一）", "（二）", "（三）", "（四）"], "{line:?}");
+    assert!(line[article + 1..].iter().filter(|n| n.1 == "item").all(|n| n.0 == line[article].0 + 1));
+}
+
+#[test]
 fn lines_broken_at_the_links_of_book_titles_join() {
     // Work report 2004 (flush left, no indentation lines): `…修订《` / `中华人民共和国传染病防治法` / `》，制定《` / … one
     // paragraph, joined without breaks.

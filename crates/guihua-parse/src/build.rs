@@ -1021,6 +1021,7 @@ impl<'a> Builder<'a> {
         let mut last_width = 0;
         let mut last_indented = false;
         let mut last_ends_sentence = true;
+        let mut last_in_word = false;
         let mut last_bare = false;
         // A member ending with `：` leads in a list of its own whose lines carry no number read as one
         // (`（一）…需提供以下材料：` `1。…；` `2。…。`, PDF text): they belong to it up to the line that ends with `。` (the
@@ -1080,6 +1081,7 @@ impl<'a> Builder<'a> {
                     && (bare
                         || sublist
                         || (!last_ends_sentence && (left_open || is_link_word(content)))
+                        || (last_in_word && is_cut_rest(content))
                         || starts_closed(content)
                         || (under_article && !last_ends_sentence && !self.lines[j].is_indented())
                         || self.lines[j].block_rest
@@ -1090,7 +1092,9 @@ impl<'a> Builder<'a> {
                             && heading::bare_number(content).is_none())) =>
                 {
                     // Lines broken at a link (`broken_link`) join without a break, as wrapped lines do.
-                    let link = starts_closed(content) || (!last_ends_sentence && (left_open || is_link_word(content)));
+                    let link = starts_closed(content)
+                        || (!last_ends_sentence && (left_open || is_link_word(content)))
+                        || (last_in_word && is_cut_rest(content));
                     if let Some(m) = members.last_mut() {
                         m.pieces.push((offset, offset + content.len()));
                         m.after = j + 1;
@@ -1115,6 +1119,7 @@ impl<'a> Builder<'a> {
             }
             last_width = if self.wrap_width.is_some() { layout::columns(content) } else { 0 };
             last_ends_sentence = layout::ends_sentence(content);
+            last_in_word = ends_in_word(content);
             sublist =
                 if is_member_line { content.ends_with(['：', ':']) } else { sublist && !content.ends_with('。') };
             // A link's word alone on its line (`“双向` / `揭榜` / `挂帅”…`) leaves the quote open.
@@ -1144,9 +1149,10 @@ impl<'a> Builder<'a> {
         // A clause that binds a subject (`医疗机构应当…`, `…人员不得…`) states a rule: a sentence, not a title (the
         // `binding_clause` rule). A slogan that opens with the verb (`必须坚持全面改革`) may title a section.
         let binds = first_clause.contains(['应', '必', '不', '须'])
-            && ["应当", "必须", "不得", "应按", "须经"]
+            && (["应当", "必须", "不得", "应按", "须经"]
                 .iter()
-                .any(|w| first_clause.find(w).is_some_and(|at| first_clause[..at].chars().count() >= 2));
+                .any(|w| first_clause.find(w).is_some_and(|at| first_clause[..at].chars().count() >= 2))
+                || binding_ying(first_clause));
         m.sentence = clause_chars > 30
             || (clause_chars > 20 && first_clause.contains(['，', ',']))
             || text.ends_with(['；', ';'])
@@ -2537,6 +2543,16 @@ fn decimal_prefix(number: &str) -> Vec<u32> {
 }
 
 /// Whether a line ends inside a word (a letter, ideograph or digit): its sentence goes on in the next line.
+/// The `cut_rest` rule: a short line (12 characters at most) that ends the sentence a member's line broke off inside a
+/// word (`3.医护人员应当…动态调整护` / `理级别。`, PDF text): the rest of that member, joined without a break.
+fn is_cut_rest(content: &str) -> bool {
+    content.chars().nth(12).is_none()
+        && layout::ends_sentence(content)
+        && !content.starts_with(|c: char| c.is_ascii_digit())
+        && heading::numbered(content).is_none()
+        && heading::lost_numeral_title(content).is_none()
+}
+
 fn ends_in_word(line: &str) -> bool {
     // Ideographs and CJK punctuation first: `is_alphanumeric` looks every other non-ASCII character up in a table.
     line.trim_end_matches(is_blank).chars().next_back().is_some_and(|c| match c {
@@ -2687,6 +2703,18 @@ fn strip_atx(content: &str, offset: usize) -> (&str, usize) {
     }
     // `text` is a slice of `content`: its offset is where it starts in it.
     (text, offset + (text.as_ptr() as usize - content.as_ptr() as usize))
+}
+
+/// The `binding_clause` rule's modal `应` standing alone after a subject of two characters or more (`疑难病例均应由科室…`,
+/// `医疗机构应统一…`), not the `应` of a word (`应急`, `供应`, `响应`, `适应`, `相应`, `对应`, `应用`).
+fn binding_ying(clause: &str) -> bool {
+    clause.match_indices('应').any(|(at, _)| {
+        let before = clause[..at].chars().next_back();
+        let after = clause[at + '应'.len_utf8()..].chars().next();
+        clause[..at].chars().nth(1).is_some()
+            && !before.is_some_and(|c| "供响适相对反效回呼感顺答".contains(c))
+            && !after.is_some_and(|c| "急用对变答聘届收付激".contains(c))
+    })
 }
 
 /// Whether a line is a note on the table above it: `注：…`, `备注：…`, `说明：…`, `资料来源：…`.
@@ -3693,9 +3721,10 @@ mod tests {
         assert_eq!(
             items,
             [
+                // The rest of the line cut inside a word joins without a break (`cut_rest`).
                 (
                     "（一）".into(),
-                    "跨省异地长期居住人员，包括异地安置退休人员等长期在参保省外工作、居住、生活\n的人员。".into()
+                    "跨省异地长期居住人员，包括异地安置退休人员等长期在参保省外工作、居住、生活的人员。".into()
                 ),
                 ("（二）".into(), "跨省临时外出就医人员。".into()),
                 (
@@ -3911,6 +3940,22 @@ mod tests {
         let text = "一、基本路线\n第一，必须坚持全面改革。社会主义是在改革中前进的社会。\n第二，必须坚持对外开放。当代国际经济关系越来越密切。\n";
         let (nodes, _) = outline(text);
         assert!(!nodes.iter().any(|n| n.ends_with("item")), "{nodes:?}");
+        // The modal `应` alone binds too (`疑难病例均应由…`, `医疗机构应统一…`); the `应` of `应急` does not.
+        let text = "六、疑难病例讨论制度\n（一）定义\n指对疑难病例的讨论。\n（二）基本要求\n1.医疗机构及临床科室应当明确疑难病例的范围，包括但不限于出现以下情形的患者。\n2.疑难病例均应由科室组织开展讨论。讨论原则上应由科主任主持，全科人员参加。\n3.医疗机构应统一疑难病例讨论记录的格式和模板。讨论内容应专册记录，主持人审核签字。\n4.参加讨论成员中应当至少有2人具有主治以上职务。\n七、急危重患者抢救制度\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes.iter().filter(|n| n.ends_with("item")).count(), 4, "{nodes:?}");
+        assert!(binding_ying("疑难病例均应由科室组织开展讨论") && binding_ying("医疗机构应统一格式"));
+        assert!(!binding_ying("完善应急管理体系") && !binding_ying("保障能源供应") && !binding_ying("应用"));
+    }
+
+    #[test]
+    fn the_rest_of_a_member_cut_inside_a_word_joins_it() {
+        // The `cut_rest` rule: `3.医护人员应当…动态调整护` / `理级别。` (PDF text) is one member; the list goes on.
+        let text = "（二）基本要求\n1.医疗机构应当按照护理服务工作标准，制定本机构分级护理制度。\n2.原则上，护理级别分为特级护理、一级护理、二级护理、三级护理4个级别。\n3.医护人员应当根据患者病情和自理能力变化动态调整护\n理级别。\n4.患者护理级别应当明确标识。\n";
+        let (doc, _) = parse(text);
+        let members = items(&doc);
+        assert_eq!(members.len(), 4, "{members:?}");
+        assert_eq!(members[2].1, "医护人员应当根据患者病情和自理能力变化动态调整护理级别。");
     }
 
     #[test]

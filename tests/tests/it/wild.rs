@@ -254,6 +254,24 @@ fn articles_and_items_in_a_chapter_set_on_one_line() {
 }
 
 #[test]
+fn clauses_that_bind_are_items_and_cut_lines_join_them() {
+    // The `binding_clause` rule's lone modal `应` (`…的系统应被视为第一部分的物项`): the notes of an export control list
+    // are items, not headings.
+    let Some(doc) = scale_law("laws/行政法规/导弹及相关物项和技术出口管制条例(2002-08-22).md")
+    else {
+        return;
+    };
+    for line in [79, 81, 83] {
+        assert_eq!(kinds(&doc, line)[0].0, "item", "line {line}");
+    }
+    // The `cut_rest` rule: `…标准的１５０％支付` / `劳动者工资；` is one item, joined without a break.
+    let Some(doc) = scale_law("laws/行政法规/工资支付暂行规定(1994-12-06).md") else { return };
+    let item = on_line(&doc, 51);
+    assert_eq!(item[0].1, "item");
+    assert!(item[0].3.ends_with("的１５０％支付劳动者工资；"), "{item:?}");
+}
+
+#[test]
 fn lines_broken_at_the_links_of_book_titles_join() {
     // Work report 2004 (flush left, no indentation lines): `…修订《` / `中华人民共和国传染病防治法` / `》，制定《` / … one
     // paragraph, joined without breaks.

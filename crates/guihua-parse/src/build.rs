@@ -284,6 +284,10 @@ impl<'a> Builder<'a> {
                 i = self.boxes(i - 1);
                 continue;
             }
+            if self.flat_table.is_some() && is_note(content) && content.chars().nth(39).is_some() {
+                // A note of 40 characters or more stands under the table; a short one may be a cell (`注：以…为准。`).
+                self.flat_table = None;
+            }
             if self.after_table && is_note(content) {
                 self.note(content, offset);
                 continue;
@@ -1532,7 +1536,8 @@ impl<'a> Builder<'a> {
     /// sentence punctuation or a heading number — two of which are the words of a table's header (`序号`, `类别`,
     /// `单位`, `牵头单位`, `完成时限`, …). Numbers in its cells (`（一）`, `1、改善城市道路环境`, `（1）建设精品道路300条。`)
     /// are no headings: the cells are paragraphs up to a heading that goes on with an open level, ranks above every
-    /// number of the cells (`一、` or a ranked one before any), or an attachment marker.
+    /// number of the cells (`一、` or a ranked one before any), or a note of 40 characters or more under the table
+    /// (`注：1.调整改造绿地不含…`; a short one may be a cell of a `备注` column), or an attachment marker.
     fn flattened_table(&self, i: usize) -> bool {
         let cell = |c: &str| {
             let c = c.trim_matches(is_blank);
@@ -3169,6 +3174,12 @@ mod tests {
             ["0:一、重点任务", "1:（一）改善道路环境", "0:二、保障措施", "1:（一）加强组织领导"]
         );
         assert!(diagnostics.iter().any(|d| d.code == "layout.flattened_table"));
+        // A long note under the table ends it: the `（一）` after it is a heading again; a short note is a cell.
+        let table = "一、发展基础\n表1 指标完成情况\n序号\n类目\n指标名称\n单位\n目标值\n完成情况\n1\n绿化建设\n新建绿地\n万平方米\n";
+        let text = format!(
+            "{table}注：以规划为准。\n（一）新建绿地\n完成\n注：1.调整改造绿地不含长风公园改造项目，该项目于2024年开工，计划于2026年完成改造并对外开放。\n（一）多维建绿，全面提升绿地品质\n围绕提升绿地品质功能，以建园增绿为抓手。\n"
+        );
+        assert_eq!(headings(&text), ["0:一、发展基础", "1:（一）多维建绿，全面提升绿地品质"]);
         // Short lines without header words (the bodies that issue a notice) are no table.
         let text =
             "某某实施方案\n工业和信息化部\n国家发展改革委\n财政部\n生态环境部\n交通运输部\n一、总体要求\n正文。\n";

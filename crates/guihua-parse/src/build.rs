@@ -1429,6 +1429,14 @@ impl<'a> Builder<'a> {
         if dense {
             return self.dense_title(i);
         }
+        // Text that sets a blank line after every line is dense text spaced out: where the blank lines tell nothing,
+        // its titles are read as in dense text.
+        self.spaced_title(i, content) || (self.double_spaced && self.dense_title(i))
+    }
+
+    /// The `standalone_title` rule in text with blank lines (see [`Builder::standalone_title`]).
+    fn spaced_title(&self, i: usize, content: &str) -> bool {
+        let blank = |l: &Line<'_>| l.content().0.is_empty();
         let chars = content.chars().count();
         if !(2..=16).contains(&chars) {
             return false;
@@ -1473,13 +1481,60 @@ impl<'a> Builder<'a> {
             && !content.ends_with(['日', '月'])
             && heading::numbered(content).is_none()
             && !layout::is_appendix_marker(content);
-        if !plain || self.stack.iter().any(|open| open.style != Style::Unnumbered) {
+        // Under a title of this kind, numbered sections open, a second one is its sibling (`2003年工作回顾` …
+        // `2004年主要工作及措施`) when the numbering under the first starts over after it: the `title_sibling` rule. A
+        // bold lead line among the numbered sections is text (the numbering goes on after it), and so is a word of six
+        // letters or fewer alone on its line (more likely a link's text: `经济和社会发` / `展的好形势，…`).
+        let numbered_open = self.stack.iter().any(|open| open.style != Style::Unnumbered);
+        if !plain
+            || (numbered_open
+                && (!self.under_unnumbered_title() || is_link_word(content) || !self.numbering_starts_over(i)))
+        {
             return false;
         }
-        let long = |k: usize| Some(self.lines.get(k)?.content().0).filter(|c| c.chars().nth(39).is_some());
-        let before = i.checked_sub(1).and_then(long);
-        let after = long(i + 1);
-        before.is_some_and(|b| layout::ends_sentence(b) || b.ends_with(['！', '!'])) && after.is_some()
+        // The lines of text next to it (in double-spaced text, over the blank lines).
+        let long = |line: Option<&Line<'a>>| Some(line?.content().0).filter(|c| c.chars().nth(39).is_some());
+        let text_line = |l: &&Line<'a>| !l.content().0.is_empty();
+        let before = long(self.lines[i.saturating_sub(3)..i].iter().rev().find(text_line));
+        let after = long(self.lines[(i + 1).min(self.lines.len())..].iter().take(3).find(text_line));
+        before.is_some_and(|b| layout::ends_sentence(b) || b.ends_with(['！', '!']))
+            && after.is_some()
+            && !self.lost_first_member(i)
+    }
+
+    /// Whether the first number after line `i` of a style open here is a 1: the numbering starts over (see
+    /// `title_sibling`).
+    fn numbering_starts_over(&self, i: usize) -> bool {
+        let next = self.lines[(i + 1).min(self.lines.len())..].iter().take(200).find_map(|l| {
+            heading::numbered(strip_atx(l.content().0, 0).0)
+                .filter(|n| self.stack.iter().any(|open| open.style == n.style))
+        });
+        next.is_some_and(|n| n.ordinal == 1)
+    }
+
+    /// Whether the numbering after line `i` opens at 2 in a style that is neither open nor closed here (`爱卫会的性质和任务`
+    /// … `## 二、爱卫会的组织`): the line is then the first member that lost its number, not a title above them.
+    fn lost_first_member(&self, i: usize) -> bool {
+        let next = self.lines[(i + 1).min(self.lines.len())..]
+            .iter()
+            .take(60)
+            .find_map(|l| heading::numbered(strip_atx(l.content().0, 0).0));
+        next.is_some_and(|n| {
+            n.ordinal == 2
+                && !self.stack.iter().any(|open| open.style == n.style)
+                && !self.closed.contains_key(&n.style)
+        })
+    }
+
+    /// The `title_sibling` rule: whether the outermost open section is an unnumbered title that is no preface or closing
+    /// (`2003年工作回顾`, read by `standalone_title`): a line read as a title of its kind after numbered sections under
+    /// it opens its sibling, as a report's second part follows its first.
+    fn under_unnumbered_title(&self) -> bool {
+        self.stack.first().is_some_and(|open| {
+            open.style == Style::Unnumbered
+                && open.section.number.is_empty()
+                && framing_title(&open.section.title).is_none()
+        })
     }
 
     /// The `standalone_point` rule: a point of an enumeration (`一是推进农业结构调整。`, see [`heading::point`]) alone on
@@ -4087,6 +4142,39 @@ mod tests {
                 "2:paragraph",
             ]
         );
+    }
+
+    #[test]
+    fn a_second_title_after_numbered_sections_is_a_sibling() {
+        // The `title_sibling` rule: under `2003年工作回顾`, after its `（一）`–`（二）`, `2004年主要工作及措施` is the next
+        // part when the numbering starts over after it; in double-spaced text (a blank line after every line) too.
+        let long = "过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，经济社会发展取得新成效。";
+        // Double-spaced text is told from twenty lines of text on (of several widths: lines of one width are wrapped).
+        let more = format!("{long}\n全年地区生产总值增长百分之六，城乡居民收入稳步增长。\n").repeat(2);
+        let dense = format!(
+            "{long}\n2003年工作回顾\n{more}（一）经济建设出现好形势\n{more}（二）社会事业全面发展\n{long}\n2004年主要工作及措施\n{more}（一）突出加快发展这个主题\n{long}\n"
+        );
+        let spaced = dense.replace('\n', "\n\n");
+        for text in [&dense, &spaced] {
+            let headings = headings(text);
+            assert_eq!(
+                headings,
+                [
+                    "0:2003年工作回顾",
+                    "1:（一）经济建设出现好形势",
+                    "1:（二）社会事业全面发展",
+                    "0:2004年主要工作及措施",
+                    "1:（一）突出加快发展这个主题"
+                ],
+                "{text}"
+            );
+        }
+        // A title-like line whose numbering goes on after it is a bold lead line: text.
+        let text = dense.replace("（一）突出加快发展这个主题", "（三）突出加快发展这个主题");
+        assert!(!headings(&text).contains(&"0:2004年主要工作及措施".to_owned()));
+        // A line before numbers that open at 2 is the first member that lost its number, not a title above them.
+        let text = spaced.replace("2003年工作回顾", "爱卫会的性质和任务").replace("（一）经济", "（二）经济");
+        assert!(!headings(&text).iter().any(|h| h.contains("爱卫会")), "{:?}", headings(&text));
     }
 
     #[test]

@@ -2675,7 +2675,8 @@ fn named_runs<'a>(lines: &[Line<'a>]) -> [Option<&'a str>; 2] {
     }
     let mut runs: Vec<Run<'a>> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        let content = line.content().0;
+        // Trailing blanks do not matter to the form (a title is trimmed).
+        let content = line.text.trim_start_matches(is_blank);
         if !content.starts_with(|c: char| crate::figures::is_cjk(c) || matches!(c, '—' | '－' | '-' | '#')) {
             continue;
         }

@@ -333,6 +333,10 @@ fn joined_paragraphs(content: &str) -> bool {
     if content.len() < 900 {
         return false;
     }
+    // Most long lines are paragraphs without a blank in them: one byte search tells them.
+    if !content.as_bytes().contains(&b' ') && !content.contains('\u{3000}') {
+        return false;
+    }
     let parted = content
         .match_indices('。')
         .filter(|&(at, _)| {

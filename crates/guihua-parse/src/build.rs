@@ -90,6 +90,9 @@ struct OpenParagraph {
     ends_open: bool,
     /// Whether its last line ends inside a word: a letter, ideograph or digit, no punctuation.
     ends_in_word: bool,
+    /// Whether its last line ends with an opening quote itself (`…逐步逐步”“`): what follows is quoted, whatever it
+    /// opens with.
+    ends_opening: bool,
 }
 
 struct Builder<'a> {
@@ -1461,7 +1464,9 @@ impl<'a> Builder<'a> {
             return closing;
         }
         let before = self.lines[..i].iter().rev().map(|l| l.content().0).find(|c| !c.is_empty());
-        let after = self.lines[i + 1..].iter().map(|l| l.content().0).find(|c| !c.is_empty());
+        // A salutation may open the part (`同志们！`, `各位代表：`): the text after it tells.
+        let mut after_lines = self.lines[i + 1..].iter().map(|l| l.content().0).filter(|c| !c.is_empty());
+        let after = after_lines.next().and_then(|a| if is_salutation(a) { after_lines.next() } else { Some(a) });
         let ends_sentence = before.is_none_or(|b| layout::ends_sentence(b) || b.ends_with(['！', '!']));
         ends_sentence && after.is_some_and(|a| a.chars().count() >= 40 || heading::numbered(a).is_some())
     }
@@ -1716,6 +1721,7 @@ impl<'a> Builder<'a> {
             with_lead,
             ends_open: ends_open(content),
             ends_in_word: ends_in_word(content),
+            ends_opening: ends_opening(content),
         });
     }
 
@@ -1729,6 +1735,11 @@ impl<'a> Builder<'a> {
         let Some(open) = self.open_paragraph else { return false };
         if grid::opens_box(content) || borderless_title(content).is_some() {
             return false;
+        }
+        // After an opening quote a line is quoted text even when it opens like a heading (`”“` /
+        // `一、两年之内逐步活跃起来…`): no heading stands inside a quotation.
+        if open.ends_opening && !self.indented {
+            return true;
         }
         let full_line = self.wrap_width.is_some_and(|width| open.last_width + 2 >= width);
         // A line opened by `、` is a heading whose numeral OCR lost, unless it goes on with the line before: a full
@@ -1822,6 +1833,7 @@ impl<'a> Builder<'a> {
             // A link's word alone on its line leaves the quote or bracket before it open.
             ends_open: ends_open(content) || (open.ends_open && is_link_word(content)),
             ends_in_word: ends_in_word(content),
+            ends_opening: ends_opening(content),
             ..open
         });
     }
@@ -2639,6 +2651,12 @@ fn ends_open(line: &str) -> bool {
     tail.is_some_and(|t| !t.contains(['）', ')', '”']) && t.chars().all(|c| c.is_alphanumeric() || c == '、'))
 }
 
+/// Whether `line` ends with an opening quote itself (see [`ends_open`]). Not a bracket: OCR reads a colon as `《`
+/// (`…主要任务是《` / `（一） 完善…`).
+fn ends_opening(line: &str) -> bool {
+    line.ends_with(['“', '‘', '「', '『'])
+}
+
 /// See [`ends_open`].
 fn starts_closed(line: &str) -> bool {
     line.starts_with(['》', '”', '’', '）', ')', '】', '」', '』', '〉', '，', '、', '；', '：', '。'])
@@ -2776,6 +2794,11 @@ fn binding_ying(clause: &str) -> bool {
             && !before.is_some_and(|c| "供响适相对反效回呼感顺答".contains(c))
             && !after.is_some_and(|c| "急用对变答聘届收付激".contains(c))
     })
+}
+
+/// A salutation alone on its line (`同志们！`, `各位代表：`): eight characters at most, ending with `！` or `：`.
+fn is_salutation(line: &str) -> bool {
+    line.ends_with(['！', '：', '!', ':']) && line.chars().nth(8).is_none() && !line.contains(['，', '。'])
 }
 
 /// Whether a line is a note on the table above it: `注：…`, `备注：…`, `说明：…`, `资料来源：…`.
@@ -4143,6 +4166,17 @@ mod tests {
                 "2:paragraph",
             ]
         );
+    }
+
+    #[test]
+    fn a_title_over_a_salutation_and_a_quotation_that_opens_like_a_heading() {
+        // The flush-left `standalone_title` rule reads the text after a salutation (`同志们！`); a line after an opening
+        // quote is quoted text, not a heading (`”“` / `一、两年之内逐步活跃起来…`).
+        let long = "我们党同四人帮反党集团的斗争，是一场关系到党和国家命运的大决战，我们取得了伟大的胜利。";
+        let text = format!(
+            "{long}\n\n\n我们党的路线斗争\n\n{long}\n\n毛主席指出：“党的文艺政策应该调整一下，\n”“\n一、两年之内逐步活跃起来，三年、四年、五年也好嘛\n”。{long}\n\n\n形势和任务\n\n同志们！\n\n{long}\n"
+        );
+        assert_eq!(headings(&text), ["0:我们党的路线斗争", "0:形势和任务"]);
     }
 
     #[test]

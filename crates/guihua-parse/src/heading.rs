@@ -481,9 +481,11 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
     let title_at = line.len() - trimmed.len();
     if style == Style::Article {
         // An article has no title: everything after its number is its text (`第一条　为了…，制定本办法。`).
-        // `第一条件` is a word, not an article; `第五条生产企业应…。` is an article whose blank was lost.
+        // `第一条件` is a word, not an article; `第五条生产企业应…。` is an article whose blank was lost; `第一条，反对；`
+        // counts points in a sentence.
         let glued_article = rest.chars().count() >= 10
             && !rest.starts_with(['件', '款', '例', '约', '目', '线', '幅', '形', '路', '规', '文'])
+            && !rest.starts_with(['，', '；', '、', '。', ',', ';'])
             && rest.contains(['。', '，', '：', '；']);
         // `第十一条（施行日期）`: a caption in brackets, not a numbered clause cited (`第三条（一）项`).
         let caption = rest.strip_prefix(['（', '(']).is_some_and(|c| !c.starts_with(|c: char| may_open_number(c)));
@@ -686,6 +688,7 @@ mod tests {
             Some((Style::Article, 123, "第一百二十三条", "", Some("为了保护水土资源，制定本办法。")))
         );
         assert_eq!(check("第五条"), Some((Style::Article, 5, "第五条", "", None)));
+        assert_eq!(check("第一条，反对；第二条，不怕”。"), None, "points counted in a sentence");
         assert_eq!(check("第一章  总  则"), Some((Style::Chapter, 1, "第一章", "总  则", None)));
         assert_eq!(check("第六章　附　　则"), Some((Style::Chapter, 6, "第六章", "附　　则", None)));
         assert_eq!(check("第二部分　主要任务"), Some((Style::Part, 2, "第二部分", "主要任务", None)));

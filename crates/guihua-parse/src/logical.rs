@@ -371,8 +371,13 @@ fn joined_paragraphs(content: &str) -> bool {
 
 /// In a line of joined paragraphs, where the title of heading `n` ends when one blank parts it from its text
 /// (`（一）指导思想 以习近平…`, the title's line break turned into a blank): the byte offset of the blank in the title,
-/// when the title before it is 2 to 40 characters without a `；` or `：`. `None` when no blank stands in the title.
+/// when the title before it is 2 to 40 characters without a `；` or `：` and the number is `（一）` or ranks above it.
+/// `None` when no blank stands in the title.
 fn title_end(n: &Numbered<'_>) -> Option<usize> {
+    // Lower numbers (`（1）`, `1.`) number clauses more often than titles: a blank in one is a wrapped line's.
+    if n.style > Style::ParenChinese {
+        return None;
+    }
     let end = n.title.find(is_blank)?;
     let title = &n.title[..end];
     let chars = title.chars().count();

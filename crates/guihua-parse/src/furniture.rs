@@ -64,8 +64,8 @@ pub(crate) fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
 }
 
 /// The `setext_underline` rule: a line of three `=` or `-` or more right under a line of text (60 characters at
-/// most, not ending a sentence or clause) underlines it as a Markdown heading (`第一章　总则` / `------------`), as CommonMark reads it: markup, not a
-/// thematic break (which a blank line parts from the text above) nor a page break.
+/// most, not ending a sentence or clause) underlines it as a Markdown heading (`第一章　总则` / `------------`), as
+/// CommonMark reads it: markup, not a thematic break (which a blank line parts from the text above) nor a page break.
 fn is_setext_underline(content: &str, above: &str) -> bool {
     let underline = content.len() >= 3 && (content.bytes().all(|b| b == b'=') || content.bytes().all(|b| b == b'-'));
     underline

@@ -200,8 +200,11 @@ fn split_line<'a>(line: Line<'a>, seen: &mut Seen, out: &mut Vec<Line<'a>>, glue
             }
             _ => None,
         };
-        if let (Some(cut), Some(n)) = (cut, number) {
-            // A title cut from its text (`title_end`) may end where this heading starts: no empty piece between.
+        // A title cut from its text (`title_end`) may end where this heading starts (no empty piece between), or
+        // after it (`（一）甲！（二）乙 丙`: the title ran on over the second number, which stays in it).
+        if let (Some(cut), Some(n)) = (cut, number)
+            && cut >= piece_start
+        {
             if cut > piece_start {
                 out.push(piece(line, piece_start, cut));
             }
@@ -347,9 +350,8 @@ fn joined_paragraphs(content: &str) -> bool {
         .count();
     // Hard-wrapped lines joined with a blank each (`…是实 现碳达峰…`): one blank between two ideographs, five times.
     let wrapped = || {
-        let mut chars = content.chars();
         let (mut before, mut blank, mut count) = (None, false, 0);
-        for c in chars.by_ref() {
+        for c in content.chars() {
             if is_blank(c) {
                 blank = before.is_some_and(crate::figures::is_cjk) && !blank;
                 before = Some(c);
@@ -501,6 +503,11 @@ mod tests {
             format!("{} 一、总体要求 （一）指导思想 以新思想为指导，全面贯彻落 实党的精神。\n", wrapped.repeat(5));
         let got = pieces(&page);
         assert_eq!(got[1..], ["一、总体要求", "（一）指导思想", "以新思想为指导，全面贯彻落 实党的精神。"], "{got:?}");
+        // A number after a sentence end inside a title that a blank ends stays in that title: no piece twice.
+        let inside = format!("{} （一）甲乙！（二）丙丁 戊己庚辛。\n", wrapped.repeat(5));
+        let got = pieces(&inside);
+        assert!(got.concat().len() < inside.len(), "{got:?}");
+        assert_eq!(got.concat().matches("（二）").count(), 1, "{got:?}");
     }
 
     #[test]

@@ -441,6 +441,7 @@ impl<'a> Builder<'a> {
                 || text.starts_with('|')
                 || ascii::is_border(text)
                 || heading::numbered(strip_atx(text, 0).0).is_some()
+                || self.named_heading(strip_atx(text, 0).0).is_some()
                 || heading::lost_numeral_title(text).is_some()
                 || layout::is_toc_heading(text)
                 || layout::is_leader_entry(text);
@@ -2692,6 +2693,8 @@ fn named_runs<'a>(lines: &[Line<'a>]) -> [Option<&'a str>; 2] {
         lines: (usize, usize),
     }
     let mut runs: Vec<Run<'a>> = Vec::new();
+    // Where each word's run is in `runs`: a text may name many words once each.
+    let mut by_word: HashMap<&'a str, usize> = HashMap::new();
     for (index, line) in lines.iter().enumerate() {
         // Trailing blanks do not matter to the form (a title is trimmed).
         let content = line.text.trim_start_matches(is_blank);
@@ -2700,20 +2703,23 @@ fn named_runs<'a>(lines: &[Line<'a>]) -> [Option<&'a str>; 2] {
         }
         let Some(named) = heading::named(strip_atx(content, 0).0) else { continue };
         let ordinal = named.heading.ordinal;
-        match runs.iter_mut().find(|run| run.word == named.word) {
+        match by_word.get(named.word).map(|&k| &mut runs[k]) {
             Some(run) if !run.broken && ordinal == run.last + 1 => {
                 run.last = ordinal;
                 run.count += 1;
                 run.lines.1 = index;
             }
             Some(run) => run.broken = true,
-            None => runs.push(Run {
-                word: named.word,
-                last: ordinal,
-                count: 1,
-                broken: ordinal != 1,
-                lines: (index, index),
-            }),
+            None => {
+                by_word.insert(named.word, runs.len());
+                runs.push(Run {
+                    word: named.word,
+                    last: ordinal,
+                    count: 1,
+                    broken: ordinal != 1,
+                    lines: (index, index),
+                });
+            }
         }
     }
     let mut qualified = runs.iter().filter(|run| !run.broken && run.count >= 3);

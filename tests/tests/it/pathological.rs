@@ -117,6 +117,26 @@ fn deeply_nested_numbering() {
 }
 
 #[test]
+fn a_hundred_thousand_words_that_name_a_number_once() {
+    // The `named_number` rule keeps one run per word: a text naming many words once each (`甲乙1：…`) stays linear
+    // (a search through the runs made it quadratic), and no word numbers a run, so no section comes of it.
+    let text: String = (0..100_000u32)
+        .map(|i| {
+            let a = char::from_u32(0x4e00 + i % 20_000).unwrap_or('甲');
+            let b = char::from_u32(0x4e00 + i / 20_000 + 7).unwrap_or('乙');
+            format!("{a}{b}1：标题内容\n")
+        })
+        .collect();
+    let (doc, _) = parse(&text);
+    assert_eq!(sections(&doc), 0);
+    // One word counting 1, 2, 3 on every line is a run of headings, its first line no title (numbers of up to three
+    // digits).
+    let text: String = (1..=999).map(|i| format!("行动{i}：标题内容\n")).collect();
+    let (doc, _) = parse(&text);
+    assert_eq!(sections(&doc), 999);
+}
+
+#[test]
 fn a_heading_like_line_on_every_line() {
     let text = "1.同一编号的行\n".repeat(10_000);
     let (doc, _) = parse(&text);

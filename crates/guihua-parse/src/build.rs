@@ -1511,25 +1511,26 @@ impl<'a> Builder<'a> {
     /// Whether the first number after line `i` of a style open here is a 1: the numbering starts over (see
     /// `title_sibling`).
     fn numbering_starts_over(&self, i: usize) -> bool {
-        let next = self.lines[(i + 1).min(self.lines.len())..].iter().take(200).find_map(|l| {
-            heading::numbered(strip_atx(l.content().0, 0).0)
-                .filter(|n| self.stack.iter().any(|open| open.style == n.style))
-        });
-        next.is_some_and(|n| n.ordinal == 1)
+        let open_style = |n: &Numbered<'_>| self.stack.iter().any(|open| open.style == n.style);
+        self.number_after(i, 200, open_style).is_some_and(|n| n.ordinal == 1)
     }
 
     /// Whether the numbering after line `i` opens at 2 in a style that is neither open nor closed here (`爱卫会的性质和任务`
     /// … `## 二、爱卫会的组织`): the line is then the first member that lost its number, not a title above them.
     fn lost_first_member(&self, i: usize) -> bool {
-        let next = self.lines[(i + 1).min(self.lines.len())..]
-            .iter()
-            .take(60)
-            .find_map(|l| heading::numbered(strip_atx(l.content().0, 0).0));
-        next.is_some_and(|n| {
+        self.number_after(i, 60, |_| true).is_some_and(|n| {
             n.ordinal == 2
                 && !self.stack.iter().any(|open| open.style == n.style)
                 && !self.closed.contains_key(&n.style)
         })
+    }
+
+    /// The first heading number that `wanted` accepts at the start of one of the `within` lines after line `i`.
+    fn number_after(&self, i: usize, within: usize, wanted: impl Fn(&Numbered<'_>) -> bool) -> Option<Numbered<'a>> {
+        self.lines[(i + 1).min(self.lines.len())..]
+            .iter()
+            .take(within)
+            .find_map(|l| heading::numbered(strip_atx(l.content().0, 0).0).filter(|n| wanted(n)))
     }
 
     /// The `title_sibling` rule: whether the outermost open section is an unnumbered title that is no preface or closing

@@ -150,6 +150,12 @@ struct Builder<'a> {
     flat_table: Option<Option<Style>>,
     /// The words whose numbers run through the document as headings (see [`named_runs`]): the outer, and the inner.
     named_words: [Option<&'a str>; 2],
+    /// The heads of documents issued further down the file (see [`issued_heads`]), and the next one to come.
+    issued_heads: Vec<IssuedHead>,
+    next_head: usize,
+    /// A document issued inside the file began and no heading was read in it yet: the document it issues may
+    /// follow under a title of its own (see [`Builder::issued_title`]).
+    awaiting_issued: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -166,6 +172,9 @@ impl<'a> Builder<'a> {
             run_in_open: None,
             flat_table: None,
             named_words: [None, None],
+            issued_heads: Vec::new(),
+            next_head: 0,
+            awaiting_issued: false,
             meta: Meta::default(),
             first_heading: None,
             part: None,
@@ -207,6 +216,7 @@ impl<'a> Builder<'a> {
             self.lines.windows(2).filter(|w| !w[0].content().0.is_empty() && w[1].content().0.is_empty());
         self.double_spaced = lines >= 20 && followed_by_blank.count() * 10 >= lines * 9;
         self.named_words = named_runs(&self.lines);
+        self.issued_heads = issued_heads(&self.lines);
         for g in glued {
             let heading = &self.text[g.start..g.end];
             let message = format!("heading number `{heading}` stands mid-line: a line break was lost before it");
@@ -263,6 +273,16 @@ impl<'a> Builder<'a> {
                 // A blank line ends a paragraph, unless it only surrounds a page number or cuts a word.
                 self.open_paragraph =
                     self.blank_link(&open, &line).then_some(OpenParagraph { page_break: true, ..open });
+            }
+            while self.issued_heads.get(self.next_head).is_some_and(|h| h.first < i - 1) {
+                self.next_head += 1;
+            }
+            if let Some(&head) = self.issued_heads.get(self.next_head).filter(|h| h.first == i - 1)
+                && self.first_heading.is_some()
+            {
+                self.next_head += 1;
+                i = self.issued_document(head);
+                continue;
             }
             if self.continues_paragraph(content) {
                 self.extend_paragraph(content, offset);
@@ -415,6 +435,9 @@ impl<'a> Builder<'a> {
             {
                 if restart {
                     self.restart_part();
+                }
+                if std::mem::take(&mut self.awaiting_issued) && self.stack.is_empty() {
+                    self.issued_title();
                 }
                 self.open_section(depth, &numbered, at);
                 if run_in {
@@ -962,7 +985,12 @@ impl<'a> Builder<'a> {
     ///   characters, or over 20 with a `，`, or one that ends with `；`), its style is not a heading level open here nor `一、`, and it starts at 1 or
     ///   continues the numbering of its style.
     fn list_run(&self, i: usize, first: &Numbered<'_>) -> Option<Vec<Member>> {
-        if first.style == Style::Article || is_legal_style(first.style) {
+        // Decimal numbers (`4.1 本合同交易结算电量以…`) number the clauses of a standard or a contract under their
+        // section, as articles do: provisions, not a list.
+        if first.style == Style::Article
+            || is_legal_style(first.style)
+            || matches!(first.style, Style::Decimal2 | Style::Decimal3 | Style::Decimal4)
+        {
             return None;
         }
         let open = self.stack.iter().any(|o| o.style == first.style);
@@ -1012,12 +1040,12 @@ impl<'a> Builder<'a> {
         } else {
             mostly_sentences
         };
-        // Each a passage under a title (`titled_passage`): headings whose text runs in, whatever leads them in.
-        let is_list = is_list
-            && (attachments
-                || under_article
-                || references
-                || !members.iter().all(|m| heading::titled_passage(&m.text)));
+        // Each a passage under a title (`titled_passage`): headings whose text runs in, whatever leads them in. A
+        // member whose short title runs in with one sentence (`2.审核及发布。经政府主管部门审核同意后，…。`) is one of
+        // them when another has a passage.
+        let titled = members.iter().any(|m| heading::titled_passage(&m.text))
+            && members.iter().all(|m| heading::titled_passage(&m.text) || heading::short_run_in_title(&m.text));
+        let is_list = is_list && (attachments || under_article || references || !titled);
         is_list.then_some(members)
     }
 
@@ -1094,6 +1122,10 @@ impl<'a> Builder<'a> {
                         || (under_article && !last_ends_sentence && !self.lines[j].is_indented())
                         || self.lines[j].block_rest
                         || self.wrap_width.is_some_and(|w| last_width + 2 >= w)
+                        // A member's first line is short by the indentation the extraction lost (two characters).
+                        || (!last_ends_sentence
+                            && !self.lines[j].is_indented()
+                            && self.wrap_width.is_some_and(|w| last_width + 6 >= w))
                         || (last_indented
                             && !last_ends_sentence
                             && !self.lines[j].is_indented()
@@ -2121,6 +2153,51 @@ impl<'a> Builder<'a> {
         next
     }
 
+    /// The `issued_head` rule: begins the document whose head starts at line `head.first` (see [`issued_heads`]),
+    /// titled by its title lines when it has them. Returns the index of the line after the title (the document
+    /// number's line, read as text of the new part).
+    fn issued_document(&mut self, head: IssuedHead) -> usize {
+        let title = head.title.map(|(first, last)| {
+            let text: String = self.lines[first..=last].iter().map(|l| l.content().0).collect();
+            let (start, end) = (self.lines[first].content().1, self.lines[last].content());
+            (text, self.index.span(start, end.1 + end.0.len()))
+        });
+        let start = self.lines[head.first].content().1;
+        self.flat_table = None;
+        self.start_part(PartKind::Document, start, title, Vec::new());
+        self.awaiting_issued = true;
+        head.title.map_or(head.first, |(_, last)| last + 1)
+    }
+
+    /// The `issued_head` rule, second half: in a document issued inside the file, a title alone before its first
+    /// heading, after the notice's text (`…二〇一一年一月三十日` / `医疗机构药事管理规定` / `第一章 总则`), or before
+    /// the one paragraph that opens it (`…指导意见` / `为深入贯彻…，制定本意见。` / `一、…`), titles the document the
+    /// notice issues, which begins there.
+    fn issued_title(&mut self) {
+        let title_alone = |node: &Node| {
+            matches!(node, Node::Paragraph(p) if layout::is_title_like(&p.text)
+                && p.pieces.is_empty()
+                && heading::numbered(&p.text).is_none()
+                && !layout::is_document_number(&p.text)
+                && !is_date_line(&p.text))
+        };
+        let container = self.container();
+        let n = container.len();
+        let at = if n >= 2 && title_alone(&container[n - 1]) {
+            n - 1
+        } else if n >= 3
+            && title_alone(&container[n - 2])
+            && matches!(&container[n - 1], Node::Paragraph(p) if p.text.chars().nth(40).is_some())
+        {
+            n - 2
+        } else {
+            return;
+        };
+        let mut moved = container.split_off(at);
+        let Node::Paragraph(title) = moved.remove(0) else { unreachable!("a paragraph") };
+        self.start_part(PartKind::Document, title.span.start, Some((title.text, title.span)), moved);
+    }
+
     /// A numbering restart, or an outer numbering style opening under an inner one: when a title-like paragraph
     /// stands among the last four nodes read, a new document begins at the first such (it and whatever follows it
     /// move into the new part); otherwise the heading just opens at the outermost level.
@@ -2672,6 +2749,62 @@ fn next_id(kind: &str, counter: &mut usize) -> String {
 /// The styles of laws and long plans, which rank by design: 篇 > 编 > 分编 > 章 > 节 > 条.
 pub(crate) fn is_legal_style(style: Style) -> bool {
     matches!(style, Style::Part | Style::Book | Style::SubBook | Style::Chapter | Style::Division | Style::Article)
+}
+
+/// The head of a document issued inside a file of several (see [`issued_heads`]).
+#[derive(Debug, Clone, Copy)]
+struct IssuedHead {
+    /// The index of its first line: its title's, or the document number's.
+    first: usize,
+    /// The indexes of its first and last title lines.
+    title: Option<(usize, usize)>,
+}
+
+/// The `issued_head` rule: in a file that collects several issued documents (PDF compendia of rules, a notice
+/// printed twice), a document number alone on its line (`（医保办发〔2019〕36 号）`, see
+/// [`layout::is_document_number`]) with an addressee line after it (`各省、自治区、直辖市…：`) heads a document of
+/// its own. Its title is the one to three title lines right above the number, from the nearest line holding `关于`,
+/// that end with the kind of document (`国家医疗保障局办公室关于印发` / `《…规程（2025 版）》的通知`); a line above
+/// them, such as the issuer or a running header with the same title, is not part of it. Without such a title the
+/// document begins at the number.
+fn issued_heads(lines: &[Line<'_>]) -> Vec<IssuedHead> {
+    let mut heads = Vec::new();
+    for (j, line) in lines.iter().enumerate() {
+        let text = line.content().0;
+        if !text.ends_with(['号', '）', ')']) || !layout::is_document_number(text) {
+            continue;
+        }
+        let mut after = lines[j + 1..].iter().map(|l| l.content().0).filter(|t| !t.is_empty());
+        if !after.next().is_some_and(|t| t.ends_with(['：', ':']) && t.chars().count() <= 400) {
+            continue;
+        }
+        let above: Vec<usize> = (0..j)
+            .rev()
+            .filter(|&k| !lines[k].content().0.is_empty())
+            .take(3)
+            .take_while(|&k| {
+                let t = lines[k].content().0;
+                t.chars().count() <= 60 && !t.contains(['。', '；', '：', ';', ':'])
+            })
+            .collect();
+        let opening = above.iter().position(|&k| lines[k].content().0.contains("关于"));
+        let title = opening.map(|o| (above[o], above[0])).filter(|&(first, last)| {
+            let last_text = lines[last].content().0;
+            lines[first..=last].iter().all(|l| l.content().0.chars().count() <= 60)
+                && ISSUED_KINDS.iter().any(|kind| last_text.ends_with(kind))
+        });
+        heads.push(IssuedHead { first: title.map_or(j, |t| t.0), title });
+    }
+    heads
+}
+
+/// The kinds of document a notice issues, as its title ends (`…的通知`, `…的意见`).
+const ISSUED_KINDS: [&str; 12] =
+    ["通知", "意见", "决定", "通报", "批复", "公告", "函", "方案", "办法", "规定", "细则", "规划"];
+
+/// A date alone on its line, as a signature has it: `2011年1月30日`, `二〇一一年一月三十日`.
+fn is_date_line(text: &str) -> bool {
+    text.ends_with('日') && text.contains('年') && text.contains('月') && text.chars().count() <= 16
 }
 
 /// Styles numbered straight through their parents by design: 章 through 篇, 条 through 章 and 节.
@@ -3580,6 +3713,95 @@ mod tests {
         // Without a title line the numbering restarts in the same document.
         let (nodes, _) = outline("一、甲\n正文。\n二、乙\n正文。\n一、丙\n正文。\n");
         assert!(!nodes.iter().any(|n| n.ends_with("part")), "{nodes:?}");
+    }
+
+    #[test]
+    fn members_of_hard_wrapped_text_go_on_after_a_first_line_short_by_its_indentation() {
+        // PDF text wrapped at 26 characters (52 columns), each paragraph's first line two characters short: the
+        // members of a list go on over their wrapped lines as paragraphs do, so the clauses are items, not headings
+        // titled by their first line.
+        let body: String = "一二三四五六七八九十甲乙"
+            .chars()
+            .map(|c| format!("保底售电公司一经确认年度内原则上不予变更若第{c}家公\n"))
+            .collect();
+        let text = format!(
+            "一、总体安排\n（一）服务内容\n{body}1.批发市场\n（1）保底售电公司按原合同价格承接原售电公司的批发\n合同电量和电价不再另行签订协议。\n（2）保底售电公司承接保底售电业务后根据承接保底用\n户的用电情况作为独立交易单元参与批发市场交易。\n2.零售市场\n（1）保底用户依照保底零售合同文本执行保底零售价格\n双方不再另行签订协议。\n（2）当保底零售用户无工商业用电档案时，不开展保\n底售电结算。\n"
+        );
+        let (nodes, _) = outline(&text);
+        assert_eq!(
+            nodes,
+            [
+                "0:一、总体安排",
+                "1:（一）服务内容",
+                "2:paragraph",
+                "2:1.批发市场",
+                "3:item",
+                "3:item",
+                "2:2.零售市场",
+                "3:item",
+                "3:item"
+            ]
+        );
+        let (doc, _) = parse(&text);
+        let item =
+            doc.walk().into_iter().find_map(|(_, n)| if let Node::Item(i) = n { Some(i.text.clone()) } else { None });
+        assert_eq!(
+            item.as_deref(),
+            Some("保底售电公司按原合同价格承接原售电公司的批发合同电量和电价不再另行签订协议。")
+        );
+    }
+
+    #[test]
+    fn decimal_clauses_are_provisions_and_short_run_in_titles_are_headings() {
+        // `1.1 …。` sentences under `第一章` number a contract's clauses as articles do: sections, not a list.
+        let text = "第一章 电能计量\n1.1 本合同交易结算电量以甲方与供电企业签订的合同为准。\n1.2 本合同涉及的电能计量装置要求按有关规定执行。\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(
+            nodes,
+            [
+                "0:第一章电能计量",
+                "1:1.1本合同交易结算电量以甲方与供电企业签订的合同为准",
+                "1:1.2本合同涉及的电能计量装置要求按有关规定执行"
+            ]
+        );
+        // Members that open with a short title run in with their text, one with a passage of its own and one with a
+        // single sentence, are run-in headings whatever leads them in.
+        let text = "每年确定下一年度保底售电公司，具体流程如下：\n1.遴选及意向征集。电力交易机构根据选取条件对符合条件的售电公司排序。向排序前三的售电公司发出意向征集通知，如均有意愿则报送主管部门。\n2.审核及发布。经政府主管部门审核同意后，由电力交易机构发布名单。\n";
+        let (nodes, _) = outline(text);
+        assert_eq!(nodes, ["0:paragraph", "0:1.遴选及意向征集", "1:paragraph", "0:2.审核及发布", "1:paragraph"]);
+    }
+
+    #[test]
+    fn a_document_issued_further_down_the_file_is_a_part_of_its_own() {
+        // A compendium: a first rule, then a notice with its title over two lines, its number and addressee, which
+        // issues a second rule under a title of its own; the issuer's line above the notice title is no title.
+        let text = "第一章 总则\n第一条 甲。\n第二条 乙。\n国家某某局\n国家某某局办公室关于印发\n《某某管理规程》的通知\n（某办发〔2025〕2 号）\n各省、自治区、直辖市某某局：\n现将《某某管理规程》印发给你们，请遵照执行。\n国家某某局办公室\n2025年1月26日\n某某管理规程\n第一章 总则\n第一条 丙。\n";
+        let (doc, diagnostics) = parse(text);
+        let parts: Vec<_> = doc
+            .outline
+            .iter()
+            .filter_map(|n| if let Node::Part(p) = n { Some((p.title.clone(), p.span.line)) } else { None })
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (None, 1),
+                (Some("国家某某局办公室关于印发《某某管理规程》的通知".to_owned()), 5),
+                (Some("某某管理规程".to_owned()), 12)
+            ]
+        );
+        assert!(diagnostics.iter().all(|d| d.code != "heading.numbering_restart"), "{diagnostics:?}");
+        let Node::Part(notice) = &doc.outline[1] else { panic!("a part") };
+        let texts: Vec<_> = notice
+            .children
+            .iter()
+            .filter_map(|n| if let Node::Paragraph(p) = n { Some(p.text.as_str()) } else { None })
+            .collect();
+        assert_eq!(texts.first(), Some(&"（某办发〔2025〕2 号）"));
+        assert_eq!(texts.last(), Some(&"2025年1月26日"));
+        // A document number with no addressee after it is text.
+        let text = "一、甲\n正文。\n关于印发某某方案的通知\n（某办发〔2025〕2 号）\n二、乙\n正文。\n";
+        assert!(!parse(text).0.outline.iter().any(|n| matches!(n, Node::Part(_))));
     }
 
     #[test]

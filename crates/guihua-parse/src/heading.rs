@@ -278,6 +278,17 @@ pub(crate) fn titled_passage(text: &str) -> bool {
     if title_chars <= 30 { passage.chars().nth(59).is_some() || sentences(2) } else { sentences(3) }
 }
 
+/// Whether `text` opens with a short title run in with a sentence (`审核及发布。经政府主管部门审核同意后，由…发布。`): a
+/// first sentence of 12 characters at most, no clause in it, and a sentence after it.
+pub(crate) fn short_run_in_title(text: &str) -> bool {
+    let Some((title, passage)) = text.split_once('。').filter(|(title, _)| title.len() <= 36) else { return false };
+    let passage = passage.trim_matches(|c: char| is_blank(c) || c == '\n');
+    (2..=12).contains(&title.chars().count())
+        && !title.contains(['，', '、', '：', '；', ',', ':', ';'])
+        && passage.chars().nth(9).is_some()
+        && passage.ends_with(['。', '！', '？', '”', '!', '?'])
+}
+
 /// The ordinal of the point `line` opens with (`三是…` → 3).
 pub(crate) fn point_ordinal(line: &str) -> Option<u32> {
     point_numeral(line).and_then(|(_, numeral)| parse_number(numeral))

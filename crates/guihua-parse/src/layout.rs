@@ -83,6 +83,28 @@ pub(crate) fn is_appendix_marker(content: &str) -> bool {
     APPENDIX.is_match(content)
 }
 
+/// A document number alone on its line: the issuer's abbreviation, the year in brackets and the number, bracketed or
+/// not (`（医保办发〔2019〕36 号）`, `国发〔2017〕35号`, `（国食药监安[2011]442 号）`, `豫政〔2023〕第5号`).
+pub(crate) fn is_document_number(content: &str) -> bool {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let text = content.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let Some(rest) = text.strip_suffix('号') else { return false };
+    let rest = rest.trim_end_matches(is_blank);
+    let before_number = rest.trim_end_matches(is_digit);
+    let digits = rest[before_number.len()..].chars().count();
+    let rest = before_number.trim_end_matches(is_blank).trim_end_matches('第');
+    let Some(rest) = rest.strip_suffix(['〕', ']', '］', '】', ')', '）']) else { return false };
+    let Some(year) = rest.get(rest.len().saturating_sub(4)..) else { return false };
+    let issuer = rest[..rest.len() - year.len()].trim_end_matches(is_blank);
+    let Some(issuer) = issuer.strip_suffix(['〔', '[', '［', '【', '(', '（']) else { return false };
+    let issuer = issuer.trim_end_matches(is_blank);
+    (1..=4).contains(&digits)
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"))
+        && (1..=12).contains(&issuer.chars().count())
+        && issuer.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 /// The `part_title` heuristic: a line can title a document of its own when it is 4 to 60 characters long, no
 /// sentence (no `。，；：！？`, full or half width, anywhere) and opens with a letter, a digit, `《`, `“` or a bracket,
 /// not with a dash or a stray `、` (a heading whose number was lost).
@@ -196,6 +218,19 @@ mod tests {
         assert!(is_title_like("安徽省工业互联网创新发展行动计划（2021-2023年）"));
         assert!(!is_title_like("本政策自2021年开始执行，由省经济和信息化厅负责解释。"));
         assert!(!is_title_like("——平台建设长足进步"));
+    }
+
+    #[test]
+    fn document_numbers() {
+        assert!(is_document_number("（医保办发〔2019〕36 号）"));
+        assert!(is_document_number("国发〔2017〕35号"));
+        assert!(is_document_number("（国食药监安[2011]442 号）"));
+        assert!(is_document_number("豫政〔2023〕第5号"));
+        assert!(is_document_number("（市监标技发〔2022〕34号）"));
+        assert!(!is_document_number("（第19号）"));
+        assert!(!is_document_number("国务院令第5号"));
+        assert!(!is_document_number("按照〔2019〕36号文件要求办理的相关事项共36号"));
+        assert!(!is_document_number("国发〔17〕35号"));
     }
 
     #[test]

@@ -624,3 +624,22 @@ fn a_paragraph_cut_at_a_blank_line_mid_word_goes_on() {
     let paragraph = on_line(&doc, 139).into_iter().find(|(_, kind, _, _)| *kind == "paragraph");
     assert!(paragraph.is_some_and(|(_, _, _, text)| text.ends_with("也表现了很大的积极性。")));
 }
+
+#[test]
+fn a_notice_printed_again_further_down_is_a_document_of_its_own() {
+    // The `issued_head` rule on a pilot notice printed twice: the second copy's title, document number
+    // (`（市监标技发〔2022〕34号）`) and addressee begin a document of their own, not text of the last attachment.
+    let Some(doc) = shared("125") else { return };
+    let parts: Vec<_> = doc
+        .outline
+        .iter()
+        .filter_map(
+            |n| if let Node::Part(p) = n { Some((p.span.line, p.title.clone().unwrap_or_default())) } else { None },
+        )
+        .collect();
+    let (line, title) = &parts[5];
+    assert_eq!(*line, 1011);
+    assert_eq!(title, "市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知");
+    assert_eq!(kinds(&doc, 1015), [("section", "一、".to_owned())]);
+    assert_eq!(on_line(&doc, 1015)[0].0, 1, "一、 opens under the new part");
+}

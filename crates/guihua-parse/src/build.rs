@@ -378,7 +378,7 @@ impl<'a> Builder<'a> {
             }
             let mut run_in = false;
             if numbered.is_none()
-                && let Some(point) = heading::run_in_point(marked).filter(|p| self.run_in_point(p, i))
+                && let Some(point) = heading::run_in_point(marked, true).filter(|p| self.run_in_point(p, i))
             {
                 numbered = Some(point);
                 run_in = true;
@@ -1599,8 +1599,10 @@ impl<'a> Builder<'a> {
     /// text after the last point belongs to the heading above again, for points often number the steps of a topic
     /// that itself has no number (`加快完善社会保障体系。…`) and the next topic follows them. The whole run is read at
     /// `一是`: at least two points, none with a paragraph between them, and no point of the next number in the three
-    /// lines after the run (an enumeration interrupted by a paragraph stays text). `next` is the index of the line
-    /// after the point's.
+    /// lines after the run (an enumeration interrupted by a paragraph stays text); half of them or more have a title
+    /// and passage as [`heading::titled_passage`] reads them, the others at least the loose form
+    /// ([`heading::loose_passage`]: a title of at most 40 characters and one sentence after it). `next` is the index
+    /// of the line after the point's.
     fn run_in_point(&self, point: &Numbered<'_>, next: usize) -> bool {
         if point.ordinal > 1 {
             return self.run_in_open == Some(self.stack.len())
@@ -1609,20 +1611,30 @@ impl<'a> Builder<'a> {
                     .last()
                     .is_some_and(|open| open.style == Style::Point && open.ordinal + 1 == point.ordinal);
         }
+        let strict = |line: &str| heading::run_in_point(line, false).is_some();
+        let line = strip_atx(self.lines[next - 1].content().0, 0).0;
+        let mut strict_points = usize::from(strict(line));
         let mut expected = 2;
         let mut rest = self.lines[next.min(self.lines.len())..].iter().map(|l| l.content().0).filter(|c| !c.is_empty());
         for content in rest.by_ref() {
-            match heading::run_in_point(strip_atx(content, 0).0) {
-                Some(p) if p.ordinal == expected => expected += 1,
+            let line = strip_atx(content, 0).0;
+            match heading::run_in_point(line, true) {
+                Some(p) if p.ordinal == expected => {
+                    strict_points += usize::from(strict(line));
+                    expected += 1;
+                }
                 _ => {
-                    if heading::point_ordinal(strip_atx(content, 0).0) == Some(expected) {
+                    if heading::point_ordinal(line) == Some(expected) {
                         return false;
                     }
                     break;
                 }
             }
         }
-        expected >= 3 && !rest.take(2).any(|c| heading::point_ordinal(strip_atx(c, 0).0) == Some(expected))
+        let points = expected as usize - 1;
+        expected >= 3
+            && strict_points * 2 >= points
+            && !rest.take(2).any(|c| heading::point_ordinal(strip_atx(c, 0).0) == Some(expected))
     }
 
     /// The `flattened_table` rule: a web page's table exported one cell per line (`序号` / `指标名称` / `单位` / … and then
@@ -3453,6 +3465,22 @@ mod tests {
         ] {
             assert_eq!(headings(text).len(), 1, "{text}");
         }
+        // Among points with a title and a passage, one whose title is long or whose passage is a single sentence is
+        // one of them (the loose form); points of the loose form alone stay text.
+        let mixed = concat!(
+            "二、主要目标\n实现上述目标，重点从以下几个方面把握：\n",
+            "一是始终坚持以习近平总书记关于西藏工作的重要指示和新时代党的治藏方略为根本遵循。全面贯彻落实党中央各项决策部署，坚持稳中求进工作总基调，推动各项工作取得新成效。\n",
+            "二是始终坚持把维护稳定作为第一位的工作任务。坚定不移贯彻总体国家安全观。深化反分裂斗争。\n",
+            "三是始终坚持以因地制宜推动高原经济高质量发展为鲜明主题。把新发展理念贯彻到各领域全过程。加快构建现代化产业体系。\n",
+        );
+        assert_eq!(headings(mixed).len(), 4, "{:?}", headings(mixed));
+        let loose = concat!(
+            "二、主要目标\n",
+            "一是坚持以文化人、以文惠民、以文润城、以文兴业，推动文化传承发展。深化文明城市创建，繁荣发展文化事业和文化产业。\n",
+            "二是加快经济社会发展全面绿色转型，建设美丽天津。深入打好污染防治攻坚战，推进生态保护修复和资源节约集约利用。\n",
+            "三是提升城市治理现代化水平，建设更高水平平安天津。深化大城细管、大城众管、大城智管，提升城市精细化管理水平。\n",
+        );
+        assert_eq!(headings(loose).len(), 1, "{:?}", headings(loose));
     }
 
     #[test]

@@ -278,6 +278,18 @@ pub(crate) fn titled_passage(text: &str) -> bool {
     if title_chars <= 30 { passage.chars().nth(59).is_some() || sentences(2) } else { sentences(3) }
 }
 
+/// The loose form of [`titled_passage`] that a run of points reads among its others: a title sentence of at most 40
+/// characters with no `：` or `；`, and a passage of one sentence of 30 characters or more after it
+/// (`六是坚持以文化人、以文惠民、以文润城、以文兴业，推动文化传承发展。…`).
+pub(crate) fn loose_passage(text: &str) -> bool {
+    let Some((title, passage)) = text.split_once('。').filter(|(title, _)| title.len() <= 160) else { return false };
+    let passage = passage.trim_matches(|c: char| is_blank(c) || c == '\n');
+    title.chars().count() <= 40
+        && !title.contains(['：', '；', ':', ';'])
+        && passage.chars().nth(29).is_some()
+        && passage.ends_with(['。', '！', '？', '”', '!', '?'])
+}
+
 /// Whether `text` opens with a short title run in with a sentence (`审核及发布。经政府主管部门审核同意后，由…发布。`): a
 /// first sentence of 12 characters at most, no clause in it, and a sentence after it.
 pub(crate) fn short_run_in_title(text: &str) -> bool {
@@ -402,12 +414,12 @@ fn point_heading<'a>(
 }
 
 /// Reads `line` as a point run in with its passage (`一是准确把握政策，找准投资方向。紧密结合…。`): `一是` to `二十是`, a
-/// title sentence and a passage of its own after it, as [`titled_passage`] reads them. Whether it is a heading is the
-/// `run_in_point` rule's to say: this reads the form only.
-pub(crate) fn run_in_point(line: &str) -> Option<Numbered<'_>> {
+/// title sentence and a passage of its own after it, as [`titled_passage`] reads them, or, `loose`, as
+/// [`loose_passage`] does. Whether it is a heading is the `run_in_point` rule's to say: this reads the form only.
+pub(crate) fn run_in_point(line: &str, loose: bool) -> Option<Numbered<'_>> {
     let (rest, numeral) = point_numeral(line)?;
     let ordinal = parse_number(numeral).filter(|&n| (1..=20).contains(&n))?;
-    if rest.starts_with(is_blank) || !titled_passage(rest) {
+    if rest.starts_with(is_blank) || !(titled_passage(rest) || (loose && loose_passage(rest))) {
         return None;
     }
     let (title, after) = rest.split_once('。')?;

@@ -643,3 +643,16 @@ fn a_notice_printed_again_further_down_is_a_document_of_its_own() {
     assert_eq!(kinds(&doc, 1015), [("section", "一、".to_owned())]);
     assert_eq!(on_line(&doc, 1015)[0].0, 1, "一、 opens under the new part");
 }
+
+#[test]
+fn points_with_a_passage_of_one_sentence_run_in_among_the_others() {
+    // The loose form of `run_in_point`: `三是加强农业基础设施和农村民生工程建设。` with one sentence after it, among points
+    // with passages of their own, is one of the run.
+    for (name, first, last) in [("039", 188, 196), ("040", 293, 301)] {
+        let Some(doc) = shared(name) else { return };
+        for line in (first..=last).step_by(2) {
+            let found = kinds(&doc, line);
+            assert!(matches!(found.first(), Some(("section", n)) if n.ends_with('是')), "{name}:{line}: {found:?}");
+        }
+    }
+}

@@ -180,9 +180,10 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
         return Err(nom::Err::Error(nom::error::Error::new(line, nom::error::ErrorKind::Alt)));
     };
     if first == '第' {
-        // Extraction may put blanks between the numeral and its unit (`第三  节`, `第七十五 条`).
+        // Extraction may put blanks between the numeral and its unit (`第三  节`, `第七十五 条`), and a web page's
+        // wrapping one between `第` and the numeral (`第 二，打造新的区域经济增长极。`).
         let chapter = (
-            tag("第"),
+            (tag("第"), take_while_m_n(0, 2, is_blank)),
             alt((chinese_long, digits)),
             take_while_m_n(0, 4, is_blank),
             alt((tag("部分"), tag("篇"), tag("分编"), tag("编"), tag("章"), tag("节"), tag("条"))),
@@ -199,7 +200,8 @@ fn number(line: &str) -> IResult<&str, (Style, &str, bool)> {
                 };
                 (style, n, n.contains('－'))
             }),
-            (tag("第"), chinese, alt((tag("，"), tag("、")))).map(|(_, n, _)| (Style::Ordinal, n, false)),
+            ((tag("第"), take_while_m_n(0, 2, is_blank)), chinese, alt((tag("，"), tag("、"))))
+                .map(|(_, n, _)| (Style::Ordinal, n, false)),
         ))
         .parse(line);
     }
@@ -728,6 +730,12 @@ mod tests {
             check("第三、利用外资要讲求经济效益"),
             Some((Style::Ordinal, 3, "第三、", "利用外资要讲求经济效益", None))
         );
+        // A web page's wrapping may leave a blank after `第`.
+        assert_eq!(
+            check("第 二，打造新的区域经济增长极。建设沿海经济社会发展强省。"),
+            Some((Style::Ordinal, 2, "第 二，", "打造新的区域经济增长极", Some("建设沿海经济社会发展强省。")))
+        );
+        assert_eq!(check("第 三 章 总则"), Some((Style::Chapter, 3, "第 三 章", "总则", None)));
         assert_eq!(check("第一条件是要求企业具备资质，并且依法经营。"), None);
         assert_eq!(
             check("第五条生产企业应依法依规提供软件。"),

@@ -25,7 +25,10 @@ fn own_text(children: &[Node], projects: &[Project]) -> Vec<String> {
     for child in children {
         match child {
             Node::Paragraph(p) => texts.push(p.text.clone()),
-            Node::Item(i) => texts.push(format!("{}{}", i.number, i.text)),
+            Node::Item(i) => {
+                texts.push(format!("{}{}", i.number, i.text));
+                texts.extend(own_text(&i.children, projects));
+            }
             Node::Panel(p) => {
                 texts.push(p.title.clone());
                 for (text, pieces) in p.paragraphs.iter().zip(&p.paragraph_pieces) {

@@ -193,7 +193,13 @@ pub fn profile<'a>(document: &'a Document, words: &dyn Fn(&str) -> Vec<String>) 
             let mut text = String::new();
             match node {
                 Node::Paragraph(p) => text.push_str(&p.text),
-                Node::Item(i) => text.push_str(&i.text),
+                Node::Item(i) => {
+                    text.push_str(&i.text);
+                    // An item's own list (`（二）…包括：` `1.…`) counts as text of the section too.
+                    for child in &i.children {
+                        let _ = self.leaf(child, counts);
+                    }
+                }
                 Node::Panel(p) => {
                     text.push_str(&p.title);
                     for t in &p.paragraphs {

@@ -100,6 +100,7 @@ fn collect<'a>(
             Node::Item(i) => {
                 let text = format!("{}{}", i.number, i.text);
                 out.push(unit(&i.id, "paragraph", path.clone(), text, String::new(), i.span));
+                collect(&i.children, source, indicator_tables, path, out, container_paths);
             }
             Node::Panel(p) => {
                 let label = match p.number {

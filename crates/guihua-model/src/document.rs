@@ -5,7 +5,7 @@ use crate::{Diagnostic, Node, Span};
 
 /// The version of the JSON contract. Bump it, and add a line to `schema/CHANGELOG.md`, whenever the JSON changes:
 /// the minor number for added fields, the major number for anything a reader could trip over.
-pub const SCHEMA_VERSION: &str = "2.4.0";
+pub const SCHEMA_VERSION: &str = "2.5.0";
 
 /// A parsed plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -88,11 +88,12 @@ impl Node {
         }
     }
 
-    /// The node's children: a part's or a section's content, nothing for the other kinds.
+    /// The node's children: a part's or a section's content, an item's own list, nothing for the other kinds.
     pub fn children(&self) -> &[Node] {
         match self {
             Node::Part(p) => &p.children,
             Node::Section(s) => &s.children,
+            Node::Item(i) => &i.children,
             _ => &[],
         }
     }
@@ -272,6 +273,11 @@ pub struct Item {
     /// `span` after a written number.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pieces: Vec<Piece>,
+    /// The items of the list this item leads in (`（二）与输配电业务无关的费用。包括：` then `1.…；` `2.…。`, the 目 of a
+    /// 项): items only. The span then runs to the end of the last of them, and `pieces` say where the item's own text
+    /// stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Node>,
 }
 
 /// A grid table.

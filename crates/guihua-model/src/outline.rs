@@ -98,6 +98,7 @@ fn render_nodes(document: &Document, nodes: &[Node], depth: usize, out: &mut Str
                 let text: String = i.text.chars().take(24).collect();
                 let more = if text.len() < i.text.len() { "…" } else { "" };
                 let _ = writeln!(out, "{indent}• {}{text}{more}  @{line}", i.number);
+                render_nodes(document, &i.children, depth + 1, out);
             }
             Node::Table(t) => {
                 let indicators = document.indicators.iter().filter(|i| i.table == t.id).count();

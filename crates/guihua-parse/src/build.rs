@@ -1067,6 +1067,10 @@ impl<'a> Builder<'a> {
         // when nothing else decides, for the line before.
         let mut left_open = false;
         let under_article = self.stack.last().is_some_and(|open| open.style == Style::Article);
+        // The `article_sublist` rule: under an article, a member ending with `：` may lead in a numbered list of its
+        // own (`（二）与输配电业务无关的费用。包括：` `1.…；` `2.…。` `（三）…`): its members are items too, after it, and
+        // the run goes on after them. The style and next ordinal of that inner list.
+        let mut inner: Option<(Style, u32)> = None;
         while j < self.lines.len() && members.len() < 500 {
             let (content, offset) = self.lines[j].content();
             // A page number between members (PDF text) is the page's, not the list's end.
@@ -1089,23 +1093,21 @@ impl<'a> Builder<'a> {
             let bare = last_bare;
             last_bare = false;
             match numbered {
-                Some((style, ordinal, number, title_at)) if style == first.style && ordinal == expected => {
+                Some((style, ordinal, number, title_at))
+                    if under_article
+                        && style != first.style
+                        && inner.map_or(sublist && ordinal == 1, |(s, next)| s == style && next == ordinal) =>
+                {
                     last_bare = title_at.is_none();
                     let pieces = title_at.map(|at| vec![(offset + at, offset + content.len())]).unwrap_or_default();
-                    members.push(Member {
-                        style,
-                        after: j + 1,
-                        number: number.to_owned(),
-                        ordinal,
-                        start: offset,
-                        pieces,
-                        sentence: false,
-                        title_like: false,
-                        joiner: "",
-                        text: String::new(),
-                        restored: false,
-                        read: false,
-                    });
+                    members.push(Member::written(style, number, ordinal, offset, j + 1, pieces, true));
+                    inner = Some((style, ordinal + 1));
+                }
+                Some((style, ordinal, number, title_at)) if style == first.style && ordinal == expected => {
+                    inner = None;
+                    last_bare = title_at.is_none();
+                    let pieces = title_at.map(|at| vec![(offset + at, offset + content.len())]).unwrap_or_default();
+                    members.push(Member::written(style, number, ordinal, offset, j + 1, pieces, false));
                     expected += 1;
                 }
                 // The wrapped rest of a member: a full line before it in hard-wrapped text, or a flush-left line
@@ -1295,7 +1297,9 @@ impl<'a> Builder<'a> {
             } else {
                 Vec::new()
             };
-            self.closed.insert(m.style, m.ordinal);
+            if !m.inner {
+                self.closed.insert(m.style, m.ordinal);
+            }
             let id = next_id("item", &mut self.counters.item);
             let span = self.index.span(m.start, end);
             if let Some(cited) = &cited {
@@ -1303,7 +1307,27 @@ impl<'a> Builder<'a> {
                 self.diagnose("item.ocr_number", Severity::Info, message, m.start, m.start + m.number.len());
             }
             let number = cited.unwrap_or(m.number);
-            self.push(Node::Item(Item { id, span, number, ordinal: m.ordinal, text: m.text, pieces }));
+            let item = Item { id, span, number, ordinal: m.ordinal, text: m.text, pieces, children: Vec::new() };
+            // An item of an item's own list (`article_sublist`) goes under it; the outer item's span then runs to
+            // the end of its list, and its pieces say where its own text stands.
+            let outer_start = match self.current_last() {
+                Some(Node::Item(outer)) if m.inner => Some(outer.span.start),
+                _ => None,
+            };
+            match outer_start {
+                Some(start) => {
+                    let outer_span = self.index.span(start, span.end);
+                    if let Some(Node::Item(outer)) = self.container().last_mut() {
+                        if outer.pieces.is_empty() {
+                            let end = outer.span.end;
+                            outer.pieces = vec![Piece { start: end - outer.text.len(), end }];
+                        }
+                        outer.span = outer_span;
+                        outer.children.push(Node::Item(item));
+                    }
+                }
+                None => self.push(Node::Item(item)),
+            }
             if !m.read {
                 next = m.after;
             }
@@ -2434,6 +2458,8 @@ struct Member {
     restored: bool,
     /// Whether it was read as a paragraph already (a lost number at the head of a list), which it replaces.
     read: bool,
+    /// Whether it belongs to the list the member before it leads in (`article_sublist`).
+    inner: bool,
 }
 
 /// Whether a paragraph leads in a list: it ends with a colon (closing quotes aside: `…有下列情形之一的：`), or its last
@@ -2554,6 +2580,33 @@ fn first_number(style: Style) -> Option<&'static str> {
 }
 
 impl Member {
+    /// A member with its number written at `start`, its text in `pieces`, its last line before line `after`.
+    fn written(
+        style: Style,
+        number: &str,
+        ordinal: u32,
+        start: usize,
+        after: usize,
+        pieces: Vec<(usize, usize)>,
+        inner: bool,
+    ) -> Member {
+        Member {
+            style,
+            after,
+            number: number.to_owned(),
+            ordinal,
+            start,
+            pieces,
+            sentence: false,
+            title_like: false,
+            joiner: "",
+            text: String::new(),
+            restored: false,
+            read: false,
+            inner,
+        }
+    }
+
     /// A member whose number the source lost (`lost_item_number`): `text` at `start`, numbered `ordinal` in the style
     /// of `like`; an empty number when that style cannot be written again.
     fn restored(like: &Numbered<'_>, ordinal: u32, start: usize, text: &str, after: usize) -> Member {
@@ -2570,6 +2623,7 @@ impl Member {
             text: text.to_owned(),
             restored: true,
             read: false,
+            inner: false,
         }
     }
 }
@@ -3777,6 +3831,32 @@ mod tests {
             item.as_deref(),
             Some("保底售电公司按原合同价格承接原售电公司的批发合同电量和电价不再另行签订协议。")
         );
+    }
+
+    #[test]
+    fn an_item_of_an_article_leads_in_a_numbered_list_of_its_own() {
+        // The `article_sublist` rule: `（二）…包括：` under an article leads in `1.` `2.`: they are items under it, and
+        // the article's run goes on after them.
+        let text = concat!(
+            "第十条 下列费用不得计入定价成本：\n（一）不符合有关法律法规规定的费用。\n",
+            "（二）与输配电业务无关的费用。包括：\n1.宾馆、招待所等辅助性业务单位的成本费用；\n",
+            "2.独立核算的售电公司的成本费用；\n3.其他与输配电业务无关的费用。\n",
+            "（三）各类捐赠、赞助、滞纳金和罚款。\n第十一条 本办法自发布之日起施行。\n",
+        );
+        let (doc, _) = parse(text);
+        let items: Vec<_> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(d, n)| if let Node::Item(i) = n { Some((d, i.number.clone())) } else { None })
+            .collect();
+        assert_eq!(
+            items,
+            [(1, "（一）"), (1, "（二）"), (2, "1."), (2, "2."), (2, "3."), (1, "（三）")]
+                .map(|(d, n)| (d, n.to_owned()))
+        );
+        let sections: Vec<_> = doc.walk().into_iter().filter(|(_, n)| matches!(n, Node::Section(_))).collect();
+        assert_eq!(sections.len(), 2);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
     }
 
     #[test]

@@ -174,6 +174,7 @@ fn node_html(node: &Node, context: &Context<'_>) -> Markup {
                 @if !i.text.starts_with(&i.number) { span.num { (i.number) } " " }
                 (context.text(&i.text))
             }
+            @if !i.children.is_empty() { div.sublist { (nodes(&i.children, context)) } }
         },
         Node::Table(t) => table(t, context),
         Node::Panel(p) => html! {

@@ -656,3 +656,15 @@ fn points_with_a_passage_of_one_sentence_run_in_among_the_others() {
         }
     }
 }
+
+#[test]
+fn an_item_of_an_article_leading_in_a_numbered_list_keeps_the_articles_items_together() {
+    // The `article_sublist` rule: `(四)…下列各项信息…：` `1.车辆控制模式；` … `(五)…` under one article are items
+    // all, the inner ones under `(四)`, and the article's items no sections.
+    for (name, first, inner, after) in [("161", 41, 48, 65), ("235", 261, 263, 273)] {
+        let Some(doc) = shared(name) else { return };
+        for line in [first, inner, after] {
+            assert!(matches!(kinds(&doc, line).as_slice(), [("item", _)]), "{name}:{line}: {:?}", kinds(&doc, line));
+        }
+    }
+}

@@ -17,6 +17,7 @@ use crate::heading::{self, Numbered, Style};
 use crate::indicator;
 use crate::layout;
 use crate::logical;
+use crate::markup;
 use crate::panel;
 use crate::target;
 use crate::text::{Line, LineIndex, floor_char_boundary, is_blank, lines};
@@ -153,6 +154,8 @@ struct Builder<'a> {
     /// The heads of documents issued further down the file (see [`issued_heads`]), and the next one to come.
     issued_heads: Vec<IssuedHead>,
     next_head: usize,
+    /// The byte range of the title a Markdown front matter sets (`title: …`), read when the text has none.
+    front_matter_title: Option<(usize, usize)>,
     /// A document issued inside the file began and no heading was read in it yet: the document it issues may
     /// follow under a title of its own (see [`Builder::issued_title`]).
     awaiting_issued: bool,
@@ -175,6 +178,7 @@ impl<'a> Builder<'a> {
             issued_heads: Vec::new(),
             next_head: 0,
             awaiting_issued: false,
+            front_matter_title: None,
             meta: Meta::default(),
             first_heading: None,
             part: None,
@@ -199,12 +203,24 @@ impl<'a> Builder<'a> {
     fn run(&mut self) {
         for block in furniture::blocks(&self.lines) {
             let (first, last) = (self.lines[block.first], self.lines[block.last]);
+            if block.what == furniture::FRONT_MATTER {
+                self.front_matter_title = furniture::front_matter_title(&self.lines[block.first..=block.last]);
+            }
             let count = block.last - block.first + 1;
             let message = format!("{} is not document text: {count} line(s) left out", block.what);
             self.diagnose("layout.furniture", Severity::Info, message, first.start, last.start + last.text.len());
             for line in &mut self.lines[block.first..=block.last] {
                 line.text = &line.text[..0];
             }
+        }
+        if markup::has_markup(&self.lines) {
+            let physical = self.lines.len();
+            self.lines = markup::markup_lines(&self.lines);
+            let message = format!(
+                "HTML markup read: its tags and blank entities at line edges left out, {physical} lines read as {}",
+                self.lines.len()
+            );
+            self.diagnose("layout.markup", Severity::Info, message, 0, 0);
         }
         self.wrap_width = layout::wrap_width(&self.lines);
         let (logical, glued) = logical::logical_lines(&self.lines);
@@ -503,6 +519,15 @@ impl<'a> Builder<'a> {
             self.root.push(Node::Title(Title { id: "title-1".into(), span, text: text.clone() }));
             self.meta.title = Some(text);
             next = last.index + 1;
+        } else if let Some((start, end)) = self.front_matter_title {
+            // A Markdown page that sets its title in its front matter only (`title: 危险废物转移管理办法`).
+            let text = self.text[start..end].to_owned();
+            self.root.push(Node::Title(Title {
+                id: "title-1".into(),
+                span: self.index.span(start, end),
+                text: text.clone(),
+            }));
+            self.meta.title = Some(text);
         }
         self.meta.issuer = found.issuer;
         self.meta.issued = found.issued;
@@ -3831,6 +3856,43 @@ mod tests {
             item.as_deref(),
             Some("保底售电公司按原合同价格承接原售电公司的批发合同电量和电价不再另行签订协议。")
         );
+    }
+
+    #[test]
+    fn html_markup_of_a_static_site_is_read_around() {
+        // The `html_markup` rule on a VuePress law page: the title in the front matter only, a record note in a
+        // container, chapters with an attribute list, one `<p>` an article with `<br>` between its paragraphs.
+        let text = concat!(
+            "---\ntitle: 环境监测管理办法\ncategory:\n  - 规章\n---\n\n::: tip 修订信息\n\n",
+            "（2007年7月25日国家环境保护总局令第39号发布&emsp;自2007年9月1日起施行）\n\n:::\n\n",
+            "## 第一章&emsp;总&emsp;则{align=\"center\"}\n\n",
+            "<p id=\"t1\">&emsp;&emsp;<b>第一条</b>&emsp;为加强环境监测管理，制定本办法。</p>\n",
+            "<p id=\"t2\">&emsp;&emsp;<b>第二条</b>&emsp;本办法适用于下列环境监测活动的管理：<br>\n",
+            "&emsp;&emsp;（一）环境质量监测；<br>\n&emsp;&emsp;（二）污染源监督性监测。</p>\n",
+        );
+        let (doc, diagnostics) = parse(text);
+        assert_eq!(doc.meta.title.as_deref(), Some("环境监测管理办法"));
+        assert_eq!(
+            nodes_of(&doc),
+            [
+                "0:title",
+                "0:paragraph",
+                "0:第一章总&emsp;则",
+                "1:第一条",
+                "2:paragraph",
+                "1:第二条",
+                "2:paragraph",
+                "2:item",
+                "2:item"
+            ]
+        );
+        let first = doc.walk().into_iter().find_map(|(_, n)| match n {
+            Node::Paragraph(p) if p.text.starts_with("为加强") => Some(p.text.clone()),
+            _ => None,
+        });
+        assert_eq!(first.as_deref(), Some("为加强环境监测管理，制定本办法。"));
+        assert!(diagnostics.iter().any(|d| d.code == "layout.markup"));
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
     }
 
     #[test]

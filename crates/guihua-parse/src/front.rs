@@ -153,6 +153,16 @@ fn is_title(text: &str) -> bool {
     (2..=80).contains(&chars)
         && !text.ends_with(['。', '；', '：', ':', ';', '！', '!'])
         && !text.contains(['，', '。'])
+        && !is_record_note(text)
+}
+
+/// A law's record in brackets on a line of its own (`（2021年11月30日…令第23号公布　自2022年1月1日起施行）`): a
+/// note under a title, never the title.
+fn is_record_note(text: &str) -> bool {
+    text.starts_with(['（', '('])
+        && text.ends_with(['）', ')'])
+        && text.contains('年')
+        && ["公布", "施行", "通过", "修正", "修订", "发布"].iter().any(|w| text.contains(w))
 }
 
 /// The words a document's title ends with: what kind of document it is.

@@ -12,7 +12,7 @@
 //! `layout.furniture` diagnostic, so the text is never silently lost.
 
 use crate::heading;
-use crate::text::Line;
+use crate::text::{Line, is_blank};
 
 /// A run of furniture lines: the first and last line index (inclusive) and what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +105,23 @@ fn front_matter(lines: &[Line<'_>]) -> Option<Block> {
         });
         one_word || content.starts_with("- ") || l.is_indented()
     });
-    keyed.then_some(Block { first, last: close, what: "front matter" })
+    keyed.then_some(Block { first, last: close, what: FRONT_MATTER })
+}
+
+/// What a front matter block is called.
+pub(crate) const FRONT_MATTER: &str = "front matter";
+
+/// The byte range of the value of a front matter's `title:` key, quotes left out: the title of a Markdown page that
+/// sets it there only.
+pub(crate) fn front_matter_title(block: &[Line<'_>]) -> Option<(usize, usize)> {
+    block.iter().find_map(|line| {
+        let (content, offset) = line.content();
+        let value = content.strip_prefix("title")?.trim_start_matches(is_blank).strip_prefix([':', '：'])?;
+        let value = value.trim_matches(is_blank);
+        let value = value.strip_prefix(['"', '\'']).and_then(|v| v.strip_suffix(['"', '\''])).unwrap_or(value);
+        let at = offset + (value.as_ptr() as usize - content.as_ptr() as usize);
+        (1..=80).contains(&value.chars().count()).then_some((at, at + value.len()))
+    })
 }
 
 /// A scraper's note quoted above a Markdown document's title (`> 本文正文由脚本自…页面提取，仅供检索查阅`): Markdown

@@ -476,6 +476,10 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
         return None; // most lines: no parser needs to run
     }
     let (rest, (style, numeral, ocr_brackets)) = number(line).ok()?;
+    // `[1](#t1)`: a Markdown link whose text is a number (a site's list of article anchors), not `（1）`.
+    if line.starts_with('[') && rest.starts_with('(') {
+        return None;
+    }
     let ordinal = match style {
         Style::Circled => numeral.chars().next().map(|c| c as u32 - 0x2460 + 1)?,
         // `(l)` before Latin text is a word in brackets, not a number.
@@ -502,7 +506,8 @@ pub(crate) fn numbered(line: &str) -> Option<Numbered<'_>> {
         _ => rest,
     };
     let number = &line[..line.len() - rest.len()];
-    let trimmed = rest.trim_start_matches(is_blank);
+    // A blank entity of HTML markup (`第一章&emsp;总&emsp;则`) parts the number from its title as a blank does.
+    let trimmed = crate::markup::trim_blanks_start(rest);
     let title_at = line.len() - trimmed.len();
     if style == Style::Article {
         // An article has no title: everything after its number is its text (`第一条　为了…，制定本办法。`).
@@ -730,6 +735,8 @@ mod tests {
             check("第三、利用外资要讲求经济效益"),
             Some((Style::Ordinal, 3, "第三、", "利用外资要讲求经济效益", None))
         );
+        // A Markdown link whose text is a number is no number.
+        assert_eq!(check("[1](#t1)&emsp;[2](#t2)&emsp;[3](#t3)"), None);
         // A web page's wrapping may leave a blank after `第`.
         assert_eq!(
             check("第 二，打造新的区域经济增长极。建设沿海经济社会发展强省。"),

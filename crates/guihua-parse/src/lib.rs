@@ -37,6 +37,7 @@ mod indicator;
 mod layout;
 mod logical;
 mod lost;
+mod markup;
 mod numbers;
 mod panel;
 mod target;

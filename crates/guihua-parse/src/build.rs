@@ -154,6 +154,8 @@ struct Builder<'a> {
     /// The heads of documents issued further down the file (see [`issued_heads`]), and the next one to come.
     issued_heads: Vec<IssuedHead>,
     next_head: usize,
+    /// How many lead lines with their paragraphs the document holds (`lead_sentence`), counted when first asked.
+    lead_pairs: Option<usize>,
     /// The byte range of the title a Markdown front matter sets (`title: …`), read when the text has none.
     front_matter_title: Option<(usize, usize)>,
     /// A document issued inside the file began and no heading was read in it yet: the document it issues may
@@ -179,6 +181,7 @@ impl<'a> Builder<'a> {
             next_head: 0,
             awaiting_issued: false,
             front_matter_title: None,
+            lead_pairs: None,
             meta: Meta::default(),
             first_heading: None,
             part: None,
@@ -391,6 +394,20 @@ impl<'a> Builder<'a> {
                 && let Some(point) = heading::point(marked).filter(|p| self.standalone_point(p, i))
             {
                 numbered = Some(point);
+            }
+            if numbered.is_none()
+                && let Some(ordinal) = self.lead_sentence(marked, i)
+            {
+                let title = marked.strip_suffix('。').unwrap_or(marked);
+                numbered = Some(Numbered {
+                    style: Style::Point,
+                    ordinal,
+                    number: &marked[..0],
+                    title,
+                    title_at: 0,
+                    body: None,
+                    ocr_brackets: false,
+                });
             }
             let mut run_in = false;
             if numbered.is_none()
@@ -1473,7 +1490,8 @@ impl<'a> Builder<'a> {
                 "、" => restored_numeral(n.ordinal),
                 number => heading::cited(number, n.style).unwrap_or_else(|| number.to_owned()),
             },
-            ordinal: (n.style != Style::Unnumbered).then_some(n.ordinal),
+            // A lead sentence (`lead_sentence`) is counted for the sequence rule, but has no number.
+            ordinal: (n.style != Style::Unnumbered && !n.number.is_empty()).then_some(n.ordinal),
             title: n.title.to_owned(),
             heading_span,
             children: Vec::new(),
@@ -1640,6 +1658,31 @@ impl<'a> Builder<'a> {
                 || self.stack.iter().any(|open| {
                     open.style == Style::Point && open.ordinal < point.ordinal && point.ordinal <= open.ordinal + 2
                 }))
+    }
+
+    /// The `lead_sentence` rule: in a numbered section of a web capture, one short sentence alone on its line with a
+    /// paragraph of its own after it (`加强生态系统保护修复。` / `实施自然保护地整合优化，…`), one after the other, are the
+    /// lead lines the page set in bold over their text: sections under the open one, numbered by their order and
+    /// without a number. A run needs three such pairs in a row, or two where the document has six or more; not in
+    /// hard-wrapped text, and not where a detached-indent block joins the lead to its text (`detached_indent`: a
+    /// paragraph with a bold first sentence), nor under an article. Returns the lead's ordinal in its run. `next` is the index of the line
+    /// after the lead's.
+    fn lead_sentence(&mut self, content: &str, next: usize) -> Option<u32> {
+        // Articles hold clauses (款), never lead lines.
+        if self.wrap_width.is_some()
+            || self.stack.is_empty()
+            || self.stack.iter().any(|o| o.style == Style::Article)
+            || !is_lead_form(content)
+        {
+            return None;
+        }
+        let pairs = *self.lead_pairs.get_or_insert_with(|| lead_pairs(&self.lines, 0, usize::MAX));
+        let open = self.stack.last().filter(|o| o.style == Style::Point && o.section.number.is_empty());
+        if let Some(open) = open {
+            return (lead_pairs(&self.lines, next - 1, 1) == 1).then_some(open.ordinal + 1);
+        }
+        let run = lead_pairs(&self.lines, next - 1, 3);
+        (run >= 3 || (run == 2 && pairs >= 6)).then_some(1)
     }
 
     /// The `run_in_point` rule: points run in with their passages (`一是准确把握政策，找准投资方向。紧密结合…`, see
@@ -2842,6 +2885,45 @@ pub(crate) fn is_legal_style(style: Style) -> bool {
     matches!(style, Style::Part | Style::Book | Style::SubBook | Style::Chapter | Style::Division | Style::Article)
 }
 
+/// A line that may lead the text after it (`lead_sentence`): one sentence of 4 to 25 characters, ending with `。`, no
+/// clause, no number.
+fn is_lead_form(text: &str) -> bool {
+    let Some(sentence) = text.strip_suffix('。') else { return false };
+    (3..=24).contains(&sentence.chars().count())
+        && !sentence.contains(['。', '，', '；', '：', '？', '！', ',', ';', ':', '?', '!'])
+        && heading::numbered(text).is_none()
+        && !heading::opens_point(text)
+}
+
+/// How many lead lines with their paragraphs (`lead_sentence`) follow one another from line `from`, at most `most`:
+/// each a line of the lead form, then a paragraph of 30 characters or more, longer than the lead, on a line of its
+/// own (not the rest of a detached-indent block).
+fn lead_pairs(lines: &[Line<'_>], from: usize, most: usize) -> usize {
+    let mut count = 0;
+    let mut text = lines[from.min(lines.len())..].iter().filter(|l| !l.content().0.is_empty());
+    while count < most {
+        let Some(lead) = text.next() else { break };
+        let lead = lead.content().0;
+        if !is_lead_form(lead) {
+            if most == usize::MAX {
+                continue;
+            }
+            break;
+        }
+        let Some(after) = text.next() else { break };
+        let body = after.content().0;
+        let long = body.chars().nth(29).is_some() && body.len() > lead.len();
+        if after.block_rest || !long || is_lead_form(body) || heading::numbered(body).is_some() {
+            if most == usize::MAX {
+                continue;
+            }
+            break;
+        }
+        count += 1;
+    }
+    count
+}
+
 /// The head of a document issued inside a file of several (see [`issued_heads`]).
 #[derive(Debug, Clone, Copy)]
 struct IssuedHead {
@@ -3856,6 +3938,46 @@ mod tests {
             item.as_deref(),
             Some("保底售电公司按原合同价格承接原售电公司的批发合同电量和电价不再另行签订协议。")
         );
+    }
+
+    #[test]
+    fn lead_sentences_alone_over_their_paragraphs_are_sections() {
+        // The `lead_sentence` rule: a web capture's bold lead lines, each one short sentence over its paragraph.
+        let text = concat!(
+            "（一）聚焦“双碳”引领，推动全面绿色转型\n加强生态系统保护修复。\n",
+            "实施自然保护地整合优化，提升国家公园建设管理水平，推进重点区域生态保护修复工程。\n",
+            "深入打好蓝天碧水净土保卫战。\n统筹推进美丽系列建设，开展空气质量持续改善行动，加强重点流域水污染防治。\n",
+            "纵深推进碳达峰专项行动。\n落实碳排放总量和强度双控制度，加快推进重点行业节能降碳改造升级。\n",
+            "（二）聚焦扩大内需，更好融入强大国内市场\n",
+        );
+        assert_eq!(
+            headings(text),
+            [
+                "0:（一）聚焦“双碳”引领，推动全面绿色转型",
+                "1:加强生态系统保护修复",
+                "1:深入打好蓝天碧水净土保卫战",
+                "1:纵深推进碳达峰专项行动",
+                "0:（二）聚焦扩大内需，更好融入强大国内市场"
+            ]
+        );
+        let (doc, _) = parse(text);
+        let lead = doc.walk().into_iter().find_map(|(_, n)| match n {
+            Node::Section(s) if s.title == "加强生态系统保护修复" => Some((s.number.clone(), s.ordinal)),
+            _ => None,
+        });
+        assert_eq!(lead, Some((String::new(), None)));
+        // Two pairs in a document with no others, or a lead whose text is the rest of its detached-indent block
+        // (a paragraph with a bold first sentence), stay text.
+        let two = concat!(
+            "（一）总体要求\n加强生态系统保护修复。\n实施自然保护地整合优化，提升国家公园建设管理水平，推进重点区域生态保护修复工程。\n",
+            "深入打好蓝天碧水净土保卫战。\n统筹推进美丽系列建设，开展空气质量持续改善行动，加强重点流域水污染防治。\n",
+        );
+        assert_eq!(headings(two), ["0:（一）总体要求"]);
+        let blocks = text
+            .replace("\n加强", "\n\u{3000}\u{3000}\n加强")
+            .replace("\n深入", "\n\n\u{3000}\u{3000}\n深入")
+            .replace("\n纵深", "\n\n\u{3000}\u{3000}\n纵深");
+        assert_eq!(headings(&blocks).len(), 2, "{:?}", headings(&blocks));
     }
 
     #[test]

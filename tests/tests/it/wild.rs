@@ -668,3 +668,19 @@ fn an_item_of_an_article_leading_in_a_numbered_list_keeps_the_articles_items_tog
         }
     }
 }
+
+#[test]
+fn lead_sentences_alone_over_their_paragraphs_are_sections() {
+    // The `lead_sentence` rule on two central work reports: `深化国有资产管理体制和国有企业改革。` and
+    // `——必须坚持树立和落实科学发展观。`, each alone over its paragraph, one after the other.
+    for (name, lines) in [("034", [227, 230, 233]), ("035", [86, 90, 94])] {
+        let Some(doc) = shared(name) else { return };
+        for line in lines {
+            assert!(
+                matches!(kinds(&doc, line).as_slice(), [("section", n)] if n.is_empty()),
+                "{name}:{line}: {:?}",
+                kinds(&doc, line)
+            );
+        }
+    }
+}

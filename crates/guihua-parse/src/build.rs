@@ -1572,13 +1572,13 @@ impl<'a> Builder<'a> {
     }
 
     /// The `standalone_title` rule in text without blank lines, a paragraph a line (web captures of work reports): a
-    /// line of 4 to 20 characters without sentence punctuation (quotes and a year may stand in it: `“十五五”时期的主要目标任务`,
+    /// line of 4 to 24 characters without sentence punctuation (quotes and a year may stand in it: `“十五五”时期的主要目标任务`,
     /// `2026年重点工作`) between a paragraph of 40 characters or more that ends a sentence and one of 40 or more, with no
     /// numbered section open, is a title above the numbered headings.
     fn dense_title(&self, i: usize) -> bool {
         let (content, _) = self.lines[i].content();
         let chars = content.chars().count();
-        let plain = (4..=20).contains(&chars)
+        let plain = (4..=24).contains(&chars)
             && !content
                 .contains(['。', '，', '；', '：', '！', '？', '、', '（', '）', '《', '》', ',', ';', ':', '!', '?'])
             && !content.contains(is_blank)
@@ -1663,7 +1663,9 @@ impl<'a> Builder<'a> {
     /// The `lead_sentence` rule: in a numbered section of a web capture, one short sentence alone on its line with a
     /// paragraph of its own after it (`加强生态系统保护修复。` / `实施自然保护地整合优化，…`), one after the other, are the
     /// lead lines the page set in bold over their text: sections under the open one, numbered by their order and
-    /// without a number. A run needs three such pairs in a row, or two where the document has six or more; not in
+    /// without a number. A run needs three such pairs in a row, or two where the document has six or more; a lead
+    /// may hold a clause (`这一年，我们感恩奋进、埋头苦干，封关运作如期实现。`, `聚焦对外开放，高标准建设…。`) when three
+    /// leads or more in a row open with the same two characters. Not in
     /// hard-wrapped text, and not where a detached-indent block joins the lead to its text (`detached_indent`: a
     /// paragraph with a bold first sentence), nor under an article. Returns the lead's ordinal in its run. `next` is the index of the line
     /// after the lead's.
@@ -1672,17 +1674,22 @@ impl<'a> Builder<'a> {
         if self.wrap_width.is_some()
             || self.stack.is_empty()
             || self.stack.iter().any(|o| o.style == Style::Article)
-            || !is_lead_form(content)
+            || !is_lead_form(content, true)
         {
             return None;
         }
-        let pairs = *self.lead_pairs.get_or_insert_with(|| lead_pairs(&self.lines, 0, usize::MAX));
+        let pairs = *self.lead_pairs.get_or_insert_with(|| lead_pairs(&self.lines, 0, usize::MAX, None));
         let open = self.stack.last().filter(|o| o.style == Style::Point && o.section.number.is_empty());
         if let Some(open) = open {
-            return (lead_pairs(&self.lines, next - 1, 1) == 1).then_some(open.ordinal + 1);
+            // The run goes on with a lead of its form: plain, or opening as the open lead opens.
+            let opening = open.section.title.contains(['，', ',']).then(|| opening_of(&open.section.title));
+            if lead_pairs(&self.lines, next - 1, 1, opening) == 1 {
+                return Some(open.ordinal + 1);
+            }
         }
-        let run = lead_pairs(&self.lines, next - 1, 3);
-        (run >= 3 || (run == 2 && pairs >= 6)).then_some(1)
+        let run = lead_pairs(&self.lines, next - 1, 3, None);
+        let repeated = lead_pairs(&self.lines, next - 1, 3, Some(opening_of(content)));
+        (run >= 3 || (run == 2 && pairs >= 6) || repeated >= 3).then_some(1)
     }
 
     /// The `run_in_point` rule: points run in with their passages (`一是准确把握政策，找准投资方向。紧密结合…`, see
@@ -2886,25 +2893,38 @@ pub(crate) fn is_legal_style(style: Style) -> bool {
 }
 
 /// A line that may lead the text after it (`lead_sentence`): one sentence of 4 to 25 characters, ending with `。`, no
-/// clause, no number.
-fn is_lead_form(text: &str) -> bool {
+/// clause, no number; or, `with_clauses`, of up to 30 characters with commas in it.
+fn is_lead_form(text: &str, with_clauses: bool) -> bool {
     let Some(sentence) = text.strip_suffix('。') else { return false };
-    (3..=24).contains(&sentence.chars().count())
-        && !sentence.contains(['。', '，', '；', '：', '？', '！', ',', ';', ':', '?', '!'])
+    let chars = sentence.chars().count();
+    let clauses = sentence.contains(['，', ',']);
+    (3..=if clauses { 29 } else { 24 }).contains(&chars)
+        && (with_clauses || !clauses)
+        && !sentence.contains(['。', '；', '：', '？', '！', ';', ':', '?', '!'])
         && heading::numbered(text).is_none()
         && !heading::opens_point(text)
 }
 
+/// The first two characters of a lead, which the leads of a run with clauses share (`lead_sentence`).
+fn opening_of(text: &str) -> &str {
+    let end = text.char_indices().nth(2).map_or(text.len(), |(at, _)| at);
+    &text[..end]
+}
+
 /// How many lead lines with their paragraphs (`lead_sentence`) follow one another from line `from`, at most `most`:
 /// each a line of the lead form, then a paragraph of 30 characters or more, longer than the lead, on a line of its
-/// own (not the rest of a detached-indent block).
-fn lead_pairs(lines: &[Line<'_>], from: usize, most: usize) -> usize {
+/// own (not the rest of a detached-indent block). With an `opening`, leads may hold clauses and all open with it.
+fn lead_pairs(lines: &[Line<'_>], from: usize, most: usize, opening: Option<&str>) -> usize {
     let mut count = 0;
     let mut text = lines[from.min(lines.len())..].iter().filter(|l| !l.content().0.is_empty());
+    let form = |lead: &str| match opening {
+        Some(opening) => is_lead_form(lead, true) && lead.starts_with(opening),
+        None => is_lead_form(lead, false),
+    };
     while count < most {
         let Some(lead) = text.next() else { break };
         let lead = lead.content().0;
-        if !is_lead_form(lead) {
+        if !form(lead) {
             if most == usize::MAX {
                 continue;
             }
@@ -2913,7 +2933,7 @@ fn lead_pairs(lines: &[Line<'_>], from: usize, most: usize) -> usize {
         let Some(after) = text.next() else { break };
         let body = after.content().0;
         let long = body.chars().nth(29).is_some() && body.len() > lead.len();
-        if after.block_rest || !long || is_lead_form(body) || heading::numbered(body).is_some() {
+        if after.block_rest || !long || is_lead_form(body, true) || heading::numbered(body).is_some() {
             if most == usize::MAX {
                 continue;
             }
@@ -3973,6 +3993,16 @@ mod tests {
             "深入打好蓝天碧水净土保卫战。\n统筹推进美丽系列建设，开展空气质量持续改善行动，加强重点流域水污染防治。\n",
         );
         assert_eq!(headings(two), ["0:（一）总体要求"]);
+        // Leads with a clause in them, when three or more in a row open alike (`这一年，我们…。`).
+        let clauses = concat!(
+            "一、2025年工作回顾\n刚刚过去的2025年，是收官之年，也是极不平凡的一年，全省上下团结奋斗，取得新的成绩。\n",
+            "这一年，我们感恩奋进、埋头苦干，封关运作如期实现。\n封关准备重点任务和软硬件建设全面完成，各项政策落地见效，开放水平不断提高。\n",
+            "这一年，我们敢闯敢试、敢为人先，改革开放步伐加快。\n跨境电子商务综合试验区抓紧建设，积极对接国际高标准经贸规则，制度创新成果丰硕。\n",
+            "这一年，我们迎难而上、聚力攻坚，经济运行顶压行稳。\n优化按季抓、月跟踪和最佳实践奖机制，充分调动各方面积极性，经济运行稳中有进。\n",
+        );
+        assert_eq!(headings(clauses).len(), 4, "{:?}", headings(clauses));
+        let unlike = clauses.replace("这一年，我们敢闯", "今年我们还敢闯");
+        assert_eq!(headings(&unlike).len(), 1, "{:?}", headings(&unlike));
         let blocks = text
             .replace("\n加强", "\n\u{3000}\u{3000}\n加强")
             .replace("\n深入", "\n\n\u{3000}\u{3000}\n深入")
@@ -4670,13 +4700,13 @@ mod tests {
         // line between long paragraphs, the first ending a sentence, with no numbered section open.
         let long = "过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，经济社会发展取得新成效。";
         let text = format!(
-            "{long}\n“十四五”时期工作回顾\n{long}\n{long}\n2026年重点工作\n{long}\n（一）放大促消费扩投资政策效应\n{long}\n加强组合驾驶辅助准入与召回管理\n{long}\n"
+            "{long}\n“十四五”时期发展成就和2025年工作回顾\n{long}\n{long}\n2026年重点工作\n{long}\n（一）放大促消费扩投资政策效应\n{long}\n加强组合驾驶辅助准入与召回管理\n{long}\n"
         );
         assert_eq!(
             outline(&text).0,
             [
                 "0:paragraph",
-                "0:“十四五”时期工作回顾",
+                "0:“十四五”时期发展成就和2025年工作回顾",
                 "1:paragraph",
                 "1:paragraph",
                 "0:2026年重点工作",

@@ -216,7 +216,7 @@ impl<'a> Builder<'a> {
                 line.text = &line.text[..0];
             }
         }
-        if markup::has_markup(&self.lines) {
+        if markup::has_markup(self.text) {
             let physical = self.lines.len();
             self.lines = markup::markup_lines(&self.lines);
             let message = format!(

@@ -217,13 +217,18 @@ impl<'a> Builder<'a> {
             }
         }
         if markup::has_markup(self.text) {
-            let physical = self.lines.len();
-            self.lines = markup::markup_lines(&self.lines);
-            let message = format!(
-                "HTML markup read: its tags and blank entities at line edges left out, {physical} lines read as {}",
-                self.lines.len()
-            );
-            self.diagnose("layout.markup", Severity::Info, message, 0, 0);
+            let read = markup::markup_lines(&self.lines);
+            let changed = read.len() != self.lines.len()
+                || read.iter().zip(&self.lines).any(|(after, before)| after.text.len() != before.text.len());
+            if changed {
+                let message = format!(
+                    "HTML markup read: its tags and blank entities at line edges left out, {} lines read as {}",
+                    self.lines.len(),
+                    read.len()
+                );
+                self.diagnose("layout.markup", Severity::Info, message, 0, 0);
+            }
+            self.lines = read;
         }
         self.wrap_width = layout::wrap_width(&self.lines);
         let (logical, glued) = logical::logical_lines(&self.lines);

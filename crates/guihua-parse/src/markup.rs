@@ -6,7 +6,7 @@
 //! `&emsp;` or more):
 //!
 //! - block tags (`<p>`, `</p>`, `<br>`, `<div>`, `<li>`, `<h2>`, …) end a line: the text between them are lines of
-//!   their own;
+//!   their own, except in a row of a pipe table of two columns or more, whose `<br>` break lines inside a cell;
 //! - inline tags (`<b>`, `</strong>`, `<span …>`, …) and blank entities (`&emsp;`, `&nbsp;`, `&#12288;`) that open or
 //!   close a line are left out of it, as indentation and padding are; blank entities that open it indent it;
 //! - a heading number set apart by an inline tag and blanks (`<b>第一条</b>&emsp;为…`) is cut from the text after it,
@@ -80,8 +80,20 @@ pub(crate) fn markup_lines<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
             out.push(Line { text: &line.text[..0], ..line });
             continue;
         }
+        // A row of a pipe table of two columns or more keeps its `<br>`: they break lines inside a cell
+        // (`| 年份 | 全市机动车<br>总量<br>（万辆） |`). A table of one cell may hold a whole document.
+        let trimmed = line.text.trim_matches(is_blank);
+        if trimmed.starts_with('|') && trimmed.matches('|').nth(2).is_some() {
+            out.push(line);
+            continue;
+        }
         let tokens = tokens(line.text);
-        if !tokens.iter().any(|t| !matches!(t, Token::Text(..))) {
+        let markup = |t: &Token| match *t {
+            Token::Inline(..) | Token::Block(..) => true,
+            Token::Blank(a, b) => line.text[a..b].contains('&'),
+            Token::Text(..) => false,
+        };
+        if !tokens.iter().any(markup) {
             out.push(line);
             continue;
         }
@@ -278,6 +290,8 @@ mod tests {
         let cell = texts("| # 某某通知<br>国能发法改〔2024〕93号<br>一、新型经营主体的概念和范围。新型经营主体是… |\n");
         let cell: Vec<&str> = cell.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(cell, ["| # 某某通知", "国能发法改〔2024〕93号", "一、新型经营主体的概念和范围。新型经营主体是… |"]);
+        let row = "| 年份 | 全市机动车<br>总量<br>（万辆） | 增长率 |";
+        assert_eq!(texts(&format!("{row}\n"))[0].0, row);
     }
 
     #[test]

@@ -2962,9 +2962,10 @@ struct IssuedHead {
 /// printed twice), a document number alone on its line (`（医保办发〔2019〕36 号）`, see
 /// [`layout::is_document_number`]) with an addressee line after it (`各省、自治区、直辖市…：`) heads a document of
 /// its own. Its title is the one to three title lines right above the number, from the nearest line holding `关于`,
-/// that end with the kind of document (`国家医疗保障局办公室关于印发` / `《…规程（2025 版）》的通知`); a line above
-/// them, such as the issuer or a running header with the same title, is not part of it. Without such a title the
-/// document begins at the number.
+/// that end with the kind of document (`国家医疗保障局办公室关于印发` / `《…规程（2025 版）》的通知`), and the issuer's
+/// names on the line above a title that opens with `关于` (`国家医保局 财政部` / `关于进一步加强…的通知`); another line
+/// above them, such as a running header with the same title, is not part of it. Without such a title the document
+/// begins at the number.
 fn issued_heads(lines: &[Line<'_>]) -> Vec<IssuedHead> {
     let mut heads = Vec::new();
     for (j, line) in lines.iter().enumerate() {
@@ -2979,14 +2980,24 @@ fn issued_heads(lines: &[Line<'_>]) -> Vec<IssuedHead> {
         let above: Vec<usize> = (0..j)
             .rev()
             .filter(|&k| !lines[k].content().0.is_empty())
-            .take(3)
+            .take(4)
             .take_while(|&k| {
                 let t = lines[k].content().0;
                 t.chars().count() <= 60 && !t.contains(['。', '；', '：', ';', ':'])
             })
             .collect();
         let opening = above.iter().position(|&k| lines[k].content().0.contains("关于"));
-        let title = opening.map(|o| (above[o], above[0])).filter(|&(first, last)| {
+        // The issuer on the line above a title that opens with `关于` is the title's beginning
+        // (`国家医保局 财政部` / `关于进一步加强…的通知`): a short line of names, no date or figure in it.
+        let issuer = |o: usize| {
+            let above_title = *above.get(o + 1)?;
+            let text = lines[above_title].content().0;
+            let names = text.chars().count() <= 30
+                && !text.contains(['，', '、', '。', '（', '(', '关'])
+                && !text.contains(|c: char| c.is_ascii_digit() || "年月日〇○".contains(c));
+            (lines[above[o]].content().0.starts_with("关于") && names).then_some(above_title)
+        };
+        let title = opening.map(|o| (issuer(o).unwrap_or(above[o]), above[0])).filter(|&(first, last)| {
             let last_text = lines[last].content().0;
             lines[first..=last].iter().all(|l| l.content().0.chars().count() <= 60)
                 && ISSUED_KINDS.iter().any(|kind| last_text.ends_with(kind))
@@ -4101,7 +4112,8 @@ mod tests {
     #[test]
     fn a_document_issued_further_down_the_file_is_a_part_of_its_own() {
         // A compendium: a first rule, then a notice with its title over two lines, its number and addressee, which
-        // issues a second rule under a title of its own; the issuer's line above the notice title is no title.
+        // issues a second rule under a title of its own; a line above a notice title that names its issuer already
+        // is no part of it.
         let text = "第一章 总则\n第一条 甲。\n第二条 乙。\n国家某某局\n国家某某局办公室关于印发\n《某某管理规程》的通知\n（某办发〔2025〕2 号）\n各省、自治区、直辖市某某局：\n现将《某某管理规程》印发给你们，请遵照执行。\n国家某某局办公室\n2025年1月26日\n某某管理规程\n第一章 总则\n第一条 丙。\n";
         let (doc, diagnostics) = parse(text);
         let parts: Vec<_> = doc
@@ -4126,6 +4138,13 @@ mod tests {
             .collect();
         assert_eq!(texts.first(), Some(&"（某办发〔2025〕2 号）"));
         assert_eq!(texts.last(), Some(&"2025年1月26日"));
+        // The issuer's names over a title that opens with `关于` are its beginning.
+        let text = "第一条 甲。\n第二条 乙。\n国家医保局 财政部\n关于进一步加强某某管理服务的通知\n（医保发〔2024〕21 号）\n各省医疗保障局、财政厅：\n为贯彻落实有关部署，现就有关事项通知如下。\n一、总体要求\n";
+        let (doc, _) = parse(text);
+        let titles: Vec<_> =
+            doc.outline.iter().filter_map(|n| if let Node::Part(p) = n { p.title.clone() } else { None }).collect();
+        assert_eq!(titles, ["国家医保局 财政部关于进一步加强某某管理服务的通知"]);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
         // A document number with no addressee after it is text.
         let text = "一、甲\n正文。\n关于印发某某方案的通知\n（某办发〔2025〕2 号）\n二、乙\n正文。\n";
         assert!(!parse(text).0.outline.iter().any(|n| matches!(n, Node::Part(_))));

@@ -1169,6 +1169,7 @@ impl<'a> Builder<'a> {
                         || (last_in_word && is_cut_rest(content))
                         || starts_closed(content)
                         || (under_article && !last_ends_sentence && !self.lines[j].is_indented())
+                        || (under_article && self.member_follows(j, first.style, expected))
                         || self.lines[j].block_rest
                         || self.wrap_width.is_some_and(|w| last_width + 2 >= w)
                         // A member's first line is short by the indentation the extraction lost (two characters).
@@ -1227,6 +1228,21 @@ impl<'a> Builder<'a> {
             self.describe(m);
         }
         members
+    }
+
+    /// The `article_passage` rule: under an article, a paragraph between two items of its list (`（二）…。` / `内部关联方
+    /// 交易是指…。` / `（三）…`) belongs to the item before it: an article holds no heading its items could fall under.
+    /// Whether the next numbered line within twelve lines of text after line `j` (page numbers aside) is the list's
+    /// next member.
+    fn member_follows(&self, j: usize, style: Style, expected: u32) -> bool {
+        let mut text =
+            self.lines[j + 1..].iter().map(|l| l.content().0).filter(|c| !c.is_empty() && !layout::is_page_number(c));
+        for line in text.by_ref().take(12) {
+            if let Some(n) = heading::numbered(line) {
+                return n.style == style && n.ordinal == expected;
+            }
+        }
+        false
     }
 
     /// Reads a list member's text from its pieces and what it reads like: a whole sentence, or a short title.
@@ -4086,6 +4102,22 @@ mod tests {
         );
         let sections: Vec<_> = doc.walk().into_iter().filter(|(_, n)| matches!(n, Node::Section(_))).collect();
         assert_eq!(sections.len(), 2);
+        assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
+        // The `article_passage` rule: a paragraph between two items of an article belongs to the item before it.
+        let text = concat!(
+            "第十八条 其他运营费用。\n（一）管理类费用。按剔除不合理因素后的监审期间最低费率核定。\n",
+            "（二）生产经营类费用。按剔除不合理因素后的监审期间平均值核定。\n",
+            "内部关联方交易是指各级电网企业与关联方之间转移、交易资产等所发生的各类行为。\n",
+            "（三）其他费用。按剔除不合理因素后的监审期间平均值核定。\n第十九条 本办法自发布之日起施行。\n",
+        );
+        let (doc, _) = parse(text);
+        let items: Vec<_> = doc
+            .walk()
+            .into_iter()
+            .filter_map(|(_, n)| if let Node::Item(i) = n { Some(i.text.clone()) } else { None })
+            .collect();
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert!(items[1].ends_with("\n内部关联方交易是指各级电网企业与关联方之间转移、交易资产等所发生的各类行为。"));
         assert_eq!(crate::span_errors(&doc, text), Vec::<String>::new());
     }
 

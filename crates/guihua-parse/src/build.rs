@@ -1709,8 +1709,10 @@ impl<'a> Builder<'a> {
             }
         }
         let run = lead_pairs(&self.lines, next - 1, 3, None);
-        let repeated = lead_pairs(&self.lines, next - 1, 3, Some(opening_of(content)));
-        (run >= 3 || (run == 2 && pairs >= 6) || repeated >= 3).then_some(1)
+        let starts = run >= 3
+            || (run == 2 && pairs >= 6)
+            || lead_pairs(&self.lines, next - 1, 3, Some(opening_of(content))) >= 3;
+        starts.then_some(1)
     }
 
     /// The `run_in_point` rule: points run in with their passages (`一是准确把握政策，找准投资方向。紧密结合…`, see
@@ -2311,7 +2313,7 @@ impl<'a> Builder<'a> {
                 && p.pieces.is_empty()
                 && heading::numbered(&p.text).is_none()
                 && !layout::is_document_number(&p.text)
-                && !is_date_line(&p.text))
+                && front::iso_date(&p.text).is_none())
         };
         let container = self.container();
         let n = container.len();
@@ -3015,21 +3017,11 @@ fn issued_heads(lines: &[Line<'_>]) -> Vec<IssuedHead> {
         };
         let title = opening.map(|o| (issuer(o).unwrap_or(above[o]), above[0])).filter(|&(first, last)| {
             let last_text = lines[last].content().0;
-            lines[first..=last].iter().all(|l| l.content().0.chars().count() <= 60)
-                && ISSUED_KINDS.iter().any(|kind| last_text.ends_with(kind))
+            lines[first..=last].iter().all(|l| l.content().0.chars().count() <= 60) && front::ends_with_kind(last_text)
         });
         heads.push(IssuedHead { first: title.map_or(j, |t| t.0), title });
     }
     heads
-}
-
-/// The kinds of document a notice issues, as its title ends (`…的通知`, `…的意见`).
-const ISSUED_KINDS: [&str; 12] =
-    ["通知", "意见", "决定", "通报", "批复", "公告", "函", "方案", "办法", "规定", "细则", "规划"];
-
-/// A date alone on its line, as a signature has it: `2011年1月30日`, `二〇一一年一月三十日`.
-fn is_date_line(text: &str) -> bool {
-    text.ends_with('日') && text.contains('年') && text.contains('月') && text.chars().count() <= 16
 }
 
 /// Styles numbered straight through their parents by design: 章 through 篇, 条 through 章 and 节.

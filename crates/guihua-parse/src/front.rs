@@ -166,10 +166,15 @@ fn is_record_note(text: &str) -> bool {
 }
 
 /// The words a document's title ends with: what kind of document it is.
-const DOCUMENT_KINDS: [&str; 24] = [
+const DOCUMENT_KINDS: [&str; 26] = [
     "报告", "通知", "意见", "纲要", "规划", "方案", "计划", "办法", "决定", "条例", "规定", "细则", "公告", "通告",
-    "决议", "讲话", "要点", "措施", "指南", "清单", "公报", "批复", "规则", "法",
+    "决议", "讲话", "要点", "措施", "指南", "清单", "公报", "批复", "规则", "法", "通报", "函",
 ];
+
+/// Whether `text` ends with the kind of document it names (`…的通知`, `…管理办法`).
+pub(crate) fn ends_with_kind(text: &str) -> bool {
+    DOCUMENT_KINDS.iter().any(|kind| text.ends_with(kind))
+}
 
 /// The `title_wrapped` rule: a cover title set over two lines (`政府工作报` / `告`, `石化行业智能制造标准体系` / `建设指南`,
 /// `移动智能终端应用软件预置` / `和分发管理暂行规定`) goes on over the next line when that line is short and
@@ -179,7 +184,6 @@ const DOCUMENT_KINDS: [&str; 24] = [
 fn title_wrapped(title: &str, next: &str) -> bool {
     let next = next.trim_matches(is_blank);
     let title = title.trim_matches(is_blank);
-    let ends_with_kind = |text: &str| DOCUMENT_KINDS.iter().any(|kind| text.ends_with(kind));
     (1..=20).contains(&next.chars().count())
         && !next.contains(['，', '。', '；', '！', '!', ';'])
         && next != title
